@@ -1,0 +1,51 @@
+"""Per-document results on disk, keyed by content hash, kg version and model version.
+
+Rebuilding an unchanged corpus reads these instead of running Stanza; adding
+ten articles costs those ten. Entries are written atomically (temp + rename),
+so a killed build leaves no torn entry behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from kg.records import DocResult
+
+SCHEMA = 1
+
+
+def doc_key(text: str, doc: str, model_version: str, version: str) -> str:
+    h = hashlib.sha256()
+    for part in (f"schema={SCHEMA}", f"kg={version}", f"models={model_version}", f"doc={doc}"):
+        h.update(part.encode() + b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> DocResult | None:
+        try:
+            with open(self._path(key), encoding="utf-8") as f:
+                return DocResult.from_dict(json.load(f))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or unreadable entries are recomputed
+
+    def put(self, key: str, res: DocResult) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(res.as_dict(), f, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed

@@ -1,0 +1,35 @@
+"""All build options in one validated object, built once by the CLI."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    inputs: tuple[str, ...] = ("seeds",)
+    out: Path = Path("output")
+    models_dir: Path | None = None
+    batch_docs: int = 32  # documents per Stanza call
+    threads: int | None = None
+    workers: int = 1
+    engine: str = "local"  # "local" | "dask"
+    scheduler: str | None = None  # dask scheduler address
+    cache: bool = True
+    cache_dir: Path | None = None
+    max_nodes: int = 300  # on the page; the GraphML keeps everything
+    min_weight: int = 1
+    title: str = "kg: who is in the news"
+    formats: tuple[str, ...] = field(default=("html", "graphml", "gexf", "jsonl"))
+
+    def __post_init__(self):
+        if self.batch_docs < 1 or self.workers < 1:
+            raise ValueError("batch size and workers must be at least 1")
+        if self.engine not in {"local", "dask"}:
+            raise ValueError(f"unknown engine {self.engine!r}: use 'local' or 'dask'")
+        if self.max_nodes < 1 or self.min_weight < 1:
+            raise ValueError("--max-nodes and --min-weight must be at least 1")
+
+    @property
+    def cache_root(self) -> Path:
+        return self.cache_dir or (Path(self.out) / ".kg-cache")

@@ -1,0 +1,399 @@
+"""Direct and indirect quotes, linked to their speakers.
+
+Direct quotes are the spans between quotation marks (curly or straight, or
+running to the end of the paragraph when a multi-paragraph quote leaves its
+closing mark off). Indirect quotes are the clauses governed by a speech verb
+("X mengatakan (bahwa) ...", "menurut X, ..."). A speaker is found, in order
+of preference, from a cue right after the quote ("..., kata X", "ujarnya"),
+from a speech verb earlier in the same sentence ("X mengatakan: ..."), or
+from the quote just before (a quote resumed after its attribution). Pronouns
+and -nya clitics resolve to the most recent sentence subject or speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import lexicon
+from kg.records import Mention, Quote, Sentence, Token
+
+MIN_WORDS = 3
+OPEN = "“\"‘"
+CLOSE = {"“": "”\"", "\"": "\"”", "‘": "’"}
+PRONOUNS = {"ia", "dia", "beliau"}
+# the start of a subject that describes a speaker without naming one
+DESCRIPTORS = {"seorang", "para", "sejumlah", "beberapa", "pejabat", "sumber", "juru", "jubir", "pihak",
+               "kalangan", "banyak", "sebagian", "mereka", "ajudan", "pengamat", "analis", "diplomat"}
+_WORD = re.compile(r"\w+")
+_SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
+
+
+@lru_cache(maxsize=None)
+def _after_cues() -> frozenset[str]:
+    cues = lexicon.speech_cues()["after"]
+    return frozenset(cues | {c + "nya" for c in cues})
+
+
+def _is_verb(word: str) -> bool:
+    return word.casefold() in lexicon.speech_cues()["verb"]
+
+
+@dataclass
+class _Doc:
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+
+    def sentence_at(self, pos: int) -> int:
+        for i, s in enumerate(self.sentences):
+            if s.start <= pos < s.end + 1:
+                return i
+        return max((i for i, s in enumerate(self.sentences) if s.start <= pos), default=0)
+
+    def mention_at(self, pos: int) -> int | None:
+        for i, m in enumerate(self.mentions):
+            if m.start <= pos < m.end:
+                return i
+        return None
+
+
+def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
+                   mentions: list[Mention]) -> list[Quote]:
+    doc = _Doc(text, sentences, mentions)
+    direct = [q for p in paragraphs for q in _direct_spans(text, *p)]
+    quoted = [(q.start, q.end) for q in direct]
+    indirect = [q for si in range(len(sentences)) for q in _indirect(doc, si, quoted)]
+    _attribute_direct(doc, direct, indirect, paragraphs)
+    quotes = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    return quotes
+
+
+# -- direct quotes ---------------------------------------------------------
+
+def _direct_spans(text: str, start: int, end: int) -> list[Quote]:
+    out: list[Quote] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPEN and _opens(text, i, start):
+            j = i + 1
+            while j < end and not (text[j] in CLOSE[ch] and _closes(text, j, end)):
+                if text[j] in "“" and ch != "‘":  # a new opening mark: the previous quote was never closed
+                    break
+                j += 1
+            closed = j < end and text[j] in CLOSE[ch]
+            q = _make_direct(text, i + 1, j)
+            if q and (closed or ch != "‘"):
+                out.append(q)
+            i = j + 1 if closed else j
+            continue
+        i += 1
+    return out
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    return i == start or not text[i - 1].isalnum()
+
+
+def _closes(text: str, j: int, end: int) -> bool:
+    return j + 1 >= end or not text[j + 1].isalnum()
+
+
+def _make_direct(text: str, a: int, b: int) -> Quote | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",."):
+        b -= 1
+    if len(_WORD.findall(text[a:b])) < MIN_WORDS:
+        return None
+    return Quote(a, b, text[a:b], "direct")
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a - 1 <= pos <= b + 1 for a, b in spans)
+
+
+# -- speakers --------------------------------------------------------------
+
+def _resolve_pronoun(doc: _Doc, pos: int, quotes: list[Quote], quoted: list[tuple[int, int]]) -> int | None:
+    """The most recent named speaker or sentence subject before `pos`."""
+    best, best_pos = None, -1
+    for q in quotes:
+        if q.speaker is not None and q.start < pos and q.start > best_pos and \
+                doc.mentions[q.speaker].type == "PERSON":
+            best, best_pos = q.speaker, q.start
+    seen_sentences = set()
+    for i, m in enumerate(doc.mentions):
+        if m.end > pos or m.type != "PERSON" or m.sentence in seen_sentences or _inside(m.start, quoted):
+            continue
+        seen_sentences.add(m.sentence)  # first person named in a sentence: its subject, most often
+        if m.start > best_pos:
+            best, best_pos = i, m.start
+    return best
+
+
+def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
+    return [i for i, m in enumerate(doc.mentions) if a <= m.start and m.end <= b and m.type in _SPEAKER_TYPES]
+
+
+def _pick_speaker(doc: _Doc, idxs: list[int], last: bool) -> int | None:
+    persons = [i for i in idxs if doc.mentions[i].type == "PERSON"]
+    pool = persons or idxs
+    if not pool:
+        return None
+    return pool[-1] if last else pool[0]
+
+
+def _tokens_after(doc: _Doc, pos: int, n: int) -> list[Token]:
+    si = doc.sentence_at(pos)
+    toks = [t for s in doc.sentences[si:si + 2] for t in s.tokens if t.start >= pos]
+    return toks[:n]
+
+
+def _clause_end(toks: list[Token]) -> int:
+    for k, t in enumerate(toks):
+        if t.text in {".", "!", "?", ";", "“", "\""} or (t.text == "," and k > 0):
+            return t.start
+    return toks[-1].end if toks else 0
+
+
+def _addressee(doc: _Doc, toks: list[Token]) -> int | None:
+    for k, t in enumerate(toks[:-1]):
+        if t.text.casefold() == "kepada":
+            m = doc.mention_at(toks[k + 1].start)
+            if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+                return m
+            return None
+        if t.text in {".", ",", "“", "\""}:
+            return None
+    return None
+
+
+def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
+    """'"...," kata X' / 'ujarnya' / 'ia menambahkan' / 'X menambahkan'."""
+    close = q.end
+    while close < len(doc.text) and doc.text[close] in ",.!? ”\"’":
+        close += 1
+    toks = _tokens_after(doc, close, 14)
+    if not toks or toks[0].start - q.end > 4:
+        return False
+    first = toks[0].text.casefold()
+    if first in _after_cues() or (_is_verb(first) and len(toks) > 1):
+        q.cue = toks[0].text
+        if first.endswith("nya") and first not in lexicon.speech_cues()["after"]:
+            q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
+            q.addressee = _addressee(doc, toks[1:])
+            return True
+        rest = toks[1:]
+        end = _clause_end(rest)
+        cands = _mentions_between(doc, rest[0].start if rest else close, end)
+        cands = [c for c in cands if not _after_kepada(doc, c, rest)]
+        q.speaker = _pick_speaker(doc, cands, last=False)
+        if q.speaker is None and rest:
+            q.speaker_desc = _desc(doc.text[rest[0].start:end]) if rest[0].text.casefold() not in PRONOUNS else None
+            if rest[0].text.casefold() in PRONOUNS:
+                q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
+        q.addressee = _addressee(doc, rest)
+        return True
+    if first in PRONOUNS and len(toks) > 1 and (_is_verb(toks[1].text) or toks[1].text.casefold() in _after_cues()):
+        q.cue = toks[1].text
+        q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
+        return True
+    m = doc.mention_at(toks[0].start)
+    if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+        after = [t for t in toks if t.start >= doc.mentions[m].end]
+        if after and _is_verb(after[0].text):
+            q.cue, q.speaker = after[0].text, m
+            return True
+    return False
+
+
+def _after_kepada(doc: _Doc, c: int, toks: list[Token]) -> bool:
+    prev = [t for t in toks if t.end <= doc.mentions[c].start]
+    return bool(prev) and prev[-1].text.casefold() == "kepada"
+
+
+def _desc(s: str) -> str | None:
+    s = s.strip(" ,.")
+    return s if s and len(s.split()) <= 12 else None
+
+
+def _verb_before(doc: _Doc, q: Quote, quotes, quoted) -> bool:
+    """'X mengatakan (kepada Y) (bahwa) “...”' within the same sentence."""
+    si = doc.sentence_at(q.start)
+    sent = doc.sentences[si]
+    toks = [t for t in sent.tokens if t.end <= q.start - 1]
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k].text
+        if _is_verb(w) or (w.casefold() in _after_cues() and k == 0):
+            if _inside(toks[k].start, quoted):
+                continue
+            q.cue = w
+            _subject(doc, q, sent, toks, k, quotes, quoted)
+            q.addressee = _addressee(doc, toks[k + 1:])
+            return q.speaker is not None or q.speaker_desc is not None
+    return False
+
+
+def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quotes, quoted) -> None:
+    """Speaker of a verb at toks[k]: the nearest subject before it in its clause."""
+    start = sent.start
+    for t in reversed(toks[:k]):
+        if t.text.casefold() in {"bahwa", ";"} or t.text in "“”\"":
+            start = t.end
+            break
+    cands = [c for c in _mentions_between(doc, start, toks[k].start) if not _inside(doc.mentions[c].start, quoted)]
+    prev = toks[k - 1].text.casefold() if k else ""
+    clause = [t for t in toks[:k] if t.start >= start]
+    first = clause[0].text.casefold() if clause else ""
+    if prev in PRONOUNS or (prev in {"juga", "telah", "pun", "kemudian", "lalu", "sudah", "hanya", "tidak"}
+                            and k > 1 and toks[k - 2].text.casefold() in PRONOUNS):
+        q.speaker = _resolve_pronoun(doc, toks[k].start, quotes, quoted)
+    elif first in DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
+        q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start]) if clause else None
+    else:
+        q.speaker = _pick_speaker(doc, cands, last=True)
+        if q.speaker is None and clause:
+            q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start])
+
+
+def _attribute_direct(doc: _Doc, direct: list[Quote], indirect: list[Quote],
+                      paragraphs: list[tuple[int, int]]) -> None:
+    quoted = [(q.start, q.end) for q in direct]
+    done: list[Quote] = list(indirect)
+    prev: Quote | None = None
+    for q in direct:
+        host = next((iq for iq in indirect if iq.start <= q.start and q.end <= iq.end + 2), None)
+        if _cue_after(doc, q, done, quoted):
+            pass
+        elif host is not None:
+            q.cue, q.speaker, q.speaker_desc, q.addressee = host.cue, host.speaker, host.speaker_desc, host.addressee
+        elif _verb_before(doc, q, done, quoted):
+            pass
+        elif prev is not None and _para(paragraphs, q.start) - _para(paragraphs, prev.end) <= 1:
+            q.cue, q.speaker, q.speaker_desc = prev.cue, prev.speaker, prev.speaker_desc
+        done.append(q)
+        prev = q
+    # a quote before its attribution in the same paragraph gets it from the next one:
+    # “A.” ... “B,” kata X.
+    for a, b in zip(direct, direct[1:]):
+        if a.speaker is None and a.speaker_desc is None and b.cue and \
+                _para(paragraphs, a.start) == _para(paragraphs, b.start):
+            a.speaker, a.speaker_desc = b.speaker, b.speaker_desc
+
+
+def _para(paragraphs: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(paragraphs):
+        if a <= pos <= b:
+            return i
+    return -1
+
+
+# -- indirect quotes -------------------------------------------------------
+
+_ADJUNCT = {"kepada", "pada", "dalam", "di", "saat", "ketika", "seperti", "sebagaimana", "hari", "kamis", "jumat",
+            "senin", "selasa", "rabu", "sabtu", "minggu", "lalu", "kemarin", "secara", "dengan", "melalui", "usai",
+            "setelah", "sebelum", "juga"}
+
+
+def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
+    sent = doc.sentences[si]
+    toks = list(sent.tokens)
+    out: list[Quote] = []
+    for k, t in enumerate(toks):
+        w = t.text.casefold()
+        if _inside(t.start, quoted):
+            continue
+        if w == "menurut" and k + 1 < len(toks):
+            q = _menurut(doc, toks, k)
+        elif _is_verb(w):
+            q = _verb_clause(doc, toks, k)
+        else:
+            continue
+        if q is not None:
+            out.append(q)
+            break  # one reported clause per sentence
+    return out
+
+
+def _content(doc: _Doc, a: int, b: int, kind_cue: str) -> Quote | None:
+    text = doc.text
+    while a < b and (text[a].isspace() or text[a] in ",:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:"):
+        b -= 1
+    if len(_WORD.findall(text[a:b])) < MIN_WORDS:
+        return None
+    # a clause that is a direct quote entirely is not reported speech
+    if text[a] in OPEN and (text[b - 1] in "”\"" or text[b - 1] in ",."):
+        return None
+    if text[a] in OPEN:
+        return None
+    # end at a closing quote followed by a comma: ' ... “dalam waktu dekat,” sebagai bagian ...'
+    m = re.search(r"[,.][”\"]\s", text[a:b])
+    if m:
+        b = a + m.start()
+    return Quote(a, b, text[a:b], "indirect", cue=kind_cue)
+
+
+def _verb_clause(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
+    sent_start = toks[0].start
+    j = k + 1
+    # skip adjuncts ("kepada wartawan", "pada hari Kamis") up to "bahwa" or a comma
+    bahwa = next((i for i in range(k + 1, min(len(toks), k + 14)) if toks[i].text.casefold() == "bahwa"), None)
+    if bahwa is not None and not any(toks[i].text in {".", "“", "\""} for i in range(k + 1, bahwa)):
+        j = bahwa + 1
+    elif j < len(toks) and toks[j].text.casefold() == "kepada":
+        return None  # "mengatakan kepada X." without a clause: reported content came before
+    elif j < len(toks) and toks[j].text in {":"}:
+        return None  # introduces a direct quote
+    if j >= len(toks) or toks[j].text in {".", "!", "?"}:
+        return _content_before(doc, toks, k)
+    if j < len(toks) and toks[j].text.casefold() in _ADJUNCT and bahwa is None:
+        return _content_before(doc, toks, k)
+    q = _content(doc, toks[j].start, toks[-1].end, toks[k].text)
+    if q is None:
+        return None
+    fake = Quote(q.start, q.end, q.text, "indirect")
+    _subject(doc, fake, Sentence(sent_start, toks[-1].end, tuple(toks), 0), toks, k, [], [])
+    if fake.speaker is None and fake.speaker_desc is None:
+        return None
+    q.speaker, q.speaker_desc = fake.speaker, fake.speaker_desc
+    q.addressee = _addressee(doc, toks[k + 1:j])
+    return q
+
+
+def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
+    """'CONTENT, X mengatakan (kepada Y).' — the clause before the comma."""
+    comma = next((i for i in range(k - 1, 0, -1) if toks[i].text == ","), None)
+    if comma is None:
+        return None
+    subj = _mentions_between(doc, toks[comma].end, toks[k].start)
+    if not subj:
+        return None
+    q = _content(doc, toks[0].start, toks[comma].start, toks[k].text)
+    if q is None:
+        return None
+    q.speaker = _pick_speaker(doc, subj, last=True)
+    q.addressee = _addressee(doc, toks[k + 1:])
+    return q
+
+
+def _menurut(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
+    """'Menurut X, CONTENT.' or 'CONTENT, menurut X.'"""
+    comma = next((i for i in range(k + 1, len(toks)) if toks[i].text == ","), None)
+    if k == 0 or toks[k - 1].text in {"“", "\""}:
+        if comma is None:
+            return None
+        subj = _mentions_between(doc, toks[k + 1].start, toks[comma].start)
+        q = _content(doc, toks[comma].end, toks[-1].end, "menurut")
+    else:
+        if toks[k - 1].text != ",":
+            return None
+        subj = _mentions_between(doc, toks[k + 1].start, toks[-1].end)
+        q = _content(doc, toks[0].start, toks[k - 1].start, "menurut")
+    if q is None or not subj:
+        return None
+    q.speaker = _pick_speaker(doc, subj, last=False)
+    return q

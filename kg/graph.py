@@ -1,0 +1,92 @@
+"""Records → one networkx graph with export-safe attributes.
+
+Nodes are corpus entities. Edges (a MultiDiGraph; the `relation` attribute gives the edge type):
+- `cooccurs`: two entities named in one sentence (stored once, from the
+  smaller id to the larger; weight = number of sentences);
+- `quotes_about`: a speaker → an entity named in their quotes (weight =
+  number of quotes; `quotes` holds the texts);
+- `speaks_to`: a speaker → the addressee of their quotes;
+- `affiliated_with`: a person → a country or organization named in their role.
+Every attribute is a str, int or float (lists are joined with " | "), so
+GraphML and GEXF writers accept them and Gephi can filter on them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from kg.records import DocResult
+from kg.resolve import Entity
+
+SEP = " | "
+EDGE_TYPES = ("cooccurs", "quotes_about", "speaks_to", "affiliated_with")
+MAX_QUOTES_PER_EDGE = 20
+
+
+def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: list[DocResult]) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    quotes_by: dict[str, list[str]] = defaultdict(list)
+    edges: dict[tuple[str, str, str], dict] = {}
+
+    def bump(u: str, v: str, typ: str, quote: str | None = None, doc: str | None = None) -> None:
+        if u == v:
+            return
+        if typ == "cooccurs" and v < u:
+            u, v = v, u
+        e = edges.setdefault((u, v, typ), {"weight": 0, "quotes": [], "docs": set()})
+        e["weight"] += 1
+        if doc:
+            e["docs"].add(doc)
+        if quote and len(e["quotes"]) < MAX_QUOTES_PER_EDGE:
+            e["quotes"].append(quote)
+
+    for res in docs:
+        eid = {i: link[(res.doc, m.entity)] for i, m in enumerate(res.mentions)}
+        for group in res.cooccur:
+            ids = sorted({eid[i] for i in group})
+            for a in range(len(ids)):
+                for b in range(a + 1, len(ids)):
+                    bump(ids[a], ids[b], "cooccurs", doc=res.doc)
+        for q in res.quotes:
+            if q.speaker is None:
+                continue
+            spk = eid[q.speaker]
+            quotes_by[spk].append(q.text)
+            about = {eid[i] for i, m in enumerate(res.mentions) if q.start <= m.start and m.end <= q.end}
+            for target in sorted(about):
+                bump(spk, target, "quotes_about", q.text, res.doc)
+            if q.addressee is not None:
+                bump(spk, eid[q.addressee], "speaks_to", q.text, res.doc)
+        for i, m in enumerate(res.mentions):
+            if m.type != "PERSON" or not m.role:
+                continue
+            for j, other in enumerate(res.mentions):
+                # an organization or country named inside the role, right before the name
+                if other.type in {"COUNTRY", "ORGANIZATION"} and other.sentence == m.sentence \
+                        and other.end <= m.start and m.start - other.end <= len(m.role) + 2 \
+                        and other.text in m.role:
+                    bump(eid[i], eid[j], "affiliated_with", doc=res.doc)
+
+    for ent in entities:
+        g.add_node(ent.id, label=ent.name, name=ent.name, type=ent.type,
+                   aliases=SEP.join(sorted(ent.aliases)), mentions=ent.mentions,
+                   docs=len(ent.docs), doc_list=SEP.join(sorted(ent.docs)),
+                   roles=SEP.join(r for r, _ in ent.roles.most_common(5)),
+                   quotes=len(quotes_by.get(ent.id, [])),
+                   quote_texts=SEP.join(quotes_by.get(ent.id, [])[:MAX_QUOTES_PER_EDGE]))
+    for n, ((u, v, typ), e) in enumerate(sorted(edges.items())):
+        g.add_edge(u, v, key=f"e{n}", relation=typ, weight=e["weight"], docs=len(e["docs"]),
+                   quotes=SEP.join(e["quotes"]))
+    return g
+
+
+def prune(g: nx.MultiDiGraph, max_nodes: int | None, min_weight: int = 1) -> nx.MultiDiGraph:
+    """Keep the `max_nodes` most mentioned entities and edges of weight ≥ min_weight (for the page)."""
+    h = g.copy()
+    if min_weight > 1:
+        h.remove_edges_from([(u, v, k) for u, v, k, w in h.edges(keys=True, data="weight") if w < min_weight])
+    if max_nodes is not None and h.number_of_nodes() > max_nodes:
+        ranked = sorted(h.nodes, key=lambda n: (-h.nodes[n]["mentions"], -h.nodes[n]["quotes"], n))
+        h.remove_nodes_from(ranked[max_nodes:])
+    return h

@@ -1,0 +1,94 @@
+"""Language data from `kg/data/`, loaded once and cached.
+
+Keeping word lists in data files keeps rules general: code says how a cue is
+used, the files say which words are cues.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from babel import Locale
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = ""
+    for ln in _lines(name):
+        if ln.startswith("[") and ln.endswith("]"):
+            current = ln[1:-1]
+            out.setdefault(current, [])
+        else:
+            out.setdefault(current, []).append(ln)
+    return out
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, str]:
+    """Surface form → canonical Indonesian country name (CLDR via Babel + variants)."""
+    table: dict[str, str] = {}
+    territories = Locale("id").territories
+    for code, name in territories.items():
+        # two-letter codes are countries; three-digit codes are regions (Eropa, Asia)
+        if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}:
+            table[name] = name
+    for ln in _lines("countries_extra.tsv"):
+        variant, canonical = ln.split("\t")
+        table[variant] = canonical
+    return table
+
+
+@lru_cache(maxsize=None)
+def institutions() -> dict[str, str]:
+    return dict(ln.split("\t") for ln in _lines("institutions.tsv"))
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, frozenset[str]]:
+    sec = _sections("titles.txt")
+    return {
+        "honorific": frozenset(sec.get("honorific", [])),
+        "head": frozenset(sec.get("head", [])),
+        "part": frozenset(w.lower() for w in sec.get("part", [])),
+    }
+
+
+@lru_cache(maxsize=None)
+def title_regex() -> re.Pattern:
+    """Matches one honorific or title head at a position (longest first)."""
+    t = titles()
+    words = sorted(t["honorific"] | t["head"], key=len, reverse=True)
+    alts = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in words)
+    return re.compile(rf"(?:{alts})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def speech_cues() -> dict[str, frozenset[str]]:
+    sec = _sections("speech_verbs.txt")
+    after = {w.lower() for w in sec.get("after", [])}
+    return {"after": frozenset(after), "verb": frozenset(w.lower() for w in sec.get("verb", []))}
+
+
+@lru_cache(maxsize=None)
+def junk_patterns() -> dict[str, list[re.Pattern]]:
+    sec = _sections("junk.txt")
+    return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in sec.items()}
+
+
+@lru_cache(maxsize=None)
+def regions() -> frozenset[str]:
+    """Continent and region names (CLDR M.49), which are LOCATIONs, not countries."""
+    territories = Locale("id").territories
+    return frozenset(n for c, n in territories.items() if c.isdigit())
+
+
+def csv_rows(name: str) -> list[dict]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))

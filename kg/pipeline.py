@@ -1,0 +1,227 @@
+"""The whole flow: read → clean → segment → annotate → extract → resolve → graph → export."""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+
+from kg import __version__
+from kg.annotate import Annotator, model_version
+from kg.cache import Cache, doc_key
+from kg.config import BuildConfig
+from kg.graph import build_graph, prune
+from kg.process import analyse, prepare
+from kg.read import iter_inputs
+from kg.records import Article, DocResult, Skipped
+from kg.resolve import Entity, Resolver
+
+log = logging.getLogger(__name__)
+OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",
+                "quotes.jsonl", "report.json")
+
+
+@dataclass
+class BuildResult:
+    docs: list[DocResult]
+    entities: list[Entity]
+    link: dict
+    graph: nx.MultiDiGraph
+    skipped: list[Skipped]
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.entities}
+
+
+def annotate_batch(annotator: Annotator, articles: list[Article]) -> list[DocResult | Skipped]:
+    """Tag a batch of articles with one Stanza call and extract from each."""
+    prepared, out = [], []
+    for art in articles:
+        try:
+            prepared.append((art, *prepare(art)))
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+            out.append(Skipped(art.source, f"could not segment: {type(e).__name__}: {e}"))
+    tags = annotator.tag([sents for _, _, sents in prepared])
+    for (art, paragraphs, sents), doc_tags in zip(prepared, tags):
+        try:
+            out.append(analyse(art, paragraphs, sents, doc_tags))
+        except Exception as e:  # noqa: BLE001
+            log.exception("extraction failed for %s", art.source)
+            out.append(Skipped(art.source, f"extraction failed: {type(e).__name__}: {e}"))
+    return out
+
+
+@lru_cache(maxsize=2)
+def _worker_annotator(models_dir: str | None, threads: int | None) -> Annotator:
+    """One Annotator per process (worker pools and Dask workers load the models once)."""
+    return Annotator(models_dir, threads=threads)
+
+
+def _remote_batch(models_dir: str | None, threads: int | None, articles: list[Article]) -> list:
+    return annotate_batch(_worker_annotator(models_dir, threads), articles)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | None = None,
+                      annotator: Annotator | None = None) -> tuple[list[DocResult], list[Skipped], dict]:
+    """Stream the inputs through the per-document steps, using the cache where it can."""
+    cache = Cache(cfg.cache_root) if cfg.cache else None
+    mver = model_version(cfg.models_dir)
+    results: list[DocResult] = []
+    skipped: list[Skipped] = []
+    stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0}
+    pending: list[tuple[Article, str]] = []
+
+    def todo() -> Iterator[tuple[Article, str]]:
+        for item in iter_inputs(cfg.inputs):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            key = doc_key(item.text, item.doc, mver, __version__)
+            hit = cache.get(key) if cache else None
+            if hit is not None:
+                hit.source = item.source
+                results.append(hit)
+                stats["cached"] += 1
+                if progress:
+                    progress(1, item_words(hit))
+                continue
+            yield item, key
+
+    def collect(batch: list[tuple[Article, str]], outs: list) -> None:
+        for (art, key), res in zip(batch, outs):
+            if isinstance(res, Skipped):
+                skipped.append(res)
+                continue
+            results.append(res)
+            stats["processed"] += 1
+            if cache:
+                cache.put(key, res)
+            if progress:
+                progress(1, res.words)
+
+    batches = _batches(todo(), cfg.batch_docs)
+    if cfg.engine == "dask":
+        from kg.distributed import run_dask
+
+        run_dask(cfg, batches, collect)
+    elif cfg.workers > 1:
+        _run_pool(cfg, batches, collect)
+    else:
+        ann = annotator
+        for batch in batches:
+            if ann is None:
+                ann = Annotator(cfg.models_dir, threads=cfg.threads)
+                stats["load_seconds"] = ann.load_seconds
+            collect(batch, annotate_batch(ann, [a for a, _ in batch]))
+        if ann is not None:
+            stats["stanza_seconds"] = ann.seconds
+    del pending
+    return results, skipped, stats
+
+
+def item_words(res: DocResult) -> int:
+    return res.words
+
+
+def _run_pool(cfg: BuildConfig, batches, collect) -> None:
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    threads = cfg.threads or 1
+    md = str(cfg.models_dir) if cfg.models_dir else None
+    ctx = mp.get_context("spawn")  # torch and fork do not mix
+    with cf.ProcessPoolExecutor(max_workers=cfg.workers, mp_context=ctx) as pool:
+        inflight: dict = {}
+        for batch in batches:
+            inflight[pool.submit(_remote_batch, md, threads, [a for a, _ in batch])] = batch
+            if len(inflight) >= cfg.workers * 2:  # bounded: memory stays flat on big inputs
+                done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
+                for fut in done:
+                    collect(inflight.pop(fut), fut.result())
+        for fut in cf.as_completed(list(inflight)):
+            collect(inflight.pop(fut), fut.result())
+
+
+def _unique_names(results: list[DocResult]) -> list[DocResult]:
+    """Sort by name and source (input order must not matter) and keep doc names unique."""
+    results.sort(key=lambda r: (r.doc, r.source))
+    seen: dict[str, int] = {}
+    for r in results:
+        if r.doc in seen:
+            seen[r.doc] += 1
+            r.doc = f"{r.doc}#{seen[r.doc]}"
+        else:
+            seen[r.doc] = 1
+    return results
+
+
+def assemble(results: list[DocResult]) -> tuple[list[Entity], dict, nx.MultiDiGraph]:
+    resolver = Resolver()
+    for res in results:
+        resolver.add(res)
+    entities, link = resolver.entities()
+    return entities, link, build_graph(entities, link, results)
+
+
+def build(cfg: BuildConfig, progress=None, annotator: Annotator | None = None) -> BuildResult:
+    t0 = time.perf_counter()
+    results, skipped, stats = process_documents(cfg, progress, annotator)
+    results = _unique_names(results)
+    skipped.sort(key=lambda s: (s.source, s.reason))
+    t1 = time.perf_counter()
+    entities, link, graph = assemble(results)
+    stats.update(documents=len(results), skipped=len(skipped), entities=len(entities),
+                 quotes=sum(len(r.quotes) for r in results), words=sum(r.words for r in results),
+                 seconds_documents=t1 - t0, seconds_graph=time.perf_counter() - t1)
+    return BuildResult(results, entities, link, graph, skipped, stats)
+
+
+def write_outputs(result: BuildResult, cfg: BuildConfig) -> list[Path]:
+    from kg.export import write_all
+    from kg.export.graphml import write_gexf, write_graphml
+    from kg.export.html import write_html
+    from kg.export.jsonl import write_entities, write_mentions, write_quotes, write_report
+
+    g = result.graph
+    page = prune(g, cfg.max_nodes, cfg.min_weight)
+    note = (f"Showing {page.number_of_nodes()} of {g.number_of_nodes()} entities (the most mentioned, "
+            f"--max-nodes {cfg.max_nodes}) and {page.number_of_edges()} of {g.number_of_edges()} links "
+            f"(weight ≥ {cfg.min_weight}, --min-weight). Hover a node or link for details; "
+            f"graph.graphml holds everything.")
+    names = result.names
+    report = {
+        "kg_version": __version__,
+        "documents": [{"doc": r.doc, "source": r.source, "words": r.words, "mentions": len(r.mentions),
+                       "quotes": len(r.quotes)} for r in result.docs],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in result.skipped],
+        "counts": {"documents": len(result.docs), "skipped": len(result.skipped),
+                   "entities": len(result.entities), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+                   "quotes": sum(len(r.quotes) for r in result.docs)},
+    }
+    writers = {
+        "graph.html": lambda p: write_html(page, p, cfg.title, note),
+        "graph.graphml": lambda p: write_graphml(g, p),
+        "graph.gexf": lambda p: write_gexf(g, p),
+        "entities.jsonl": lambda p: write_entities(p, result.entities),
+        "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
+        "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
+        "report.json": lambda p: write_report(p, report),
+    }
+    return write_all(Path(cfg.out), writers)

@@ -1,0 +1,166 @@
+"""Find input documents and decode them, tolerating what scrapers leave behind.
+
+`iter_inputs` walks files and folders in a stable order and yields an
+`Article` for every usable document and a `Skipped` (with a one-line reason)
+for everything else; it never raises for a bad file, so one bad input cannot
+stop a build. Documents are yielded one at a time: memory stays bounded.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.records import Article, Skipped
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_BYTES = 20_000_000  # larger files are not news articles; say so rather than stall
+
+# File signatures of common binary formats that turn up renamed as .txt
+_MAGIC = {
+    b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive (or DOCX/XLSX)",
+    b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable", b"\xd0\xcf\x11\xe0": "an old Office document", b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7z archive", b"SQLite format": "an SQLite database",
+}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding). Raises ValueError when the bytes are not text."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise ValueError(f"not a text file: looks like {what}")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc), enc.replace("-sig", "")
+    if data[:4000].count(b"\x00") > len(data[:4000]) // 4:
+        # UTF-16 without a BOM is mostly NUL bytes in every other position
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, enc
+        raise ValueError("not a text file: binary content (many NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 is a superset of Latin-1 for the printable range and is what
+    # Indonesian Windows exports use; Latin-1 takes the bytes cp1252 leaves undefined.
+    try:
+        text, enc = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, enc = data.decode("latin-1"), "latin-1"
+    if not _looks_like_text(text):
+        raise ValueError("not a text file: undecodable binary content")
+    return text, enc
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:4000]
+    if not sample:
+        return True
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(sample) < 0.1
+
+
+def iter_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Article | Skipped]:
+    """Yield articles (and skips) from files and folders, in sorted path order."""
+    paths: list[Path] = []
+    for given in inputs:
+        p = Path(given)
+        if p.is_symlink() and not p.exists():
+            yield Skipped(str(p), "broken symlink")
+        elif not p.exists():
+            yield Skipped(str(p), "no such file or folder")
+        elif p.is_dir():
+            yield from _walk(p, paths)
+        else:
+            paths.append(p)
+    seen: set[str] = set()
+    for p in sorted(set(paths), key=lambda q: str(q)):
+        real = os.path.realpath(p)
+        if real in seen:  # the same file reached twice (symlink, repeated argument)
+            continue
+        seen.add(real)
+        yield from read_path(p)
+
+
+def _walk(root: Path, out: list[Path]) -> Iterator[Skipped]:
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if p.is_symlink() and not p.exists():
+                yield Skipped(str(p), "broken or looping symlink")
+            elif p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+                out.append(p)
+
+
+def read_path(p: Path) -> Iterator[Article | Skipped]:
+    try:
+        size = p.stat().st_size
+    except OSError as e:
+        yield Skipped(str(p), f"cannot read: {e.strerror or e}")
+        return
+    if size > MAX_BYTES:
+        yield Skipped(str(p), f"too large for a news article ({size / 1e6:.0f} MB > {MAX_BYTES / 1e6:.0f} MB)")
+        return
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        yield Skipped(str(p), f"cannot read: {e.strerror or e}")
+        return
+    if p.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(p, data)
+        return
+    try:
+        text, enc = decode(data)
+    except ValueError as e:
+        yield Skipped(str(p), str(e))
+        return
+    if not text.strip():
+        yield Skipped(str(p), "empty file" if not text else "only whitespace")
+        return
+    yield Article(doc=p.name, text=text, source=str(p), encoding=enc)
+
+
+def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:
+    """One article per line: {"text": ..., "id"/"doc"/"url"/"title": ...}."""
+    try:
+        text, _ = decode(data)
+    except ValueError as e:
+        yield Skipped(str(p), str(e))
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        where = f"{p}:{n}"
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Skipped(where, f"invalid JSON ({e.msg})")
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield Skipped(where, 'no "text" string in the record')
+            continue
+        body = rec["text"]
+        if isinstance(rec.get("title"), str) and rec["title"].strip():
+            body = rec["title"].strip() + "\n\n" + body
+        if not body.strip():
+            yield Skipped(where, "empty text")
+            continue
+        name = next((str(rec[k]) for k in ("doc", "id", "url") if rec.get(k) not in (None, "")), f"{p.name}:{n}")
+        yield Article(doc=name, text=body, source=where)

@@ -1,0 +1,104 @@
+"""The record types that flow between stages.
+
+All offsets are character offsets into `Article.text`, the document text as
+read (decoded, otherwise untouched), so every span can be checked against the
+source file.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    doc: str  # file name (or name given in a JSONL record)
+    text: str
+    source: str = ""  # path or "file.jsonl:LINE"
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    paragraph: int  # index of the body paragraph the sentence is in
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a named entity in a document."""
+
+    start: int
+    end: int
+    text: str  # surface form without honorifics and titles
+    type: str  # PERSON, COUNTRY, ORGANIZATION, LOCATION
+    sentence: int
+    role: str | None = None  # "Menteri Luar Negeri Rusia"
+    entity: int = -1  # index of the document-level entity, set by resolve
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" | "indirect"
+    cue: str | None = None
+    speaker: int | None = None  # index into the document's mentions
+    speaker_desc: str | None = None
+    addressee: int | None = None  # index into the document's mentions
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class DocResult:
+    """Everything kg learns from one article: the unit that is cached."""
+
+    doc: str
+    source: str
+    sha: str
+    words: int
+    sentences: int
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    cooccur: list[tuple[int, ...]] = field(default_factory=list)  # mention indices per sentence
+
+    def as_dict(self) -> dict:
+        return {
+            "doc": self.doc, "source": self.source, "sha": self.sha, "words": self.words,
+            "sentences": self.sentences,
+            "mentions": [m.as_dict() for m in self.mentions],
+            "quotes": [q.as_dict() for q in self.quotes],
+            "cooccur": [list(c) for c in self.cooccur],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DocResult":
+        return cls(
+            doc=d["doc"], source=d["source"], sha=d["sha"], words=d["words"],
+            sentences=d["sentences"],
+            mentions=[Mention(**m) for m in d["mentions"]],
+            quotes=[Quote(**q) for q in d["quotes"]],
+            cooccur=[tuple(c) for c in d["cooccur"]],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be used, and why."""
+
+    source: str
+    reason: str

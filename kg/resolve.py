@@ -1,0 +1,209 @@
+"""Merge mentions into entities: within a document, then across documents.
+
+People are matched by surname with compatible given names ("Blinken" →
+"Antony J. Blinken"; "Sergei Lavrov" ~ "Sergey Lavrov"), countries through
+the country lexicon ("AS" = "Amerika" = "Amerika Serikat"), organizations by
+name or by the acronym the text ties to them ("... di Eropa (OSCE)"), and
+everything else by its case-folded name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kg import lexicon
+from kg.records import DocResult, Mention
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def norm(name: str) -> str:
+    """Case-folded, accent-free, single-spaced: the comparison form of a name."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s-]", " ", s).casefold().split())
+
+
+def _name_parts(name: str) -> list[str]:
+    return [p for p in name.replace(".", ". ").split() if not _INITIAL.match(p)]
+
+
+def canonical_form(name: str, typ: str) -> str:
+    if typ == "COUNTRY":
+        return lexicon.countries().get(name, name)
+    if typ == "PERSON":
+        return " ".join(_name_parts(name))  # "Antony J. Blinken" → "Antony Blinken"
+    return name
+
+
+def _similar(a: str, b: str) -> bool:
+    """Given names spelt two ways (Sergei/Sergey, Aleksandr/Alexander)."""
+    a, b = norm(a), norm(b)
+    if a == b or a[:1] != b[:1]:
+        return a == b
+    # edit distance ≤ 2 on short names, cheap enough written out
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 2
+
+
+def link_document(res: DocResult, text: str) -> None:
+    """Give every mention of a document a document-level entity number."""
+    clusters: list[list[int]] = []
+    by_key: dict[str, int] = {}
+    acronyms = _acronyms(res.mentions, text)
+    persons: list[int] = []  # cluster ids of multi-word person names
+    order = sorted(range(len(res.mentions)), key=lambda i: (-len(_name_parts(res.mentions[i].text)), i))
+    for i in order:
+        m = res.mentions[i]
+        key = _doc_key(m, acronyms)
+        cid = by_key.get(key)
+        if cid is None and m.type == "PERSON":
+            cid = _match_person(m, res.mentions, clusters, persons)
+        if cid is None:
+            cid = len(clusters)
+            clusters.append([])
+            if m.type == "PERSON" and len(_name_parts(m.text)) > 1:
+                persons.append(cid)
+        by_key.setdefault(key, cid)
+        clusters[cid].append(i)
+    for cid, members in enumerate(clusters):
+        for i in members:
+            res.mentions[i].entity = cid
+        # one type per entity: lexicon types win, then the majority
+        types = Counter(res.mentions[i].type for i in members)
+        typ = "COUNTRY" if "COUNTRY" in types else types.most_common(1)[0][0]
+        for i in members:
+            res.mentions[i].type = typ
+
+
+def _doc_key(m: Mention, acronyms: dict[str, str]) -> str:
+    if m.type == "COUNTRY":
+        return "C:" + norm(canonical_form(m.text, "COUNTRY"))
+    n = norm(m.text)
+    return "N:" + acronyms.get(n, n)
+
+
+def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int | None:
+    parts = _name_parts(m.text)
+    if not parts:
+        return None
+    best = None
+    for cid in persons:
+        full = _name_parts(mentions[clusters[cid][0]].text)
+        if norm(full[-1]) != norm(parts[-1]):
+            continue
+        if len(parts) == 1 or _similar(parts[0], full[0]):
+            best = cid if best is None else best
+    return best
+
+
+def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
+    """'Long Name (ACR)' or 'ACR (Long Name)' in the text ties an acronym to its expansion."""
+    out: dict[str, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        between = text[a.end:b.start]
+        if between.strip() == "(" and text[b.end:b.end + 1] == ")":
+            short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
+            if short.text.isupper() and " " not in short.text:
+                out[norm(short.text)] = norm(long_.text)
+    return out
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    docs: set = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type,
+                "aliases": sorted(self.aliases), "mentions": self.mentions,
+                "docs": sorted(self.docs), "roles": [r for r, _ in sorted(self.roles.items(), key=lambda x: (-x[1], x[0]))]}
+
+
+class Resolver:
+    """Corpus-level entities, fed one document at a time (order does not matter)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[tuple[str, int, list[Mention]]]] = defaultdict(list)
+
+    def add(self, res: DocResult) -> None:
+        by_ent: dict[int, list[Mention]] = defaultdict(list)
+        for m in res.mentions:
+            by_ent[m.entity].append(m)
+        for eid, ms in by_ent.items():
+            self._groups[ms[0].type].append((res.doc, eid, ms))
+
+    def entities(self) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+        """All entities sorted by id, and (doc, doc-entity) → entity id."""
+        entities: list[Entity] = []
+        link: dict[tuple[str, int], str] = {}
+        for typ in sorted(self._groups):
+            for cluster in _merge(typ, self._groups[typ]):
+                ent = _entity(typ, cluster)
+                entities.append(ent)
+                for doc, eid, _ in cluster:
+                    link[(doc, eid)] = ent.id
+        entities.sort(key=lambda e: e.id)
+        return entities, link
+
+
+def _best_name(typ: str, ms: list[Mention]) -> str:
+    forms = Counter(canonical_form(m.text, typ) for m in ms)
+    if typ == "PERSON":  # the fullest form of the name
+        return max(forms, key=lambda f: (len(_name_parts(f)), forms[f], len(f), f))
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]:
+    groups = sorted(groups, key=lambda g: (g[0], g[1]))
+    clusters: dict[str, list] = {}
+    if typ != "PERSON":
+        for g in groups:
+            key = norm(_best_name(typ, g[2])) if typ == "COUNTRY" else norm(_best_name(typ, g[2]))
+            aliases = {norm(m.text) for m in g[2]}
+            hit = next((k for k in sorted(aliases | {key}) if k in clusters), None)
+            clusters.setdefault(hit or key, []).append(g)
+        return [clusters[k] for k in sorted(clusters)]
+    # people: full names first, then surname-only groups join a unique surname match
+    full = sorted((g for g in groups if len(_name_parts(_best_name(typ, g[2]))) > 1),
+                  key=lambda g: (-len(_best_name(typ, g[2])), g[0], g[1]))
+    single = [g for g in groups if len(_name_parts(_best_name(typ, g[2]))) <= 1]
+    keys: list[tuple[list[str], str]] = []
+    for g in full:
+        parts = _name_parts(_best_name(typ, g[2]))
+        hit = next((k for p, k in keys if norm(p[-1]) == norm(parts[-1]) and _similar(p[0], parts[0])), None)
+        if hit is None:
+            hit = norm(" ".join(parts))
+            keys.append((parts, hit))
+        clusters.setdefault(hit, []).append(g)
+    for g in single:
+        name = norm(_best_name(typ, g[2]))
+        hits = sorted({k for p, k in keys if norm(p[-1]) == name})
+        clusters.setdefault(hits[0] if len(hits) == 1 else name, []).append(g)
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def _entity(typ: str, cluster: list) -> Entity:
+    ms = [m for _, _, group in cluster for m in group]
+    name = _best_name(typ, ms)
+    ent = Entity(id=f"{typ[:3].lower()}:{norm(name).replace(' ', '_')}", name=name, type=typ)
+    for doc, _, group in cluster:
+        ent.docs.add(doc)
+        for m in group:
+            ent.aliases[m.text] += 1
+            ent.mentions += 1
+            if m.role:
+                ent.roles[m.role] += 1
+    return ent
