@@ -73,7 +73,8 @@ def title_regex() -> re.Pattern:
 def speech_cues() -> dict[str, frozenset[str]]:
     sec = _sections("speech_verbs.txt")
     after = {w.lower() for w in sec.get("after", [])}
-    return {"after": frozenset(after), "verb": frozenset(w.lower() for w in sec.get("verb", []))}
+    return {"after": frozenset(after), "verb": frozenset(w.lower() for w in sec.get("verb", [])),
+            "verb_bahwa": frozenset(w.lower() for w in sec.get("verb_bahwa", []))}
 
 
 @lru_cache(maxsize=None)

@@ -27,6 +27,8 @@ DESCRIPTORS = {"seorang", "para", "sejumlah", "beberapa", "pejabat", "sumber", "
                "kalangan", "banyak", "sebagian", "mereka", "ajudan", "pengamat", "analis", "diplomat"}
 _WORD = re.compile(r"\w+")
 _SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
+_ADVERBS = {"juga", "telah", "pun", "sudah", "hanya", "tidak", "pernah", "akan", "kembali", "lagi", "terus", "masih",
+            "bahkan", "justru", "sempat", "sebelumnya", "kemudian", "lalu", "pula", "secara", "tegas"}
 
 
 @lru_cache(maxsize=None)
@@ -139,10 +141,9 @@ def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
 
 def _pick_speaker(doc: _Doc, idxs: list[int], last: bool) -> int | None:
     persons = [i for i in idxs if doc.mentions[i].type == "PERSON"]
-    pool = persons or idxs
-    if not pool:
-        return None
-    return pool[-1] if last else pool[0]
+    if persons:
+        return persons[-1] if last else persons[0]
+    return idxs[0] if idxs else None
 
 
 def _tokens_after(doc: _Doc, pos: int, n: int) -> list[Token]:
@@ -240,16 +241,24 @@ def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quo
     """Speaker of a verb at toks[k]: the nearest subject before it in its clause."""
     start = sent.start
     for t in reversed(toks[:k]):
-        if t.text.casefold() in {"bahwa", ";"} or t.text in "“”\"":
+        if t.text.casefold() in {"bahwa", ";"}:
             start = t.end
             break
     cands = [c for c in _mentions_between(doc, start, toks[k].start) if not _inside(doc.mentions[c].start, quoted)]
     prev = toks[k - 1].text.casefold() if k else ""
     clause = [t for t in toks[:k] if t.start >= start]
     first = clause[0].text.casefold() if clause else ""
-    if prev in PRONOUNS or (prev in {"juga", "telah", "pun", "kemudian", "lalu", "sudah", "hanya", "tidak"}
-                            and k > 1 and toks[k - 2].text.casefold() in PRONOUNS):
+    b = k - 1
+    while b >= 0 and toks[b].text.casefold() in _ADVERBS:
+        b -= 1
+    before = toks[b].text.casefold() if b >= 0 else ""
+    zero = before in _CLAUSE - {","} or (before == "," and b > 0 and doc.mention_at(toks[b - 1].start) is None)
+    if prev in PRONOUNS or before in PRONOUNS:
         q.speaker = _resolve_pronoun(doc, toks[k].start, quotes, quoted)
+    elif zero:
+        # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
+        # the last predicate before it, else the last speaker
+        q.speaker = _previous_subject(doc, toks, b, quotes, quoted)
     elif first in DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
         q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start]) if clause else None
     else:
@@ -258,12 +267,33 @@ def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quo
             q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start])
 
 
+def _previous_subject(doc: _Doc, toks: list[Token], b: int, quotes, quoted) -> int | None:
+    for i in range(b - 1, -1, -1):
+        if not _VERBLIKE.match(toks[i].text) or _inside(toks[i].start, quoted):
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].text.casefold() in _ADVERBS:
+            j -= 1
+        if j < 0:
+            break
+        if toks[j].text.casefold() in PRONOUNS:
+            return _resolve_pronoun(doc, toks[j].start, quotes, quoted)
+        m = doc.mention_at(toks[j].start)
+        if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+            first = next(t for t in range(j, -1, -1) if t == 0 or toks[t - 1].start < doc.mentions[m].start)
+            if first > 0 and toks[first - 1].text.casefold() in _SUBORDINATORS:
+                continue  # the subject of a subordinate clause ("jika Rusia memilihnya")
+            return m
+    return _resolve_pronoun(doc, toks[b].start if b >= 0 else 0, quotes, quoted)
+
+
 def _attribute_direct(doc: _Doc, direct: list[Quote], indirect: list[Quote],
                       paragraphs: list[tuple[int, int]]) -> None:
     quoted = [(q.start, q.end) for q in direct]
     done: list[Quote] = list(indirect)
-    prev: Quote | None = None
     for q in direct:
+        prev = max((d for d in done if d.end <= q.start and (d.speaker is not None or d.speaker_desc)),
+                   key=lambda d: d.end, default=None)
         host = next((iq for iq in indirect if iq.start <= q.start and q.end <= iq.end + 2), None)
         if _cue_after(doc, q, done, quoted):
             pass
@@ -274,7 +304,6 @@ def _attribute_direct(doc: _Doc, direct: list[Quote], indirect: list[Quote],
         elif prev is not None and _para(paragraphs, q.start) - _para(paragraphs, prev.end) <= 1:
             q.cue, q.speaker, q.speaker_desc = prev.cue, prev.speaker, prev.speaker_desc
         done.append(q)
-        prev = q
     # a quote before its attribution in the same paragraph gets it from the next one:
     # “A.” ... “B,” kata X.
     for a, b in zip(direct, direct[1:]):
@@ -292,75 +321,111 @@ def _para(paragraphs: list[tuple[int, int]], pos: int) -> int:
 
 # -- indirect quotes -------------------------------------------------------
 
-_ADJUNCT = {"kepada", "pada", "dalam", "di", "saat", "ketika", "seperti", "sebagaimana", "hari", "kamis", "jumat",
-            "senin", "selasa", "rabu", "sabtu", "minggu", "lalu", "kemarin", "secara", "dengan", "melalui", "usai",
-            "setelah", "sebelum", "juga"}
+# words that may sit between a speech verb and "bahwa": "mengatakan kepada wartawan pada hari Kamis bahwa"
+_ADJUNCT = {"kepada", "pada", "dalam", "di", "saat", "ketika", "seperti", "sebagaimana", "hari", "lalu", "kemarin",
+            "secara", "dengan", "melalui", "usai", "setelah", "sebelum", "juga", "wartawan", "media", "kantor",
+            "berita", "pers", "konferensi", "itu", "ini", "tersebut", "awak", "pekan", "bulan", "tahun", "pagi",
+            "siang", "sore", "malam", "tadi", "kembali", "lagi", "resmi", "tertulis", "keterangan", "pernyataan",
+            "jumpa", "acara", "rapat", "sidang", "pertemuan", "wawancara", "briefing", "sela", "sela-sela", "(", ")",
+            ",", "kepadanya", "panggilan", "telepon", "percakapan", "pembicaraan", "diskusi", "debat", "seminar"}
+_PREPOSITIONS = {"kepada", "pada", "dalam", "di", "saat", "ketika", "seperti", "sebagaimana", "melalui", "usai",
+                 "setelah", "sebelum", "dengan", "secara", "lewat", "via"}
+_SUBORDINATORS = {"jika", "kalau", "apabila", "karena", "ketika", "saat", "setelah", "sebelum", "agar", "supaya",
+                  "bahwa", "yang", "sementara", "meski", "meskipun", "walaupun", "sehingga"}
+# conjunctions that start a new clause (a new reported statement) inside a sentence
+_CLAUSE = {",", ";", "dan", "tetapi", "tapi", "namun", "sementara", "sedangkan", "serta", "seraya", "sambil",
+           "lalu", "kemudian"}
+# a coordinated predicate of the speaker ends the reported clause: "... siap menyerang tetapi menawarkan ..."
+_CUT = re.compile(r"\s*(?:,\s*)?\b(?:(?:tetapi|tapi|namun|sementara|sedangkan)\s+(?=(?:me|ber|di)\w+)|seraya\b|sambil\b)")
+_VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
+
+
+def _verb_kind(word: str) -> str | None:
+    w = word.casefold()
+    cues = lexicon.speech_cues()
+    if w in cues["verb"]:
+        return "verb"
+    if w in cues["verb_bahwa"]:
+        return "verb_bahwa"
+    if w == "menurut":
+        return "menurut"
+    if w in _after_cues():
+        return "after"
+    return None
 
 
 def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
-    sent = doc.sentences[si]
-    toks = list(sent.tokens)
+    toks = list(doc.sentences[si].tokens)
+    cues = [(k, kind) for k, t in enumerate(toks)
+            if not _inside(t.start, quoted) and (kind := _verb_kind(t.text))]
     out: list[Quote] = []
-    for k, t in enumerate(toks):
-        w = t.text.casefold()
-        if _inside(t.start, quoted):
-            continue
-        if w == "menurut" and k + 1 < len(toks):
-            q = _menurut(doc, toks, k)
-        elif _is_verb(w):
-            q = _verb_clause(doc, toks, k)
+    taken_until = -1
+    for n, (k, kind) in enumerate(cues):
+        if toks[k].start < taken_until:
+            continue  # a speech verb inside the content of an earlier one
+        limit = len(toks)
+        for k2, _ in cues[n + 1:]:
+            b = next((i for i in range(k2 - 1, k, -1) if toks[i].text.casefold() in _CLAUSE), None)
+            if b is not None:
+                limit = b
+                break
+        if kind == "menurut":
+            q = _menurut(doc, toks, k, limit)
+        elif kind == "after":
+            q = _after_cue_clause(doc, toks, k, quoted)
         else:
-            continue
-        if q is not None:
+            q = _verb_clause(doc, toks, k, limit, kind, out)
+        if q is not None and not _inside(q.start, quoted):
             out.append(q)
-            break  # one reported clause per sentence
+            taken_until = q.end
     return out
 
 
-def _content(doc: _Doc, a: int, b: int, kind_cue: str) -> Quote | None:
+def _content(doc: _Doc, a: int, b: int, cue: str) -> Quote | None:
     text = doc.text
     while a < b and (text[a].isspace() or text[a] in ",:"):
         a += 1
+    m = _CUT.search(text, a, b)
+    if m and m.start() > a:
+        b = m.start()
+    # end at a closing quote followed by a comma: ' ... “dalam waktu dekat,” sebagai bagian ...'
+    m = re.compile(r"[,.][”\"]\s").search(text, a, b)
+    if m:
+        b = m.start()
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:"):
         b -= 1
-    if len(_WORD.findall(text[a:b])) < MIN_WORDS:
-        return None
-    # a clause that is a direct quote entirely is not reported speech
-    if text[a] in OPEN and (text[b - 1] in "”\"" or text[b - 1] in ",."):
-        return None
-    if text[a] in OPEN:
-        return None
-    # end at a closing quote followed by a comma: ' ... “dalam waktu dekat,” sebagai bagian ...'
-    m = re.search(r"[,.][”\"]\s", text[a:b])
-    if m:
-        b = a + m.start()
-    return Quote(a, b, text[a:b], "indirect", cue=kind_cue)
+    if b <= a or text[a] in OPEN or len(_WORD.findall(text[a:b])) < MIN_WORDS:
+        return None  # too short, or a direct quote (scored as such)
+    return Quote(a, b, text[a:b], "indirect", cue=cue)
 
 
-def _verb_clause(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
-    sent_start = toks[0].start
+def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, earlier: list[Quote]) -> Quote | None:
     j = k + 1
-    # skip adjuncts ("kepada wartawan", "pada hari Kamis") up to "bahwa" or a comma
-    bahwa = next((i for i in range(k + 1, min(len(toks), k + 14)) if toks[i].text.casefold() == "bahwa"), None)
-    if bahwa is not None and not any(toks[i].text in {".", "“", "\""} for i in range(k + 1, bahwa)):
-        j = bahwa + 1
-    elif j < len(toks) and toks[j].text.casefold() == "kepada":
-        return None  # "mengatakan kepada X." without a clause: reported content came before
-    elif j < len(toks) and toks[j].text in {":"}:
+    while j < limit and j - k <= 12 and (toks[j].text.casefold() in _ADJUNCT or toks[j].text[:1].isupper()
+                                          or toks[j].text[:1].isdigit()):
+        j += 1
+    if j < limit and toks[j].text.casefold() == "bahwa":
+        start_tok = j + 1
+    elif kind == "verb_bahwa":
+        return None
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS:
+        return _content_before(doc, toks, k)  # "X mengatakan kepada ..." with the content before it
+    elif j >= limit or toks[j].text in {".", "!", "?"}:
+        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
+    elif toks[k + 1].text == ":" if k + 1 < limit else False:
         return None  # introduces a direct quote
-    if j >= len(toks) or toks[j].text in {".", "!", "?"}:
-        return _content_before(doc, toks, k)
-    if j < len(toks) and toks[j].text.casefold() in _ADJUNCT and bahwa is None:
-        return _content_before(doc, toks, k)
-    q = _content(doc, toks[j].start, toks[-1].end, toks[k].text)
+    else:
+        start_tok = k + 1
+    if start_tok >= limit:
+        return None
+    q = _content(doc, toks[start_tok].start, toks[limit - 1].end, toks[k].text)
     if q is None:
         return None
-    fake = Quote(q.start, q.end, q.text, "indirect")
-    _subject(doc, fake, Sentence(sent_start, toks[-1].end, tuple(toks), 0), toks, k, [], [])
-    if fake.speaker is None and fake.speaker_desc is None:
+    sent = Sentence(toks[0].start, toks[-1].end, tuple(toks), 0)
+    _subject(doc, q, sent, toks, k, earlier, [])
+    if q.speaker is None and q.speaker_desc is None:
         return None
-    q.speaker, q.speaker_desc = fake.speaker, fake.speaker_desc
-    q.addressee = _addressee(doc, toks[k + 1:j])
+    q.addressee = _addressee(doc, toks[k + 1:start_tok])
     return q
 
 
@@ -380,18 +445,35 @@ def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
     return q
 
 
-def _menurut(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
+def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, quoted) -> Quote | None:
+    """'CONTENT, kata X.' where CONTENT is not itself in quotation marks."""
+    if k < 3 or toks[k - 1].text not in {",", "”", "\""}:
+        return None
+    end = toks[k - 1].start
+    while end > toks[0].start and doc.text[end - 1] in ",”\" ":
+        end -= 1
+    q = _content(doc, toks[0].start, end, toks[k].text)
+    if q is None or _inside(q.start, quoted):
+        return None
+    fake = Quote(q.end + 1, q.end + 1, "", "direct")
+    if not _cue_after(doc, fake, [], quoted) or (fake.speaker is None and fake.speaker_desc is None):
+        return None
+    q.speaker, q.speaker_desc, q.addressee = fake.speaker, fake.speaker_desc, fake.addressee
+    return q
+
+
+def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> Quote | None:
     """'Menurut X, CONTENT.' or 'CONTENT, menurut X.'"""
-    comma = next((i for i in range(k + 1, len(toks)) if toks[i].text == ","), None)
+    comma = next((i for i in range(k + 1, limit) if toks[i].text == ","), None)
     if k == 0 or toks[k - 1].text in {"“", "\""}:
         if comma is None:
             return None
         subj = _mentions_between(doc, toks[k + 1].start, toks[comma].start)
-        q = _content(doc, toks[comma].end, toks[-1].end, "menurut")
+        q = _content(doc, toks[comma].end, toks[limit - 1].end, "menurut")
     else:
         if toks[k - 1].text != ",":
             return None
-        subj = _mentions_between(doc, toks[k + 1].start, toks[-1].end)
+        subj = _mentions_between(doc, toks[k + 1].start, toks[limit - 1].end)
         q = _content(doc, toks[0].start, toks[k - 1].start, "menurut")
     if q is None or not subj:
         return None
