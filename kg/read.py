@@ -52,9 +52,13 @@ def decode(data: bytes) -> tuple[str, str]:
                 return text, enc
         raise ValueError("not a text file: binary content (many NUL bytes)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _looks_like_text(text):
+            raise ValueError("not a text file: mostly control characters")
+        return text, "utf-8"
     # Windows-1252 is a superset of Latin-1 for the printable range and is what
     # Indonesian Windows exports use; Latin-1 takes the bytes cp1252 leaves undefined.
     try:

@@ -47,3 +47,27 @@ def annotator():
     from kg.annotate import Annotator
 
     return Annotator(threads=2)
+
+
+def run_build(tmp_path, docs: dict[str, str], names: dict[str, str], out=None, write=True):
+    """Build from {file name: text} with a DictAnnotator; returns (result, out dir)."""
+    from kg.config import BuildConfig
+    from kg.pipeline import build, write_outputs
+
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for name, text in docs.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = out or tmp_path / "out"
+    cfg = BuildConfig(inputs=(str(src),), out=out, cache=False)
+    result = build(cfg, annotator=DictAnnotator(names))
+    if write:
+        write_outputs(result, cfg)
+    return result, out
+
+
+@pytest.fixture
+def build_docs(tmp_path):
+    def _run(docs, names, **kw):
+        return run_build(tmp_path, docs, names, **kw)
+    return _run

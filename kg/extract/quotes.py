@@ -87,6 +87,7 @@ def _direct_spans(text: str, start: int, end: int) -> list[Quote]:
             closed = j < end and text[j] in CLOSE[ch]
             q = _make_direct(text, i + 1, j)
             if q and (closed or ch != "‘"):
+                q.cue = "‘" if ch == "‘" else None  # single marks: kept only with a speech cue after them
                 out.append(q)
             i = j + 1 if closed else j
             continue
@@ -291,7 +292,14 @@ def _attribute_direct(doc: _Doc, direct: list[Quote], indirect: list[Quote],
                       paragraphs: list[tuple[int, int]]) -> None:
     quoted = [(q.start, q.end) for q in direct]
     done: list[Quote] = list(indirect)
-    for q in direct:
+    for q in list(direct):
+        if q.cue == "‘":
+            q.cue = None
+            if not _cue_after(doc, q, done, quoted):
+                direct.remove(q)  # 'scare quotes' and terms, not speech
+                continue
+            done.append(q)
+            continue
         prev = max((d for d in done if d.end <= q.start and (d.speaker is not None or d.speaker_desc)),
                    key=lambda d: d.end, default=None)
         host = next((iq for iq in indirect if iq.start <= q.start and q.end <= iq.end + 2), None)

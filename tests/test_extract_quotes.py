@@ -1,0 +1,79 @@
+"""Quote extraction and speaker linking, as tables of Indonesian sentences."""
+import pytest
+
+from conftest import DictAnnotator
+from kg.process import analyse, prepare
+from kg.records import Article
+
+NAMES = {"Budi Santoso": "PER", "Budi": "PER", "Siti Rahma": "PER", "Siti": "PER", "Rusia": "LOC",
+         "Kementerian Keuangan": "ORG", "Jakarta": "LOC", "Indonesia": "LOC", "Andi Wijaya": "PER"}
+
+
+def quotes_of(text):
+    art = Article("t.txt", text)
+    paragraphs, sents = prepare(art)
+    res = analyse(art, paragraphs, sents, DictAnnotator(NAMES).tag([sents])[0])
+    name = lambda i: None if i is None else res.mentions[i].text  # noqa: E731
+    return [(q.kind, q.text, name(q.speaker), q.speaker_desc, name(q.addressee)) for q in res.quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“Kami tidak akan menyerah pada tekanan,” kata Budi Santoso.",
+     [("direct", "Kami tidak akan menyerah pada tekanan", "Budi Santoso", None, None)]),
+    ('"Harga beras akan turun bulan depan," ujar Menteri Keuangan Siti Rahma kepada Budi.',
+     [("direct", "Harga beras akan turun bulan depan", "Siti Rahma", None, "Budi")]),
+    # interrupted by its attribution: two quotes, one speaker
+    ("“Ini langkah awal,” kata Siti. “Kami akan terus bekerja sama dengan semua pihak.”",
+     [("direct", "Ini langkah awal", "Siti", None, None),
+      ("direct", "Kami akan terus bekerja sama dengan semua pihak", "Siti", None, None)]),
+    # clitic: the most recent named subject
+    ("Budi Santoso tiba di Jakarta pada Senin.\n\n“Saya datang untuk mendengar warga,” ujarnya.",
+     [("direct", "Saya datang untuk mendengar warga", "Budi Santoso", None, None)]),
+    # pronoun + verb after the quote
+    ("Siti Rahma membuka rapat itu.\n\n“Anggaran harus dihemat tahun ini,” ia menambahkan.",
+     [("direct", "Anggaran harus dihemat tahun ini", "Siti Rahma", None, None)]),
+    # described, never named: no name, a description
+    ("“Pembicaraan berjalan sangat alot,” kata seorang pejabat senior.",
+     [("direct", "Pembicaraan berjalan sangat alot", None, "seorang pejabat senior", None)]),
+    # verb before a colon
+    ("Andi Wijaya mengatakan kepada wartawan: “Kami menolak semua tuduhan itu.”",
+     [("direct", "Kami menolak semua tuduhan itu", "Andi Wijaya", None, None)]),
+    # scare quotes and two-word quotes are not quotes
+    ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
+])
+def test_direct_quotes(text, expected):
+    assert [q for q in quotes_of(text) if q[0] == "direct"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Budi Santoso mengatakan bahwa harga beras akan turun bulan depan.",
+     [("indirect", "harga beras akan turun bulan depan", "Budi Santoso", None, None)]),
+    ("Siti Rahma mengatakan kepada Budi pada hari Kamis bahwa anggaran akan dipotong.",
+     [("indirect", "anggaran akan dipotong", "Siti Rahma", None, "Budi")]),
+    ("Menurut Andi Wijaya, ekonomi Indonesia tumbuh lima persen tahun ini.",
+     [("indirect", "ekonomi Indonesia tumbuh lima persen tahun ini", "Andi Wijaya", None, None)]),
+    ("Kementerian Keuangan menegaskan anggaran tidak akan dipotong.",
+     [("indirect", "anggaran tidak akan dipotong", "Kementerian Keuangan", None, None)]),
+    # pronoun subject
+    ("Budi Santoso tiba pada Senin. Dia mengatakan pemerintah siap membantu warga.",
+     [("indirect", "pemerintah siap membantu warga", "Budi Santoso", None, None)]),
+    # two speakers in one sentence
+    ("Budi mengatakan harga akan naik, sementara Siti mengatakan harga akan stabil.",
+     [("indirect", "harga akan naik", "Budi", None, None),
+      ("indirect", "harga akan stabil", "Siti", None, None)]),
+    # a verb that reports speech only with "bahwa"
+    ("Rusia membantah berencana menyerang kota itu.", []),
+    ("Rusia membantah bahwa pasukannya menyerang kota itu.",
+     [("indirect", "pasukannya menyerang kota itu", "Rusia", None, None)]),
+    # content before the attribution
+    ("Pembangunan jalan tol akan selesai tahun depan, kata Budi Santoso.",
+     [("indirect", "Pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),
+])
+def test_indirect_quotes(text, expected):
+    assert [q for q in quotes_of(text) if q[0] == "indirect"] == expected
+
+
+def test_partial_quote_inside_reported_speech_takes_its_speaker():
+    qs = quotes_of("Budi Santoso mengatakan pemerintah akan bertindak “dengan cepat dan tegas” minggu ini.")
+    direct = [q for q in qs if q[0] == "direct"]
+    assert direct == [("direct", "dengan cepat dan tegas", "Budi Santoso", None, None)]

@@ -1,0 +1,92 @@
+"""Reading tolerates what scrapers leave behind; a bad file is skipped with a reason."""
+import codecs
+import os
+import zipfile
+
+import pytest
+
+from kg.read import decode, iter_inputs
+from kg.records import Article, Skipped
+
+TEXT = "Menteri Luar Negeri Rusia mengatakan “kami siap berunding,” ujarnya. Café Über 50 €."
+
+
+def split(items):
+    arts = [i for i in items if isinstance(i, Article)]
+    skips = {os.path.basename(s.source): s.reason for s in items if isinstance(s, Skipped)}
+    return arts, skips
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("cp1252", b""),
+                                          ("latin-1", b""), ("utf-16-le", codecs.BOM_UTF16_LE),
+                                          ("utf-16-be", codecs.BOM_UTF16_BE)])
+def test_decodes_common_encodings(encoding, bom):
+    text = TEXT if encoding != "latin-1" else "Café Über, niño: ½ × ß."
+    decoded, _ = decode(bom + text.encode(encoding))
+    assert decoded == text
+
+
+def test_bad_files_are_skipped_with_reasons_and_good_ones_read(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "win.txt").write_bytes(TEXT.encode("cp1252"))
+    (tmp_path / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with zipfile.ZipFile(tmp_path / "zip.txt", "w") as z:
+        z.writestr("a.txt", "hello")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(0, 32)) * 50)
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "broken.txt")
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    arts, skips = split(list(iter_inputs([tmp_path, tmp_path / "missing.txt"])))
+    assert sorted(a.doc for a in arts) == ["good.txt", "utf16.txt", "win.txt"]
+    assert all(a.text == TEXT for a in arts)
+    assert skips["empty.txt"] == "empty file"
+    assert skips["blank.txt"] == "only whitespace"
+    assert "PDF" in skips["doc.txt"] and "PNG" in skips["img.txt"] and "ZIP" in skips["zip.txt"]
+    assert "not a text file" in skips["noise.txt"]
+    assert "symlink" in skips["broken.txt"] and "symlink" in skips["loop.txt"]
+    assert skips["missing.txt"] == "no such file or folder"
+
+
+def test_text_with_control_characters_and_emoji_is_read(tmp_path):
+    text = "Jokowi\x00 bertemu 🙂 Путин\x07 di 東京. " * 20
+    (tmp_path / "odd.txt").write_text(text, encoding="utf-8")
+    arts, skips = split(list(iter_inputs([tmp_path])))
+    assert [a.text for a in arts] == [text] and not skips
+
+
+def test_huge_file_is_skipped_not_loaded(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(50_000_000)  # sparse: 50 MB without writing it
+    _, skips = split(list(iter_inputs([big])))
+    assert "too large" in skips["big.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path):
+    p = tmp_path / "secret.txt"
+    p.write_text(TEXT)
+    p.chmod(0)
+    _, skips = split(list(iter_inputs([p])))
+    assert "cannot read" in skips["secret.txt"]
+
+
+def test_jsonl_articles_and_bad_lines(tmp_path):
+    p = tmp_path / "batch.jsonl"
+    p.write_text('{"id": "a1", "title": "Judul", "text": "Isi berita."}\nnot json\n{"text": 3}\n\n'
+                 '{"url": "https://x/y", "text": "Berita kedua."}\n', encoding="utf-8")
+    arts, skips = split(list(iter_inputs([p])))
+    assert [a.doc for a in arts] == ["a1", "https://x/y"]
+    assert arts[0].text.startswith("Judul\n\nIsi berita.")
+    assert "invalid JSON" in skips["batch.jsonl:2"] and "text" in skips["batch.jsonl:3"]
+
+
+def test_order_does_not_depend_on_how_inputs_are_listed(tmp_path):
+    for name in ["b.txt", "a.txt", "c.txt"]:
+        (tmp_path / name).write_text(f"Berita {name}.")
+    one = [a.doc for a in iter_inputs([tmp_path / "c.txt", tmp_path / "a.txt", tmp_path / "b.txt"])]
+    two = [a.doc for a in iter_inputs([tmp_path])]
+    assert one == two == ["a.txt", "b.txt", "c.txt"]
