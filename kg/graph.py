@@ -73,7 +73,7 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
                    aliases=SEP.join(sorted(ent.aliases)), mentions=ent.mentions,
                    docs=len(ent.docs), doc_list=SEP.join(sorted(ent.docs)),
                    roles=SEP.join(r for r, _ in ent.roles.most_common(5)),
-                   quotes=len(quotes_by.get(ent.id, [])),
+                   quote_count=len(quotes_by.get(ent.id, [])),
                    quote_texts=SEP.join(quotes_by.get(ent.id, [])[:MAX_QUOTES_PER_EDGE]))
     for n, ((u, v, typ), e) in enumerate(sorted(edges.items())):
         g.add_edge(u, v, key=f"e{n}", relation=typ, weight=e["weight"], docs=len(e["docs"]),
@@ -87,6 +87,6 @@ def prune(g: nx.MultiDiGraph, max_nodes: int | None, min_weight: int = 1) -> nx.
     if min_weight > 1:
         h.remove_edges_from([(u, v, k) for u, v, k, w in h.edges(keys=True, data="weight") if w < min_weight])
     if max_nodes is not None and h.number_of_nodes() > max_nodes:
-        ranked = sorted(h.nodes, key=lambda n: (-h.nodes[n]["mentions"], -h.nodes[n]["quotes"], n))
+        ranked = sorted(h.nodes, key=lambda n: (-h.nodes[n]["mentions"], -h.nodes[n]["quote_count"], n))
         h.remove_nodes_from(ranked[max_nodes:])
     return h

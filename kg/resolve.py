@@ -94,14 +94,15 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     parts = _name_parts(m.text)
     if not parts:
         return None
-    best = None
+    by_surname, by_given = [], []
     for cid in persons:
         full = _name_parts(mentions[clusters[cid][0]].text)
-        if norm(full[-1]) != norm(parts[-1]):
-            continue
-        if len(parts) == 1 or _similar(parts[0], full[0]):
-            best = cid if best is None else best
-    return best
+        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])):
+            by_surname.append(cid)
+        elif len(parts) == 1 and norm(full[0]) == norm(parts[0]):
+            by_given.append(cid)  # Indonesian news often uses the given name alone
+    hits = by_surname or by_given
+    return hits[0] if len(hits) == 1 else None
 
 
 def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
@@ -190,7 +191,7 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
         clusters.setdefault(hit, []).append(g)
     for g in single:
         name = norm(_best_name(typ, g[2]))
-        hits = sorted({k for p, k in keys if norm(p[-1]) == name})
+        hits = sorted({k for p, k in keys if norm(p[-1]) == name}) or sorted({k for p, k in keys if norm(p[0]) == name})
         clusters.setdefault(hits[0] if len(hits) == 1 else name, []).append(g)
     return [clusters[k] for k in sorted(clusters)]
 

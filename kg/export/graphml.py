@@ -45,7 +45,7 @@ def export_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    nx.write_graphml_lxml(export_safe(g), path, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml_lxml(export_safe(g), path, encoding="utf-8", prettyprint=True)
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:

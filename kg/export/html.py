@@ -45,7 +45,7 @@ def page_data(g: nx.MultiDiGraph, note: str) -> dict:
         quotes = _split(d.get("quote_texts", ""))
         out_nodes.append({"id": n["id"], "name": d["name"], "type": d["type"], "mentions": d["mentions"],
                           "docs": d["docs"], "roles": _split(d.get("roles", "")), "aliases": _split(d.get("aliases", "")),
-                          "quotes": quotes[:MAX_TIP_QUOTES], "quote_count": d.get("quotes", 0),
+                          "quotes": quotes[:MAX_TIP_QUOTES], "quote_count": d.get("quote_count", 0),
                           "size": node_size(d["mentions"]), "color": NODE_COLORS.get(d["type"], "#999999")})
     out_edges = []
     for e in edges:
