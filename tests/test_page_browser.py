@@ -33,7 +33,7 @@ def open_page(browser, path):
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("document.body.dataset.settled === 'true'", timeout=20000)
+    page.wait_for_selector("body[data-settled=true]", state="attached", timeout=20000)
     return ctx, page, seen
 
 

@@ -1,0 +1,105 @@
+"""Any text goes through every stage; interrupted builds keep the old outputs."""
+import json
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DictAnnotator, run_build
+from kg.config import BuildConfig
+from kg.pipeline import OUTPUT_FILES, assemble, build, write_outputs
+from kg.process import analyse, prepare
+from kg.records import Article
+
+NAMES = {"Budi": "PER", "Jakarta": "LOC", "NATO": "ORG", "Siti Rahma": "PER"}
+# Indonesian-looking text, quote marks and cues, plus any Unicode at all
+pieces = st.sampled_from(["Budi", "Siti Rahma", "Jakarta", "NATO", "AS", "kata", "ujarnya", "mengatakan", "bahwa",
+                          "“", "”", '"', "‘", "’", ",", ".", "\n", "\n\n", "Menurut", "dia", " ", "(", ")"])
+texts = st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=60).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(texts, st.text(max_size=300)))
+def test_any_text_goes_through_every_stage(text, tmp_path_factory):
+    art = Article("x.txt", text)
+    paragraphs, sents = prepare(art)
+    res = analyse(art, paragraphs, sents, DictAnnotator(NAMES).tag([sents])[0])
+    for m in res.mentions:
+        assert text[m.start:m.end] == m.text
+    for q in res.quotes:
+        assert text[q.start:q.end] == q.text
+    entities, link, graph = assemble([res])
+    out = tmp_path_factory.mktemp("out")
+    from kg.export.graphml import write_gexf, write_graphml
+    from kg.export.html import write_html
+
+    write_graphml(graph, out / "g.graphml")
+    write_gexf(graph, out / "g.gexf")
+    write_html(graph, out / "g.html")
+    ET.parse(out / "g.graphml")
+    ET.parse(out / "g.gexf")
+
+
+def test_interrupted_build_leaves_previous_outputs_whole(tmp_path, monkeypatch):
+    docs = {"a.txt": "Budi tiba di Jakarta. “Kami siap bekerja sama,” kata Budi."}
+    _, out = run_build(tmp_path, docs, NAMES)
+    before = {f: (out / f).read_bytes() for f in OUTPUT_FILES}
+
+    import kg.export.jsonl as jsonl
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt  # Ctrl-C while the third file is being written
+
+    monkeypatch.setattr(jsonl, "write_mentions", boom)
+    docs2 = {"a.txt": "Siti Rahma tiba di Jakarta. “Kami menolak,” kata Siti Rahma.", "b.txt": "NATO bertemu."}
+    with pytest.raises(KeyboardInterrupt):
+        run_build(tmp_path, docs2, NAMES, out=out)
+    assert {f: (out / f).read_bytes() for f in OUTPUT_FILES} == before
+    assert not [p for p in os.listdir(out) if p.startswith(".kg-staging")]
+
+
+def test_killed_build_process_leaves_previous_outputs_whole(tmp_path):
+    """SIGKILL a real build at several moments; the outputs are always one complete build."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    docs = {f"d{i}.txt": f"Budi tiba di Jakarta hari ke-{i}. “Kami siap bekerja sama lagi,” kata Budi." for i in range(300)}
+    src = tmp_path / "in"
+    src.mkdir()
+    for n, t in docs.items():
+        (src / n).write_text(t)
+    out = tmp_path / "out"
+    script = (f"import sys; sys.path.insert(0, {str(os.path.dirname(__file__))!r})\n"
+              "from conftest import DictAnnotator\nfrom kg.config import BuildConfig\n"
+              "from kg.pipeline import build, write_outputs\n"
+              f"cfg = BuildConfig(inputs=({str(src)!r},), out={str(out)!r}, cache=False)\n"
+              f"write_outputs(build(cfg, annotator=DictAnnotator({NAMES!r})), cfg)\n")
+    subprocess.run([sys.executable, "-c", script], check=True)
+    good = {f: (out / f).read_bytes() for f in OUTPUT_FILES}
+    for delay in (0.3, 0.6, 0.9, 1.2):
+        p = subprocess.Popen([sys.executable, "-c", script])
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        now = {f: (out / f).read_bytes() for f in OUTPUT_FILES}
+        assert now == good  # same inputs: a finished build writes the same bytes; a killed one writes nothing
+        for line in now["entities.jsonl"].decode().splitlines():
+            json.loads(line)
+
+
+def test_many_small_files_and_bad_ones_together(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(10_000):
+        (src / f"{i:05d}.txt").write_text(f"Budi ke Jakarta {i}." if i % 100 else "", encoding="utf-8")
+    (src / "fake.txt").write_bytes(b"%PDF-1.7 binary")
+    cfg = BuildConfig(inputs=(str(src),), out=tmp_path / "out", cache=False, batch_docs=256)
+    result = build(cfg, annotator=DictAnnotator(NAMES))
+    assert len(result.docs) == 9_900 and len(result.skipped) == 101
+    write_outputs(result, cfg)
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert len(report["skipped"]) == 101 and report["counts"]["documents"] == 9_900
