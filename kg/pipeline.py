@@ -67,6 +67,11 @@ def _remote_batch(models_dir: str | None, threads: int | None, articles: list[Ar
     return annotate_batch(_worker_annotator(models_dir, threads), articles)
 
 
+def annotate_with(factory: Callable[[], Annotator], articles: list[Article]) -> list:
+    """The per-batch task for remote engines: build (or reuse) an annotator, then run."""
+    return annotate_batch(factory(), articles)
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     batch = []
     for item in items:
@@ -120,8 +125,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     if cfg.engine == "dask":
         from kg.distributed import run_dask
 
-        run_dask(cfg, batches, collect)
-    elif cfg.workers > 1:
+        run_dask(cfg, batches, collect, factory=(lambda: annotator) if annotator is not None else None)
+    elif cfg.workers > 1 and annotator is None:
         _run_pool(cfg, batches, collect)
     else:
         ann = annotator
