@@ -1,0 +1,98 @@
+"""Benchmark: `python -m kg.bench [CORPUS]` builds a graph and prints figures.
+
+Default corpus: ../shared/corpora/news-detik-1000/articles. Prints words/s end
+to end, seconds inside Stanza vs everything else, model load time, peak RSS,
+output sizes, the time of a cached rebuild, and (with --browser) how long
+headless Chromium takes to draw and settle the page.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg.config import BuildConfig
+from kg.pipeline import build, write_outputs
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-detik-1000" / "articles"
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def settle_seconds(page: Path) -> float | None:
+    """Seconds from navigation until the layout has settled, in headless Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return None
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--headless=new", "--no-sandbox", "--disable-gpu",
+                                                               "--disable-background-networking"])
+        pg = b.new_page()
+        t0 = time.perf_counter()
+        pg.goto(page.resolve().as_uri())
+        pg.wait_for_selector("body[data-settled=true]", state="attached", timeout=120_000)
+        dt = time.perf_counter() - t0
+        b.close()
+    return dt
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--max-nodes", type=int, default=300)
+    ap.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
+    args = ap.parse_args(argv)
+    out = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    cfg = BuildConfig(inputs=(str(args.corpus),), out=out, workers=args.workers, threads=args.threads,
+                      batch_docs=args.batch, max_nodes=args.max_nodes)
+    t0 = time.perf_counter()
+    result = build(cfg)
+    t_docs = time.perf_counter() - t0
+    write_outputs(result, cfg)
+    total = time.perf_counter() - t0
+    s = result.stats
+    stanza = s["stanza_seconds"]
+    print(f"corpus              {args.corpus} ({s['documents']} documents, {s['skipped']} skipped)")
+    print(f"words               {s['words']:,}")
+    print(f"end to end          {total:.1f} s = {s['words'] / total:,.0f} words/s "
+          f"(workers={args.workers}, threads={args.threads or 'auto'}, batch={args.batch})")
+    print(f"model load          {s['load_seconds']:.2f} s")
+    if args.workers == 1:
+        other = total - stanza - s["load_seconds"]
+        print(f"inside Stanza       {stanza:.1f} s ({stanza / total:.0%}); model load {s['load_seconds'] / total:.0%}; "
+              f"everything else {other:.1f} s ({other / total:.0%})")
+    print(f"documents / graph   {t_docs:.1f} s / {s['seconds_graph'] + total - t_docs - s['seconds_graph']:.1f} s "
+          f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
+          f"{s['entities']} entities, {s['quotes']} quotes)")
+    print(f"peak RSS            {peak_rss_mb():,.0f} MB")
+    for f in sorted(out.iterdir()):
+        if f.is_file():
+            print(f"  {f.name:<18}{f.stat().st_size / 1e6:8.2f} MB")
+    t1 = time.perf_counter()
+    again = build(cfg)
+    write_outputs(again, cfg)
+    print(f"cached rebuild      {time.perf_counter() - t1:.2f} s ({again.stats['cached']} documents from the cache)")
+    if args.browser:
+        dt = settle_seconds(out / "graph.html")
+        print(f"page settled in     {dt:.1f} s (headless Chromium)" if dt is not None else "page: chromium not found")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

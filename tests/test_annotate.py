@@ -1,0 +1,42 @@
+"""The shipped Stanza models load offline and tag Indonesian news."""
+import shutil
+import socket
+import time
+
+import pytest
+
+from kg.annotate import Annotator, ModelsMissingError, default_models_dir
+from kg.process import analyse, prepare
+from kg.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*a, **k):
+        raise OSError("network access during a test")
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_models_load_offline_and_tag_people_places_organizations(no_network):
+    t0 = time.perf_counter()
+    ann = Annotator(threads=2)
+    load = time.perf_counter() - t0
+    art = Article("t.txt", "Presiden Joko Widodo bertemu Menteri Luar Negeri Retno Marsudi di Jakarta pada Senin. "
+                           "Kementerian Keuangan dan Bank Indonesia hadir dalam rapat itu.")
+    paragraphs, sents = prepare(art)
+    res = analyse(art, paragraphs, sents, ann.tag([sents])[0])
+    found = {(m.text, m.type) for m in res.mentions}
+    assert ("Joko Widodo", "PERSON") in found and ("Jakarta", "LOCATION") in found
+    assert any(t == "ORGANIZATION" for _, t in found)
+    print(f"model load {load:.2f} s")
+
+
+def test_a_missing_pretrain_is_an_error_not_random_vectors(tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(default_models_dir(), models)
+    (models / "ner" / "pretrain.pt").unlink()
+    with pytest.raises(ModelsMissingError, match="pretrain.pt"):
+        Annotator(models)
