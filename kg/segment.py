@@ -1,9 +1,10 @@
 """Rule-based tokenizer and sentence splitter with exact character offsets.
 
 kg feeds Stanza pre-tokenized sentences: a regex tokenizer is several times
-faster than a neural one on CPU, and it gives offsets into the text as read
-by construction. Stanza's own tokenizer model (kg/models/tokenize) is
-shipped too and can be chosen with `--tokenizer stanza`.
+faster than a neural one on CPU (the NER then dominates the run time), and it
+gives offsets into the text as read by construction. The project's trained
+Stanza tokenizer (kg/models/tokenize) ships for users who build their own
+Stanza pipelines; see kg/models/README.md.
 """
 from __future__ import annotations
 

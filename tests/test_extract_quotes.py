@@ -61,6 +61,8 @@ def test_direct_quotes(text, expected):
     ("Budi mengatakan harga akan naik, sementara Siti mengatakan harga akan stabil.",
      [("indirect", "harga akan naik", "Budi", None, None),
       ("indirect", "harga akan stabil", "Siti", None, None)]),
+    ("Budi Santoso hadir di Jakarta. Menurutnya, harga beras akan turun bulan depan.",
+     [("indirect", "harga beras akan turun bulan depan", "Budi Santoso", None, None)]),
     # a verb that reports speech only with "bahwa"
     ("Rusia membantah berencana menyerang kota itu.", []),
     ("Rusia membantah bahwa pasukannya menyerang kota itu.",

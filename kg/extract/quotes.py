@@ -355,7 +355,7 @@ def _verb_kind(word: str) -> str | None:
         return "verb"
     if w in cues["verb_bahwa"]:
         return "verb_bahwa"
-    if w == "menurut":
+    if w in {"menurut", "menurutnya"}:
         return "menurut"
     if w in _after_cues():
         return "after"
@@ -473,6 +473,13 @@ def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, quoted) -> Quote | N
 def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> Quote | None:
     """'Menurut X, CONTENT.' or 'CONTENT, menurut X.'"""
     comma = next((i for i in range(k + 1, limit) if toks[i].text == ","), None)
+    if toks[k].text.casefold() == "menurutnya":  # "Menurutnya, ..." refers back to the last speaker
+        if comma != k + 1:
+            return None
+        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[k].text)
+        if q is not None:
+            q.speaker = _resolve_pronoun(doc, toks[k].start, [], [])
+        return q if q is not None and q.speaker is not None else None
     if k == 0 or toks[k - 1].text in {"“", "\""}:
         if comma is None:
             return None
