@@ -207,4 +207,10 @@ def _entity(typ: str, cluster: list) -> Entity:
             ent.mentions += 1
             if m.role:
                 ent.roles[m.role] += 1
+    # one spelling per role, whatever its capitalisation: the most used one
+    merged: Counter = Counter()
+    for role, n in sorted(ent.roles.items(), key=lambda x: (-x[1], x[0])):
+        key = next((r for r in merged if r.casefold() == role.casefold()), role)
+        merged[key] += n
+    ent.roles = merged
     return ent

@@ -57,9 +57,10 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                                     entity_type(surface, label), si))
         mentions.extend(_lexicon_mentions(text, toks, covered, si))
     mentions.sort(key=lambda m: (m.start, m.end))
+    persons = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
     for m in mentions:
         if m.type == "PERSON":
-            m.role = find_role(text, sentences[m.sentence], m)
+            m.role = find_role(text, sentences[m.sentence], m, persons)
     return mentions
 
 
@@ -103,26 +104,31 @@ def _lexicon_mentions(text: str, toks: tuple[Token, ...], covered: list[bool], s
     return out
 
 
-def find_role(text: str, sent: Sentence, m: Mention) -> str | None:
+def find_role(text: str, sent: Sentence, m: Mention, persons: list[tuple[int, int]] = ()) -> str | None:
     """The title phrase right before a person's name: "Menteri Luar Negeri Rusia"."""
     toks = sent.tokens
-    idx = next((i for i, t in enumerate(toks) if t.start == m.start), None)
-    # the name may sit inside a wider NER span that started with the title
-    if idx is None:
-        idx = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
+    idx = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
+    nxt = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+    if nxt is not None and any(a == toks[nxt].start for a, _ in persons):
+        return None  # "Penasihat ... Putin Yuri Ushakov": the title is the next person's
     j = idx - 1
     if j >= 0 and toks[j].text == ",":  # appositive: "menteri luar negeri Rusia, Sergey Lavrov"
         j -= 1
     first_head = None
     countries, insts = lexicon.countries(), lexicon.institutions()
     t = lexicon.titles()
+    heads = {h.casefold() for h in t["head"]}
     while j >= 0:
         w = toks[j].text
-        if w in t["head"] or w.capitalize() in t["head"] or (j + 1 < len(toks) and f"{w} {toks[j + 1].text}" in t["head"]):
+        two = f"{w} {toks[j + 1].text}".casefold() if j + 1 < len(toks) else ""
+        if w.casefold() in heads or two in heads:
             first_head = j
         elif not (w.casefold() in t["part"] or w in countries or w in insts or w[:1].isupper()
                   or w in t["honorific"]):
             break
+        if any(a <= toks[j].start < b for a, b in persons) and toks[j + 1].start != m.start \
+                and not any(a == toks[j + 1].start for a, _ in persons):
+            break  # never reach across another person's name
         j -= 1
     if first_head is None:
         return None
