@@ -67,6 +67,9 @@ def test_direct_quotes(text, expected):
     ("Rusia membantah berencana menyerang kota itu.", []),
     ("Rusia membantah bahwa pasukannya menyerang kota itu.",
      [("indirect", "pasukannya menyerang kota itu", "Rusia", None, None)]),
+    ("Siti Rahma menilai, kebijakan itu perlu dikaji ulang.",
+     [("indirect", "kebijakan itu perlu dikaji ulang", "Siti Rahma", None, None)]),
+    ("Siti Rahma menilai kebijakan itu perlu dikaji ulang.", []),
     # content before the attribution
     ("Pembangunan jalan tol akan selesai tahun depan, kata Budi Santoso.",
      [("indirect", "Pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),

@@ -414,8 +414,9 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         j += 1
     if j < limit and toks[j].text.casefold() == "bahwa":
         start_tok = j + 1
-    elif kind == "verb_bahwa":
-        return None
+    elif kind == "verb_bahwa" and not (k + 1 < limit and toks[k + 1].text in {",", ":"} and k + 2 < limit
+                                       and toks[k + 2].text not in OPEN):
+        return None  # "Ia menilai, ..." reports speech; "Ia menilai kinerja ..." does not
     elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS:
         return _content_before(doc, toks, k)  # "X mengatakan kepada ..." with the content before it
     elif j >= limit or toks[j].text in {".", "!", "?"}:
