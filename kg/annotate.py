@@ -62,7 +62,7 @@ class Annotator:
         self.pipeline = stanza.Pipeline(
             lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
             download_method=None, dir=str(d), allow_unknown_language=True,
-            logging_level="WARN", ner_batch_size=batch_size,
+            logging_level="ERROR", ner_batch_size=batch_size,
             **{k: str(p) for k, p in paths.items()},
         )
         self.load_seconds = time.perf_counter() - t0

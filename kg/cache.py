@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from kg.records import DocResult
@@ -17,9 +18,20 @@ from kg.records import DocResult
 SCHEMA = 1
 
 
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """A hash of kg's code and language data: editing a rule or a word list invalidates the cache."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.suffix in {".py", ".txt", ".tsv"} and "train" not in p.parts and p.is_file():
+            h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def doc_key(text: str, doc: str, model_version: str, version: str) -> str:
     h = hashlib.sha256()
-    for part in (f"schema={SCHEMA}", f"kg={version}", f"models={model_version}", f"doc={doc}"):
+    for part in (f"schema={SCHEMA}", f"kg={version}", f"code={code_version()}", f"models={model_version}", f"doc={doc}"):
         h.update(part.encode() + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()

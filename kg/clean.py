@@ -15,6 +15,8 @@ from kg import lexicon
 
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"\w+")
+# a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"
+_CREDIT = re.compile(r"\s+(?:[–—-]\s*[\w.]+\.(?:com|co\.id|id|net|org)|\((?:[a-z]{2,5}/)?[a-z]{2,5}\))\s*$")
 MAX_PARAGRAPH = 20_000  # a "paragraph" longer than this is cut into pieces (no-newline dumps)
 
 
@@ -38,6 +40,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         seen.add(key)
         if _is_label(line):
             continue
+        credit = _CREDIT.search(line)
+        if credit and credit.start() > 0:
+            end = start + credit.start()
         spans.extend(_cut(start, end))
     return spans
 

@@ -90,6 +90,17 @@ def regions() -> frozenset[str]:
     return frozenset(n for c, n in territories.items() if c.isdigit())
 
 
+@lru_cache(maxsize=None)
+def places() -> frozenset[str]:
+    """Region and area names (LOCATION): CLDR M.49 regions plus regions_extra.txt."""
+    return regions() | frozenset(_lines("regions_extra.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_triggers() -> dict[str, list[str]]:
+    return _sections("org_triggers.txt")
+
+
 def csv_rows(name: str) -> list[dict]:
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))

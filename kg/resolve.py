@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import lexicon
 from kg.records import DocResult, Mention
@@ -30,9 +31,16 @@ def _name_parts(name: str) -> list[str]:
     return [p for p in name.replace(".", ". ").split() if not _INITIAL.match(p)]
 
 
+@lru_cache(maxsize=None)
+def _place_forms() -> dict[str, str]:
+    return {norm(p): p for p in lexicon.places()}
+
+
 def canonical_form(name: str, typ: str) -> str:
     if typ == "COUNTRY":
         return lexicon.countries().get(name, name)
+    if typ == "LOCATION":
+        return _place_forms().get(norm(name), name)  # "Eropa timur" → "Eropa Timur"
     if typ == "PERSON":
         return " ".join(_name_parts(name))  # "Antony J. Blinken" → "Antony Blinken"
     return name
@@ -146,10 +154,36 @@ class Resolver:
         for eid, ms in by_ent.items():
             self._groups[ms[0].type].append((res.doc, eid, ms))
 
+    def _vote_types(self) -> None:
+        """One type per name across the corpus: NER may call a city a person in one
+        article and a place in nine others; the majority of mentions decides."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for typ, groups in self._groups.items():
+            for _, _, ms in groups:
+                for m in ms:
+                    votes[norm(m.text)][typ] += 1
+        regrouped: dict[str, list] = defaultdict(list)
+        for typ, groups in self._groups.items():
+            for g in groups:
+                new = typ
+                if typ != "COUNTRY":
+                    total = Counter()
+                    for name in {norm(m.text) for m in g[2]}:
+                        total.update(votes[name])
+                    total.pop("COUNTRY", None)
+                    best = max(sorted(total), key=lambda t: total[t]) if total else typ
+                    if total[best] > total[typ]:
+                        new = best
+                        for m in g[2]:
+                            m.type = new
+                regrouped[new].append(g)
+        self._groups = regrouped
+
     def entities(self) -> tuple[list[Entity], dict[tuple[str, int], str]]:
         """All entities sorted by id, and (doc, doc-entity) → entity id."""
         entities: list[Entity] = []
         link: dict[tuple[str, int], str] = {}
+        self._vote_types()
         for typ in sorted(self._groups):
             for cluster in _merge(typ, self._groups[typ]):
                 ent = _entity(typ, cluster)

@@ -33,3 +33,36 @@ def test_institution_seats_are_organizations_and_names_link_within_a_document():
     assert types["Kremlin"] == "ORGANIZATION"
     budi = [m.entity for m in res.mentions if m.text.startswith("Budi")]
     assert len(budi) == 2 and len(set(budi)) == 1
+
+
+def test_clitics_compounds_and_trailing_countries_are_split_off():
+    names = {"Eropanya": "PER", "Budi-Andi": "PER", "Budi Rusia": "PER", "Rusia": "LOC", "Budi": "PER", "Andi": "PER"}
+    art = Article("t.txt", "Mitra Eropanya datang. Pertemuan Budi-Andi berlangsung. Budi Rusia menolak.")
+    paragraphs, sents = prepare(art)
+    res = analyse(art, paragraphs, sents, DictAnnotator(names).tag([sents])[0])
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("Eropa", "LOCATION"), ("Budi", "PERSON"), ("Andi", "PERSON"), ("Budi", "PERSON"), ("Rusia", "COUNTRY")]
+
+
+def test_institution_and_name_in_one_span_after_a_title_are_two_entities():
+    names = {"Gedung Putih Jen Rahma": "ORG"}
+    art = Article("t.txt", "Kata sekretaris pers Gedung Putih Jen Rahma kepada wartawan.")
+    paragraphs, sents = prepare(art)
+    res = analyse(art, paragraphs, sents, DictAnnotator(names).tag([sents])[0])
+    assert [(m.text, m.type) for m in res.mentions] == [("Gedung Putih", "ORGANIZATION"), ("Jen Rahma", "PERSON")]
+
+
+def test_regions_in_any_case(build_docs):
+    result, _ = build_docs({"a.txt": "Tentara berkumpul di Eropa timur."}, {})
+    assert [(e.name, e.type) for e in result.entities] == [("Eropa Timur", "LOCATION")]
+
+
+def test_one_type_per_name_across_documents():
+    from kg.records import DocResult, Mention
+    from kg.resolve import Resolver
+
+    r = Resolver()
+    for doc, typ in (("a", "PERSON"), ("b", "LOCATION"), ("c", "LOCATION")):
+        r.add(DocResult(doc, doc, "", 1, 1, mentions=[Mention(0, 6, "Moskow", typ, 0, entity=0)]))
+    entities, link = r.entities()
+    assert [(e.name, e.type, sorted(e.docs)) for e in entities] == [("Moskow", "LOCATION", ["a", "b", "c"])]

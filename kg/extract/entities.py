@@ -19,8 +19,10 @@ def _not_entities() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _gazetteer() -> dict[tuple[str, ...], str]:
-    """Token sequences that are always entities: country names and institution seats."""
+    """Token sequences that are always entities: countries, institution seats, regions."""
     g: dict[tuple[str, ...], str] = {}
+    for name in lexicon.places():
+        g[tuple(name.split())] = "LOCATION"
     for name in lexicon.countries():
         g[tuple(name.replace(".", ". ").split())] = "COUNTRY"
     for name, typ in lexicon.institutions().items():
@@ -33,35 +35,49 @@ def entity_type(text: str, ner_label: str) -> str:
         return "COUNTRY"
     if text in lexicon.institutions():
         return lexicon.institutions()[text]
+    if text in lexicon.places():
+        return "LOCATION"
     return TYPES.get(ner_label, "ORGANIZATION")
 
 
 def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]) -> list[Mention]:
-    """NER spans → typed mentions, titles split off as roles; lexicon fills gaps."""
+    """NER spans → typed mentions, titles split off as roles; lexicons fill gaps."""
     mentions: list[Mention] = []
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
-        covered = [False] * len(toks)
+        spans: list[tuple[int, int, str]] = []  # character spans with a type
         for a, b, label in spans_from_tags(list(sent_tags)):
             a, b = _trim(toks, a, b)
-            if TYPES.get(label) == "PERSON":
+            typ = TYPES.get(label, "ORGANIZATION")
+            if typ == "PERSON":
                 a = _strip_titles(toks, a, b)
+                b = _strip_trailing_countries(toks, a, b)
             if a >= b:
                 continue
-            surface = text[toks[a].start:toks[b - 1].end]
-            if surface.casefold() in _not_entities() or not any(c.isupper() for c in surface):
+            if typ != "PERSON":
+                split = _split_org_person(toks, a, b)
+                if split:
+                    spans.extend(split)
+                    continue
+            spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end, typ))
+        spans = _add_lexicon_spans(text, toks, spans)
+        for start, end, typ in sorted(spans):
+            surface = text[start:end]
+            final = entity_type(surface, _label(typ))
+            if surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
+                    or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())):
                 continue
-            for i in range(a, b):
-                covered[i] = True
-            mentions.append(Mention(toks[a].start, toks[b - 1].end, surface,
-                                    entity_type(surface, label), si))
-        mentions.extend(_lexicon_mentions(text, toks, covered, si))
+            mentions.append(Mention(start, end, surface, final, si))
     mentions.sort(key=lambda m: (m.start, m.end))
     persons = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
     for m in mentions:
         if m.type == "PERSON":
             m.role = find_role(text, sentences[m.sentence], m, persons)
     return mentions
+
+
+def _label(typ: str) -> str:
+    return {"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}.get(typ, "ORG")
 
 
 def _trim(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
@@ -88,19 +104,115 @@ def _strip_titles(toks: tuple[Token, ...], a: int, b: int) -> int:
     return i
 
 
-def _lexicon_mentions(text: str, toks: tuple[Token, ...], covered: list[bool], si: int) -> list[Mention]:
+def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
+    """'Lavrov Rusia': a country after a name modifies it; it is not part of the name."""
+    while b - 1 > a and toks[b - 1].text in lexicon.countries():
+        b -= 1
+    return b
+
+
+def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
+    """'(Sekretaris Pers) Gedung Putih Jen Psaki' tagged as one organization: a known
+    institution or country, then a name, right after a title word."""
+    if a == 0 or not _is_title_word(toks[a - 1].text):
+        return None
     gaz = _gazetteer()
+    for n in range(b - a - 2, 0, -1):
+        key = tuple(t.text for t in toks[a:a + n])
+        rest = toks[a + n:b]
+        if key in gaz and len(rest) >= 2 and all(t.text[:1].isupper() for t in rest):
+            return [(toks[a].start, toks[a + n - 1].end, gaz[key]), (rest[0].start, rest[-1].end, "PERSON")]
+    return None
+
+
+def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
+    """'Biden-Putin' → two names; 'Eropanya' → 'Eropa' (the -nya clitic is not part of a name)."""
+    surface = text[start:end]
+    if " " not in surface and surface.endswith("nya") and len(surface) > 5 and surface[0].isupper():
+        end -= 3
+        surface = surface[:-3]
+    if typ in {"PERSON", "LOCATION", "COUNTRY"} and " " not in surface and "-" in surface:
+        parts, out, pos = surface.split("-"), [], start
+        if all(p[:1].isupper() and len(p) > 1 for p in parts):
+            for p in parts:
+                t = entity_type(p, _label(typ))
+                out.append((pos, pos + len(p), t))
+                pos += len(p) + 1
+            return out
+    return [(start, end, typ)]
+
+
+def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list:
+    """Countries, regions, institution seats and trigger-introduced organizations the NER missed.
+
+    A lexicon match replaces NER spans that lie inside it ("Eropa" inside
+    "Eropa Timur") and gives way to any span it only overlaps.
+    """
+    found = _gazetteer_matches(toks) + _trigger_matches(toks)
+    for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
+        start, end = toks[a].start, toks[b - 1].end
+        inside = [s for s in spans if start <= s[0] and s[1] <= end]
+        overlap = [s for s in spans if s[0] < end and start < s[1] and s not in inside]
+        if overlap:
+            continue
+        for s in inside:
+            spans.remove(s)
+        spans.append((start, end, typ))
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_folded() -> dict[tuple[str, ...], str]:
+    """Multi-word places with later words in any case: "Eropa timur", "Laut china selatan"."""
+    return {(k[0],) + tuple(w.casefold() for w in k[1:]): v for k, v in _gazetteer().items()
+            if v == "LOCATION" and len(k) > 1}
+
+
+def _gazetteer_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    gaz, folded = _gazetteer(), _gazetteer_folded()
     longest = max(len(k) for k in gaz)
     out, i = [], 0
     while i < len(toks):
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(t.text for t in toks[i:i + n])
-            if key in gaz and not any(covered[i:i + n]):
-                surface = text[toks[i].start:toks[i + n - 1].end]
-                out.append(Mention(toks[i].start, toks[i + n - 1].end, surface, gaz[key], si))
+            typ = gaz.get(key) or (folded.get((key[0],) + tuple(w.casefold() for w in key[1:])) if n > 1 else None)
+            if typ:
+                out.append((i, i + n, typ))
                 i += n - 1
                 break
         i += 1
+    return out
+
+
+@lru_cache(maxsize=None)
+def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    trig = lexicon.org_triggers()
+    before = tuple(tuple(p.casefold().split()) for p in trig.get("before", []))
+    head = tuple(tuple(p.split()) for p in trig.get("head", []))
+    return before, head
+
+
+def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
+    j = i
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6:
+        j += 1
+    return j
+
+
+def _trigger_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    before, head = _triggers()
+    out = []
+    low = [t.text.casefold() for t in toks]
+    for i in range(len(toks)):
+        for phrase in before:
+            n = len(phrase)
+            if tuple(low[i:i + n]) == phrase and i + n < len(toks) and toks[i + n].text[:1].isupper():
+                out.append((i + n, _capitalised_run(toks, i + n), "ORGANIZATION"))
+        for phrase in head:
+            n = len(phrase)
+            if tuple(t.text for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                    and toks[i + n].text[:1].isupper():
+                out.append((i, _capitalised_run(toks, i + n), "ORGANIZATION"))
     return out
 
 
