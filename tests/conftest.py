@@ -37,9 +37,25 @@ class DictAnnotator:
         return tags
 
 
+def analyse_text(text: str, names: dict[str, str]):
+    """One document through clean → segment → (dict NER) → extract → link."""
+    from kg.process import analyse, prepare
+    from kg.records import Article
+
+    art = Article("t.txt", text)
+    paragraphs, sents = prepare(art)
+    return analyse(art, paragraphs, sents, DictAnnotator(names).tag([sents])[0])
+
+
 @pytest.fixture
-def dict_annotator():
-    return DictAnnotator
+def no_network(monkeypatch):
+    """Any attempt to open a socket fails the test."""
+    import socket
+
+    def refuse(*a, **k):
+        raise OSError("network access during a test")
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,5 @@
 """The shipped Stanza models load offline and tag Indonesian news."""
 import shutil
-import socket
 import time
 
 import pytest
@@ -10,14 +9,6 @@ from kg.process import analyse, prepare
 from kg.records import Article
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*a, **k):
-        raise OSError("network access during a test")
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 def test_models_load_offline_and_tag_people_places_organizations(no_network):

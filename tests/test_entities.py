@@ -1,17 +1,12 @@
 """Typed mentions, titles split off as roles, and entity merging."""
-from conftest import DictAnnotator
-from kg.process import analyse, prepare
-from kg.records import Article
+from conftest import analyse_text
 
 NAMES = {"Budi Santoso": "PER", "Budi": "PER", "Siti Rahma": "PER", "Andi": "PER", "Menteri Luar Negeri Budi Santoso": "PER",
          "Jakarta": "LOC", "Tiongkok": "LOC", "Presiden Andi": "PER", "Kremlin": "LOC"}
 
 
 def mentions_of(text):
-    art = Article("t.txt", text)
-    paragraphs, sents = prepare(art)
-    res = analyse(art, paragraphs, sents, DictAnnotator(NAMES).tag([sents])[0])
-    return res
+    return analyse_text(text, NAMES)
 
 
 def test_title_inside_a_name_span_becomes_a_role_and_country_is_typed():
@@ -37,18 +32,14 @@ def test_institution_seats_are_organizations_and_names_link_within_a_document():
 
 def test_clitics_compounds_and_trailing_countries_are_split_off():
     names = {"Eropanya": "PER", "Budi-Andi": "PER", "Budi Rusia": "PER", "Rusia": "LOC", "Budi": "PER", "Andi": "PER"}
-    art = Article("t.txt", "Mitra Eropanya datang. Pertemuan Budi-Andi berlangsung. Budi Rusia menolak.")
-    paragraphs, sents = prepare(art)
-    res = analyse(art, paragraphs, sents, DictAnnotator(names).tag([sents])[0])
+    res = analyse_text("Mitra Eropanya datang. Pertemuan Budi-Andi berlangsung. Budi Rusia menolak.", names)
     assert [(m.text, m.type) for m in res.mentions] == [
         ("Eropa", "LOCATION"), ("Budi", "PERSON"), ("Andi", "PERSON"), ("Budi", "PERSON"), ("Rusia", "COUNTRY")]
 
 
 def test_institution_and_name_in_one_span_after_a_title_are_two_entities():
     names = {"Gedung Putih Jen Rahma": "ORG"}
-    art = Article("t.txt", "Kata sekretaris pers Gedung Putih Jen Rahma kepada wartawan.")
-    paragraphs, sents = prepare(art)
-    res = analyse(art, paragraphs, sents, DictAnnotator(names).tag([sents])[0])
+    res = analyse_text("Kata sekretaris pers Gedung Putih Jen Rahma kepada wartawan.", names)
     assert [(m.text, m.type) for m in res.mentions] == [("Gedung Putih", "ORGANIZATION"), ("Jen Rahma", "PERSON")]
 
 

@@ -1,18 +1,14 @@
 """Quote extraction and speaker linking, as tables of Indonesian sentences."""
 import pytest
 
-from conftest import DictAnnotator
-from kg.process import analyse, prepare
-from kg.records import Article
+from conftest import analyse_text
 
 NAMES = {"Budi Santoso": "PER", "Budi": "PER", "Siti Rahma": "PER", "Siti": "PER", "Rusia": "LOC",
          "Kementerian Keuangan": "ORG", "Jakarta": "LOC", "Indonesia": "LOC", "Andi Wijaya": "PER"}
 
 
 def quotes_of(text):
-    art = Article("t.txt", text)
-    paragraphs, sents = prepare(art)
-    res = analyse(art, paragraphs, sents, DictAnnotator(NAMES).tag([sents])[0])
+    res = analyse_text(text, NAMES)
     name = lambda i: None if i is None else res.mentions[i].text  # noqa: E731
     return [(q.kind, q.text, name(q.speaker), q.speaker_desc, name(q.addressee)) for q in res.quotes]
 
