@@ -53,3 +53,13 @@ def test_build_and_eval_on_seeds(tmp_path):
     before = (out / "graph.graphml").read_bytes()
     r2 = runner.invoke(app, ["build", "seeds", "--out", str(out), "--quiet"])
     assert r2.exit_code == 0 and (out / "graph.graphml").read_bytes() == before
+
+
+@pytest.mark.model
+def test_worker_processes_give_the_same_outputs(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert runner.invoke(app, ["build", "seeds", "--out", str(one), "-q", "--no-cache"]).exit_code == 0
+    r = runner.invoke(app, ["build", "seeds", "--out", str(two), "-q", "--no-cache", "--workers", "2", "--batch", "2"])
+    assert r.exit_code == 0, r.output
+    for f in ("mentions.jsonl", "quotes.jsonl", "graph.graphml"):
+        assert (one / f).read_bytes() == (two / f).read_bytes(), f

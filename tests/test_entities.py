@@ -57,3 +57,9 @@ def test_one_type_per_name_across_documents():
         r.add(DocResult(doc, doc, "", 1, 1, mentions=[Mention(0, 6, "Moskow", typ, 0, entity=0)]))
     entities, link = r.entities()
     assert [(e.name, e.type, sorted(e.docs)) for e in entities] == [("Moskow", "LOCATION", ["a", "b", "c"])]
+
+
+def test_short_name_of_a_person_named_in_full_is_found_even_if_ner_missed_it():
+    res = analyse_text("Menteri Siti Rahma datang. “Kami siap membantu,” kata Rahma.", {"Siti Rahma": "PER"})
+    assert [(m.text, m.entity) for m in res.mentions] == [("Siti Rahma", 0), ("Rahma", 0)]
+    assert res.quotes[0].speaker == 1

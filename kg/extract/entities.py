@@ -68,12 +68,37 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                     or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())):
                 continue
             mentions.append(Mention(start, end, surface, final, si))
+    mentions.extend(_short_names(text, sentences, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     persons = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
     for m in mentions:
         if m.type == "PERSON":
             m.role = find_role(text, sentences[m.sentence], m, persons)
     return mentions
+
+
+def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A given name or surname of a person named in full elsewhere in the article.
+
+    NER finds "Purbaya Yudhi Sadewa" but often misses a later "kata Purbaya":
+    such a token is the same person's short name, wherever it stands.
+    """
+    parts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) > 1:
+            parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
+    parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
+    parts = {p for p in parts if not _is_title_word(p) and p.casefold() not in _not_entities()}
+    if not parts:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for si, sent in enumerate(sentences):
+        for tok in sent.tokens:
+            if tok.text in parts and not any(a <= tok.start < b for a, b in covered):
+                out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))
+    return out
 
 
 def _label(typ: str) -> str:
