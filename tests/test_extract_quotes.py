@@ -34,6 +34,11 @@ def quotes_of(text):
     # verb before a colon
     ("Andi Wijaya mengatakan kepada wartawan: “Kami menolak semua tuduhan itu.”",
      [("direct", "Kami menolak semua tuduhan itu", "Andi Wijaya", None, None)]),
+    ('"Kami akan memeriksa semua laporan warga," demikian kata Budi.',
+     [("direct", "Kami akan memeriksa semua laporan warga", "Budi", None, None)]),
+    # attribution in the next sentence, passive voice
+    ("“Program ini harus berjalan tahun depan.”\n\nHal itu disampaikan oleh Menteri Siti Rahma di Jakarta.",
+     [("direct", "Program ini harus berjalan tahun depan", "Siti Rahma", None, None)]),
     # scare quotes and two-word quotes are not quotes
     ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
 ])

@@ -177,9 +177,11 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
     close = q.end
     while close < len(doc.text) and doc.text[close] in ",.!? ”\"’":
         close += 1
-    toks = _tokens_after(doc, close, 14)
+    toks = _tokens_after(doc, close, 16)
     if not toks or toks[0].start - q.end > 4:
         return False
+    if toks[0].text.casefold() in {"demikian", "begitu"} and len(toks) > 1:  # '"...," demikian kata X'
+        toks = toks[1:]
     first = toks[0].text.casefold()
     if first in _after_cues() or (_is_verb(first) and len(toks) > 1):
         q.cue = toks[0].text
@@ -312,12 +314,34 @@ def _attribute_direct(doc: _Doc, direct: list[Quote], indirect: list[Quote],
         elif prev is not None and _para(paragraphs, q.start) - _para(paragraphs, prev.end) <= 1:
             q.cue, q.speaker, q.speaker_desc = prev.cue, prev.speaker, prev.speaker_desc
         done.append(q)
+    # "Hal itu disampaikan X ..." right after a quote names its speaker
+    for q in direct:
+        if q.speaker is None and q.speaker_desc is None:
+            _passive_after(doc, q)
     # a quote before its attribution in the same paragraph gets it from the next one:
     # “A.” ... “B,” kata X.
     for a, b in zip(direct, direct[1:]):
         if a.speaker is None and a.speaker_desc is None and b.cue and \
                 _para(paragraphs, a.start) == _para(paragraphs, b.start):
             a.speaker, a.speaker_desc = b.speaker, b.speaker_desc
+
+
+_PASSIVE = re.compile(r"(?:hal|pernyataan|penjelasan|keterangan|ungkapan)\s+(?:itu|ini|tersebut)\s+"
+                      r"(?:di\w+kan|di\w+)\b(?:\s+oleh)?", re.IGNORECASE)
+
+
+def _passive_after(doc: _Doc, q: Quote) -> None:
+    """'Hal itu disampaikan (oleh) Menteri X di Jakarta.' after a quote attributes it."""
+    si = doc.sentence_at(q.end)
+    for sent in doc.sentences[si:si + 2]:
+        if sent.start < q.end:
+            continue
+        m = _PASSIVE.match(doc.text, sent.start, sent.end)
+        if m:
+            cands = _mentions_between(doc, m.end(), sent.end)
+            q.speaker = _pick_speaker(doc, cands, last=False)
+            q.cue = m.group().split()[-1] if q.speaker is not None else None
+        return
 
 
 def _para(paragraphs: list[tuple[int, int]], pos: int) -> int:
