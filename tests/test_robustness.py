@@ -103,3 +103,29 @@ def test_many_small_files_and_bad_ones_together(tmp_path):
     write_outputs(result, cfg)
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert len(report["skipped"]) == 101 and report["counts"]["documents"] == 9_900
+
+
+def test_bad_input_corpus_builds_with_every_reason_reported(tmp_path):
+    """The whole bad-input zoo in one folder: the build goes on and says why it skipped."""
+    import codecs
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("Budi tiba di Jakarta. “Kami siap bekerja sama,” kata Budi.", encoding="utf-8")
+    (src / "one_line.txt").write_text(("warga yang tinggal di Jakarta bertemu Budi tanpa tanda baca kata mereka " * 30_000)[:2_000_000], encoding="utf-8")
+    (src / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "Siti Rahma di Jakarta.".encode("utf-16-le"))
+    (src / "cp1252.txt").write_bytes("Budi berkata “halo” di Jakarta – café.".encode("cp1252"))
+    (src / "controls.txt").write_text("Budi\x00 di\x07 Jakarta 🙂 Путин 東京.\x1b[31m", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "pdf.txt").write_bytes(b"%PDF-1.5\n" + bytes(range(256)) * 10)
+    with open(src / "huge.txt", "wb") as f:
+        f.truncate(50_000_000)
+    os.symlink(src / "gone.txt", src / "dangling.txt")
+    cfg = BuildConfig(inputs=(str(src), str(tmp_path / "missing")), out=tmp_path / "out", cache=False)
+    result = build(cfg, annotator=DictAnnotator(NAMES))
+    write_outputs(result, cfg)
+    assert sorted(d.doc for d in result.docs) == ["controls.txt", "cp1252.txt", "good.txt", "one_line.txt", "utf16.txt"]
+    reasons = {os.path.basename(s["source"]): s["reason"]
+               for s in json.loads((tmp_path / "out" / "report.json").read_text())["skipped"]}
+    assert set(reasons) == {"empty.txt", "pdf.txt", "huge.txt", "dangling.txt", "missing"}
+    assert all(reasons.values())

@@ -70,10 +70,13 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
             mentions.append(Mention(start, end, surface, final, si))
     mentions.extend(_short_names(text, sentences, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
-    persons = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
+    persons: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.type == "PERSON":
-            m.role = find_role(text, sentences[m.sentence], m, persons)
+            persons.setdefault(m.sentence, []).append((m.start, m.end))
+    for m in mentions:
+        if m.type == "PERSON":
+            m.role = find_role(text, sentences[m.sentence], m, persons[m.sentence])
     return mentions
 
 
@@ -92,11 +95,11 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     parts = {p for p in parts if not _is_title_word(p) and p.casefold() not in _not_entities()}
     if not parts:
         return []
-    covered = [(m.start, m.end) for m in mentions]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for si, sent in enumerate(sentences):
         for tok in sent.tokens:
-            if tok.text in parts and not any(a <= tok.start < b for a, b in covered):
+            if tok.text in parts and tok.start not in covered:
                 out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))
     return out
 
@@ -195,9 +198,10 @@ def _gazetteer_folded() -> dict[tuple[str, ...], str]:
 
 def _gazetteer_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     gaz, folded = _gazetteer(), _gazetteer_folded()
-    longest = max(len(k) for k in gaz)
+    firsts = _gazetteer_firsts()
     out, i = [], 0
     while i < len(toks):
+        longest = firsts.get(toks[i].text, 0)
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(t.text for t in toks[i:i + n])
             typ = gaz.get(key) or (folded.get((key[0],) + tuple(w.casefold() for w in key[1:])) if n > 1 else None)
@@ -207,6 +211,15 @@ def _gazetteer_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
                 break
         i += 1
     return out
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_firsts() -> dict[str, int]:
+    """First word of each lexicon entry → the most words an entry starting with it has."""
+    firsts: dict[str, int] = {}
+    for key in _gazetteer():
+        firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
+    return firsts
 
 
 @lru_cache(maxsize=None)
@@ -226,24 +239,33 @@ def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
 
 def _trigger_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     before, head = _triggers()
+    first_before = {p[0] for p in before}
+    first_head = {p[0] for p in head}
     out = []
-    low = [t.text.casefold() for t in toks]
-    for i in range(len(toks)):
-        for phrase in before:
-            n = len(phrase)
-            if tuple(low[i:i + n]) == phrase and i + n < len(toks) and toks[i + n].text[:1].isupper():
-                out.append((i + n, _capitalised_run(toks, i + n), "ORGANIZATION"))
-        for phrase in head:
-            n = len(phrase)
-            if tuple(t.text for t in toks[i:i + n]) == phrase and i + n < len(toks) \
-                    and toks[i + n].text[:1].isupper():
-                out.append((i, _capitalised_run(toks, i + n), "ORGANIZATION"))
+    for i, tok in enumerate(toks):
+        low = tok.text.casefold()
+        if low in first_before:
+            for phrase in before:
+                n = len(phrase)
+                if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                        and toks[i + n].text[:1].isupper():
+                    out.append((i + n, _capitalised_run(toks, i + n), "ORGANIZATION"))
+        if tok.text in first_head:
+            for phrase in head:
+                n = len(phrase)
+                if tuple(t.text for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                        and toks[i + n].text[:1].isupper():
+                    out.append((i, _capitalised_run(toks, i + n), "ORGANIZATION"))
     return out
 
 
 def find_role(text: str, sent: Sentence, m: Mention, persons: list[tuple[int, int]] = ()) -> str | None:
-    """The title phrase right before a person's name: "Menteri Luar Negeri Rusia"."""
+    """The title phrase right before a person's name: "Menteri Luar Negeri Rusia".
+
+    `persons` are the spans of the people named in the same sentence."""
     toks = sent.tokens
+    if m.start - sent.start > 2000:
+        return None  # titles stand next to names; do not scan a runaway "sentence"
     idx = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
     nxt = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
     if nxt is not None and any(a == toks[nxt].start for a, _ in persons):

@@ -11,6 +11,7 @@ and -nya clitics resolve to the most recent sentence subject or speaker.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,19 +46,31 @@ def _is_verb(word: str) -> bool:
 class _Doc:
     text: str
     sentences: list[Sentence]
-    mentions: list[Mention]
+    mentions: list[Mention]  # sorted by start
+
+    def __post_init__(self):
+        self._sent_starts = [s.start for s in self.sentences]
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def subjects(self, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(start, mention) of the first person named in each sentence outside quotes:
+        the sentence's subject, most often."""
+        key = len(quoted)
+        if getattr(self, "_subjects_key", None) != key:
+            seen, subj = set(), []
+            for i, m in enumerate(self.mentions):
+                if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted):
+                    seen.add(m.sentence)
+                    subj.append((m.start, i))
+            self._subjects, self._subjects_key = subj, key
+        return self._subjects
 
     def sentence_at(self, pos: int) -> int:
-        for i, s in enumerate(self.sentences):
-            if s.start <= pos < s.end + 1:
-                return i
-        return max((i for i, s in enumerate(self.sentences) if s.start <= pos), default=0)
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
     def mention_at(self, pos: int) -> int | None:
-        for i, m in enumerate(self.mentions):
-            if m.start <= pos < m.end:
-                return i
-        return None
+        i = bisect.bisect_right(self._mention_starts, pos) - 1
+        return i if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end else None
 
 
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
@@ -114,7 +127,10 @@ def _make_direct(text: str, a: int, b: int) -> Quote | None:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a - 1 <= pos <= b + 1 for a, b in spans)
+    """Is pos within (or touching) one of the sorted, non-overlapping spans?"""
+    i = bisect.bisect_right(spans, (pos + 1, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] - 1 <= pos <= spans[i][1] + 1 or \
+        (i + 1 < len(spans) and spans[i + 1][0] - 1 <= pos <= spans[i + 1][1] + 1)
 
 
 # -- speakers --------------------------------------------------------------
@@ -122,22 +138,22 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _resolve_pronoun(doc: _Doc, pos: int, quotes: list[Quote], quoted: list[tuple[int, int]]) -> int | None:
     """The most recent named speaker or sentence subject before `pos`."""
     best, best_pos = None, -1
-    for q in quotes:
-        if q.speaker is not None and q.start < pos and q.start > best_pos and \
-                doc.mentions[q.speaker].type == "PERSON":
+    for q in quotes[-50:]:  # recent quotes are enough, and keep this cheap on huge inputs
+        if q.speaker is not None and best_pos < q.start < pos and doc.mentions[q.speaker].type == "PERSON":
             best, best_pos = q.speaker, q.start
-    seen_sentences = set()
-    for i, m in enumerate(doc.mentions):
-        if m.end > pos or m.type != "PERSON" or m.sentence in seen_sentences or _inside(m.start, quoted):
-            continue
-        seen_sentences.add(m.sentence)  # first person named in a sentence: its subject, most often
-        if m.start > best_pos:
-            best, best_pos = i, m.start
+    subjects = doc.subjects(quoted)
+    i = bisect.bisect_right(subjects, (pos, -1)) - 1
+    while i >= 0 and doc.mentions[subjects[i][1]].end > pos:
+        i -= 1
+    if i >= 0 and subjects[i][0] > best_pos:
+        best = subjects[i][1]
     return best
 
 
 def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
-    return [i for i, m in enumerate(doc.mentions) if a <= m.start and m.end <= b and m.type in _SPEAKER_TYPES]
+    lo = bisect.bisect_left(doc._mention_starts, a)
+    hi = bisect.bisect_left(doc._mention_starts, b)
+    return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES]
 
 
 def _pick_speaker(doc: _Doc, idxs: list[int], last: bool) -> int | None:
@@ -392,14 +408,16 @@ def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
             if not _inside(t.start, quoted) and (kind := _verb_kind(t.text))]
     out: list[Quote] = []
     taken_until = -1
+    bounds = [i for i, t in enumerate(toks) if t.text.casefold() in _CLAUSE]
     for n, (k, kind) in enumerate(cues):
         if toks[k].start < taken_until:
             continue  # a speech verb inside the content of an earlier one
         limit = len(toks)
-        for k2, _ in cues[n + 1:]:
-            b = next((i for i in range(k2 - 1, k, -1) if toks[i].text.casefold() in _CLAUSE), None)
-            if b is not None:
-                limit = b
+        for k2, _ in cues[n + 1:n + 4]:
+            # the last clause boundary between this cue and the next one ends this clause
+            j = bisect.bisect_left(bounds, k2) - 1
+            if j >= 0 and bounds[j] > k:
+                limit = bounds[j]
                 break
         if kind == "menurut":
             q = _menurut(doc, toks, k, limit)
