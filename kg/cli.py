@@ -66,6 +66,15 @@ def build(
         err.print(f"[red]error:[/red] cannot write to the output folder {out_dir}")
         raise typer.Exit(3)
     t0 = time.perf_counter()
+    from kg.pipeline import fingerprint, up_to_date
+
+    fp = fingerprint(cfg) if cfg.cache else None
+    if fp and up_to_date(cfg, fp):
+        out.print(f"{out_dir} is up to date: same inputs, models and options "
+                  f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds)", highlight=False)
+        if open_page:
+            webbrowser.open((out_dir / "graph.html").resolve().as_uri())
+        return
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[words]} words"), TimeElapsedColumn(),
@@ -86,7 +95,7 @@ def build(
                   + (" (see the reasons above)" if result.skipped else f" (no .txt or .jsonl files in {', '.join(cfg.inputs)})"))
         raise typer.Exit(1)
     try:
-        write_outputs(result, cfg)
+        write_outputs(result, cfg, fp)
     except OSError as e:
         err.print(f"[red]error:[/red] cannot write outputs to {out_dir}: {e.strerror or e}")
         raise typer.Exit(3)

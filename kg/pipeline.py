@@ -198,7 +198,33 @@ def build(cfg: BuildConfig, progress=None, annotator: Annotator | None = None) -
     return BuildResult(results, entities, link, graph, skipped, stats)
 
 
-def write_outputs(result: BuildResult, cfg: BuildConfig) -> list[Path]:
+FINGERPRINT = ".kg-build"
+
+
+def fingerprint(cfg: BuildConfig) -> str:
+    """What the outputs depend on: every input's cache key, the skips, and the page options."""
+    import hashlib
+
+    mver = model_version(cfg.models_dir)
+    h = hashlib.sha256(f"{__version__}|{cfg.max_nodes}|{cfg.min_weight}|{cfg.title}".encode())
+    for item in iter_inputs(cfg.inputs):
+        if isinstance(item, Skipped):
+            h.update(f"skip|{item.source}|{item.reason}".encode())
+        else:
+            h.update(f"doc|{item.source}|{doc_key(item.text, item.doc, mver, __version__)}".encode())
+    return h.hexdigest()
+
+
+def up_to_date(cfg: BuildConfig, fp: str) -> bool:
+    """True when the outputs in cfg.out were built from exactly these inputs and options."""
+    out = Path(cfg.out)
+    try:
+        return (out / FINGERPRINT).read_text() == fp and all((out / f).is_file() for f in OUTPUT_FILES)
+    except OSError:
+        return False
+
+
+def write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None = None) -> list[Path]:
     from kg.export import write_all
     from kg.export.graphml import write_gexf, write_graphml
     from kg.export.html import write_html
@@ -229,4 +255,6 @@ def write_outputs(result: BuildResult, cfg: BuildConfig) -> list[Path]:
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
         "report.json": lambda p: write_report(p, report),
     }
+    if fp:
+        writers[FINGERPRINT] = lambda p: p.write_text(fp)
     return write_all(Path(cfg.out), writers)

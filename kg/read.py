@@ -11,6 +11,7 @@ import codecs
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if not _looks_like_text(text):
+        # valid UTF-8 is text unless it is mostly C0 control characters (C1 ones come from mojibake)
+        if not _looks_like_text(text, c1=False, limit=0.3):
             raise ValueError("not a text file: mostly control characters")
         return text, "utf-8"
     # Windows-1252 is a superset of Latin-1 for the printable range and is what
@@ -70,12 +72,16 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, enc
 
 
-def _looks_like_text(text: str) -> bool:
+_C0 = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_C0_C1 = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _looks_like_text(text: str, c1: bool = True, limit: float = 0.1) -> bool:
     sample = text[:4000]
     if not sample:
         return True
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
-    return bad / len(sample) < 0.1
+    bad = len((_C0_C1 if c1 else _C0).findall(sample))
+    return bad / len(sample) < limit
 
 
 def iter_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Article | Skipped]:

@@ -20,6 +20,7 @@ from kg.records import DocResult, Mention
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
+@lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Case-folded, accent-free, single-spaced: the comparison form of a name."""
     s = unicodedata.normalize("NFKD", name)
@@ -205,27 +206,35 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
     groups = sorted(groups, key=lambda g: (g[0], g[1]))
     clusters: dict[str, list] = {}
     if typ != "PERSON":
+        alias_key: dict[str, str] = {}  # any spelling seen → its cluster
         for g in groups:
-            key = norm(_best_name(typ, g[2])) if typ == "COUNTRY" else norm(_best_name(typ, g[2]))
-            aliases = {norm(m.text) for m in g[2]}
-            hit = next((k for k in sorted(aliases | {key}) if k in clusters), None)
-            clusters.setdefault(hit or key, []).append(g)
+            key = norm(_best_name(typ, g[2]))
+            names = {norm(m.text) for m in g[2]} | {key}
+            hits = sorted({alias_key[n] for n in names if n in alias_key})
+            hit = hits[0] if hits else key
+            clusters.setdefault(hit, []).append(g)
+            for n in names:
+                alias_key.setdefault(n, hit)
         return [clusters[k] for k in sorted(clusters)]
     # people: full names first, then surname-only groups join a unique surname match
-    full = sorted((g for g in groups if len(_name_parts(_best_name(typ, g[2]))) > 1),
-                  key=lambda g: (-len(_best_name(typ, g[2])), g[0], g[1]))
-    single = [g for g in groups if len(_name_parts(_best_name(typ, g[2]))) <= 1]
-    keys: list[tuple[list[str], str]] = []
+    names = {id(g): _best_name(typ, g[2]) for g in groups}
+    full = sorted((g for g in groups if len(_name_parts(names[id(g)])) > 1),
+                  key=lambda g: (-len(names[id(g)]), g[0], g[1]))
+    single = [g for g in groups if len(_name_parts(names[id(g)])) <= 1]
+    by_surname: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    by_given: dict[str, set[str]] = defaultdict(set)
     for g in full:
-        parts = _name_parts(_best_name(typ, g[2]))
-        hit = next((k for p, k in keys if norm(p[-1]) == norm(parts[-1]) and _similar(p[0], parts[0])), None)
+        parts = _name_parts(names[id(g)])
+        same = by_surname[norm(parts[-1])]
+        hit = next((k for p, k in same if _similar(p[0], parts[0])), None)
         if hit is None:
             hit = norm(" ".join(parts))
-            keys.append((parts, hit))
+            same.append((parts, hit))
+            by_given[norm(parts[0])].add(hit)
         clusters.setdefault(hit, []).append(g)
     for g in single:
-        name = norm(_best_name(typ, g[2]))
-        hits = sorted({k for p, k in keys if norm(p[-1]) == name}) or sorted({k for p, k in keys if norm(p[0]) == name})
+        name = norm(names[id(g)])
+        hits = sorted({k for _, k in by_surname.get(name, [])}) or sorted(by_given.get(name, ()))
         clusters.setdefault(hits[0] if len(hits) == 1 else name, []).append(g)
     return [clusters[k] for k in sorted(clusters)]
 

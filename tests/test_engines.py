@@ -34,3 +34,20 @@ def test_cache_makes_rebuilds_cheap_and_new_documents_only_cost_themselves(tmp_p
     second = build(cfg, annotator=DictAnnotator(NAMES))
     assert second.stats["processed"] == 1 and second.stats["cached"] == 20
     assert [d.as_dict() for d in second.docs if d.doc != "new.txt"] == [d.as_dict() for d in first.docs]
+
+
+def test_unchanged_inputs_are_recognised_as_up_to_date(tmp_path):
+    from kg.pipeline import fingerprint, up_to_date, write_outputs
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Budi ke Jakarta.")
+    cfg = BuildConfig(inputs=(str(src),), out=tmp_path / "out")
+    assert not up_to_date(cfg, fingerprint(cfg))
+    write_outputs(build(cfg, annotator=DictAnnotator(NAMES)), cfg, fingerprint(cfg))
+    assert up_to_date(cfg, fingerprint(cfg))
+    (src / "b.txt").write_text("Siti Rahma ke Jakarta.")
+    assert not up_to_date(cfg, fingerprint(cfg))
+    other = BuildConfig(inputs=(str(src),), out=tmp_path / "out", max_nodes=5)
+    (src / "b.txt").unlink()
+    assert up_to_date(cfg, fingerprint(cfg)) and not up_to_date(other, fingerprint(other))
