@@ -7,9 +7,11 @@ busy and the Python overhead small.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,16 +30,18 @@ def default_models_dir() -> Path:
     return Path(str(resources.files("kg") / "models"))
 
 
+@lru_cache(maxsize=8)
 def model_version(models_dir: Path | None = None) -> str:
-    """A short fingerprint of the model files: part of every cache key."""
-    import hashlib
-
+    """A short content hash of the model files: part of every cache key."""
     d = models_dir or default_models_dir()
     h = hashlib.sha256()
     for rel in sorted(MODEL_FILES.values()):
-        p = d / rel
-        st = p.stat() if p.exists() else None
-        h.update(f"{rel}:{st.st_size if st else 0}:{int(st.st_mtime) if st else 0}".encode())
+        p = Path(d) / rel
+        h.update(rel.encode() + b"\0")
+        if p.is_file():
+            with open(p, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
     return h.hexdigest()[:12]
 
 
