@@ -232,10 +232,16 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
             same.append((parts, hit))
             by_given[norm(parts[0])].add(hit)
         clusters.setdefault(hit, []).append(g)
+    docs_of = {k: len({g[0] for g in members}) for k, members in clusters.items()}
     for g in single:
         name = norm(names[id(g)])
-        hits = sorted({k for _, k in by_surname.get(name, [])}) or sorted(by_given.get(name, ()))
-        clusters.setdefault(hits[0] if len(hits) == 1 else name, []).append(g)
+        hits = sorted({k for _, k in by_surname.get(name, [])} | by_given.get(name, set()),
+                      key=lambda k: (-docs_of[k], k))
+        # "Prabowo" alone is the Prabowo the corpus names most, if one clearly dominates
+        if len(hits) == 1 or (len(hits) > 1 and docs_of[hits[0]] >= 2 * docs_of[hits[1]] and docs_of[hits[0]] >= 3):
+            clusters[hits[0]].append(g)
+        else:
+            clusters.setdefault(name, []).append(g)
     return [clusters[k] for k in sorted(clusters)]
 
 

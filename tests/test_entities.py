@@ -63,3 +63,9 @@ def test_short_name_of_a_person_named_in_full_is_found_even_if_ner_missed_it():
     res = analyse_text("Menteri Siti Rahma datang. “Kami siap membantu,” kata Rahma.", {"Siti Rahma": "PER"})
     assert [(m.text, m.entity) for m in res.mentions] == [("Siti Rahma", 0), ("Rahma", 0)]
     assert res.quotes[0].speaker == 1
+
+
+def test_title_case_headline_names_are_checked_against_the_body():
+    names = {"Budi Jawab Andi": "PER", "Budi Santoso": "PER", "Andi Wijaya": "PER"}
+    res = analyse_text("Budi Jawab Andi Soal Harga Beras\n\nBudi Santoso menjawab kritik Andi Wijaya.", names)
+    assert [m.text for m in res.mentions] == ["Budi", "Andi", "Budi Santoso", "Andi Wijaya"]

@@ -68,6 +68,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                     or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())):
                 continue
             mentions.append(Mention(start, end, surface, final, si))
+    mentions = _check_headline(text, sentences, mentions)
     mentions.extend(_short_names(text, sentences, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     persons: dict[int, list[tuple[int, int]]] = {}
@@ -78,6 +79,20 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         if m.type == "PERSON":
             m.role = find_role(text, sentences[m.sentence], m, persons[m.sentence])
     return mentions
+
+
+def _check_headline(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """In a Title Case Headline every word is capitalised and NER runs names together
+    ("Luhut Jawab Purbaya"): keep a headline name only if the body uses it too."""
+    head = [i for i, s in enumerate(sentences) if s.paragraph == 0]
+    if not head or len(sentences) == len(head):
+        return mentions
+    words = [t.text for i in head for t in sentences[i].tokens if t.text[:1].isalpha()]
+    if len(words) < 3 or sentences[head[-1]].tokens[-1].text in {".", "!", "?", "”", "\""} or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return mentions
+    body = {m.text for m in mentions if m.sentence not in head}
+    return [m for m in mentions if m.sentence not in head or m.text in body or m.type == "COUNTRY"
+            or m.text in lexicon.institutions() or m.text in lexicon.places()]
 
 
 def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

@@ -22,7 +22,7 @@ the output is scored with the CoNLL 2018 UD scorer (``udtools.udeval`` via
 
 Usage::
 
-    python -m kg.train.tokenizer --corpora /work/shared/corpora --out OUTDIR --max-steps 12000
+    python -m kg.train.tokenizer --corpora /work/shared/corpora --out OUTDIR --max-steps 6000
 """
 
 from __future__ import annotations
@@ -368,7 +368,7 @@ def _setup_torch_threads() -> None:
     torch.set_num_threads(1)
 
 
-def run(corpora: Path, out: Path, *, max_steps: int = 12000, seed: int = 1234,
+def run(corpora: Path, out: Path, *, max_steps: int = 6000, seed: int = 1234,
         mwt_epochs: int | None = None, work_dir: Path | None = None,
         limit: int | None = None, heldout_limit: int | None = None,
         tokenizer_extra: dict | None = None, split_merged: bool = True) -> dict:
@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m kg.train.tokenizer", description=__doc__.split("\n")[0])
     p.add_argument("--corpora", type=Path, required=True, help="directory holding ud-id-gsd/, ud-id-csui/, ud-id-pud/")
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--max-steps", "--max_steps", dest="max_steps", type=int, default=12000)
+    p.add_argument("--max-steps", "--max_steps", dest="max_steps", type=int, default=6000)
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--mwt-epochs", dest="mwt_epochs", type=int, default=None)
     p.add_argument("--work-dir", dest="work_dir", type=Path, default=None)
