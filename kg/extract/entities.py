@@ -49,8 +49,11 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         for a, b, label in spans_from_tags(list(sent_tags)):
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
+            while b - 1 > a and toks[b - 1].text[:1].islower():
+                b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
             if typ == "PERSON":
                 a = _strip_titles(toks, a, b)
+            if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
             if a >= b:
                 continue
@@ -148,7 +151,7 @@ def _strip_titles(toks: tuple[Token, ...], a: int, b: int) -> int:
 
 
 def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
-    """'Lavrov Rusia': a country after a name modifies it; it is not part of the name."""
+    """'Lavrov Rusia', 'Semenanjung Krimea Ukraina': a country after a name modifies it."""
     while b - 1 > a and toks[b - 1].text in lexicon.countries():
         b -= 1
     return b
