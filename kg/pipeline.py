@@ -39,22 +39,42 @@ class BuildResult:
         return {e.id: e.name for e in self.entities}
 
 
-def annotate_batch(annotator: Annotator, articles: list[Article]) -> list[DocResult | Skipped]:
-    """Tag a batch of articles with one Stanza call and extract from each."""
-    prepared, out = [], []
+def prepare_batch(articles: list[Article]) -> list:
+    """Clean and segment each article; a failure becomes that article's Skipped."""
+    out = []
     for art in articles:
         try:
-            prepared.append((art, *prepare(art)))
+            out.append((art, *prepare(art)))
         except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
             out.append(Skipped(art.source, f"could not segment: {type(e).__name__}: {e}"))
-    tags = annotator.tag([sents for _, _, sents in prepared])
-    for (art, paragraphs, sents), doc_tags in zip(prepared, tags):
+    return out
+
+
+def tag_batch(annotator: Annotator, prepared: list) -> list:
+    return annotator.tag([p[2] for p in prepared if not isinstance(p, Skipped)])
+
+
+def extract_batch(prepared: list, tags: list) -> list[DocResult | Skipped]:
+    """One result per article, in the order given."""
+    out, it = [], iter(tags)
+    for p in prepared:
+        if isinstance(p, Skipped):
+            out.append(p)
+            continue
+        art, paragraphs, sents = p
+        doc_tags = next(it)
         try:
             out.append(analyse(art, paragraphs, sents, doc_tags))
         except Exception as e:  # noqa: BLE001
             log.exception("extraction failed for %s", art.source)
             out.append(Skipped(art.source, f"extraction failed: {type(e).__name__}: {e}"))
     return out
+
+
+def annotate_batch(annotator: Annotator, articles: list[Article]) -> list[DocResult | Skipped]:
+    """Tag a batch of articles with one Stanza call and extract from each."""
+    prepared = prepare_batch(articles)
+    return extract_batch(prepared, tag_batch(annotator, prepared))
 
 
 @lru_cache(maxsize=2)
@@ -129,16 +149,32 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     elif cfg.workers > 1 and annotator is None:
         _run_pool(cfg, batches, collect)
     else:
-        ann = annotator
-        for batch in batches:
-            if ann is None:
-                ann = Annotator(cfg.models_dir, threads=cfg.threads)
-                stats["load_seconds"] = ann.load_seconds
-            collect(batch, annotate_batch(ann, [a for a, _ in batch]))
+        ann = _run_local(cfg, batches, collect, annotator, stats)
         if ann is not None:
             stats["stanza_seconds"] = ann.seconds
     del pending
     return results, skipped, stats
+
+
+def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, stats: dict) -> Annotator | None:
+    """Stanza tags batch N+1 while a second thread extracts from batch N: torch
+    releases the GIL while it computes, so most of kg's own work hides behind it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ann, pending = annotator, None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for batch in batches:
+            if ann is None:
+                ann = Annotator(cfg.models_dir, threads=cfg.threads)
+                stats["load_seconds"] = ann.load_seconds
+            prepared = prepare_batch([a for a, _ in batch])
+            tags = tag_batch(ann, prepared)
+            if pending is not None:
+                collect(pending[0], pending[1].result())
+            pending = (batch, pool.submit(extract_batch, prepared, tags))
+        if pending is not None:
+            collect(pending[0], pending[1].result())
+    return ann
 
 
 def item_words(res: DocResult) -> int:

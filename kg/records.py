@@ -7,6 +7,7 @@ source file.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,15 +18,13 @@ class Article:
     encoding: str = "utf-8"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: there are hundreds of thousands of them
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     tokens: tuple[Token, ...]

@@ -32,7 +32,7 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

@@ -129,3 +129,21 @@ def test_bad_input_corpus_builds_with_every_reason_reported(tmp_path):
                for s in json.loads((tmp_path / "out" / "report.json").read_text())["skipped"]}
     assert set(reasons) == {"empty.txt", "pdf.txt", "huge.txt", "dangling.txt", "missing"}
     assert all(reasons.values())
+
+
+def test_a_document_that_fails_is_skipped_and_the_others_keep_their_results(tmp_path, monkeypatch):
+    import kg.pipeline as pipeline
+
+    real = pipeline.prepare
+
+    def flaky(art):
+        if art.doc == "b.txt":
+            raise RuntimeError("boom")
+        return real(art)
+
+    monkeypatch.setattr(pipeline, "prepare", flaky)
+    docs = {"a.txt": "Budi tiba di Jakarta.", "b.txt": "Siti Rahma tiba.", "c.txt": "NATO bertemu di Jakarta."}
+    result, _ = run_build(tmp_path, docs, NAMES, write=False)
+    assert [(d.doc, [m.text for m in d.mentions]) for d in result.docs] == [
+        ("a.txt", ["Budi", "Jakarta"]), ("c.txt", ["NATO", "Jakarta"])]
+    assert [(os.path.basename(s.source), s.reason) for s in result.skipped] == [("b.txt", "could not segment: RuntimeError: boom")]

@@ -389,6 +389,8 @@ _VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
 
 
 def _verb_kind(word: str) -> str | None:
+    if not word[:1].isalpha():
+        return None
     w = word.casefold()
     cues = lexicon.speech_cues()
     if w in cues["verb"]:
@@ -405,7 +407,7 @@ def _verb_kind(word: str) -> str | None:
 def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
     toks = list(doc.sentences[si].tokens)
     cues = [(k, kind) for k, t in enumerate(toks)
-            if not _inside(t.start, quoted) and (kind := _verb_kind(t.text))]
+            if (kind := _verb_kind(t.text)) and not _inside(t.start, quoted)]
     out: list[Quote] = []
     taken_until = -1
     bounds = [i for i, t in enumerate(toks) if t.text.casefold() in _CLAUSE]
