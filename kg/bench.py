@@ -28,6 +28,38 @@ def peak_rss_mb() -> float:
     return max(own, kids) / 1024
 
 
+class RssSampler:
+    """Peak of this process plus its worker processes, sampled every 0.2 s (needs psutil)."""
+
+    def __init__(self):
+        import threading
+
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        try:
+            import psutil
+        except ImportError:
+            return
+        me = psutil.Process()
+        while not self._stop.wait(0.2):
+            try:
+                procs = [me, *me.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in procs) / 2**20)
+            except psutil.Error:
+                pass
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
 def settle_seconds(page: Path) -> float | None:
     """Seconds from navigation until the layout has settled, in headless Chromium."""
     try:
@@ -62,9 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     cfg = BuildConfig(inputs=(str(args.corpus),), out=out, workers=args.workers, threads=args.threads,
                       batch_docs=args.batch, max_nodes=args.max_nodes)
     t0 = time.perf_counter()
-    result = build(cfg)
-    t_docs = time.perf_counter() - t0
-    write_outputs(result, cfg)
+    with RssSampler() as rss:
+        result = build(cfg)
+        t_docs = time.perf_counter() - t0
+        write_outputs(result, cfg)
     total = time.perf_counter() - t0
     s = result.stats
     stanza = s["stanza_seconds"]
@@ -80,7 +113,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"documents / graph   {t_docs:.1f} s / {s['seconds_graph'] + total - t_docs - s['seconds_graph']:.1f} s "
           f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{s['entities']} entities, {s['quotes']} quotes)")
-    print(f"peak RSS            {peak_rss_mb():,.0f} MB")
+    print(f"peak RSS            {peak_rss_mb():,.0f} MB (largest single process); "
+          f"{rss.peak:,.0f} MB (all processes together, sampled)")
     for f in sorted(out.iterdir()):
         if f.is_file():
             print(f"  {f.name:<18}{f.stat().st_size / 1e6:8.2f} MB")
