@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-CORPORA = Path("/work/shared/corpora")
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"  # shared/ sits beside the repo
 MODELS = Path(__file__).resolve().parents[1] / "kg" / "models"
 SHIPPED_TOKENIZER = MODELS / "tokenize" / "tokenizer.pt"
 SHIPPED_MWT = MODELS / "mwt" / "mwt.pt"
