@@ -4,7 +4,6 @@ import xml.etree.ElementTree as ET
 
 import igraph
 import networkx as nx
-import pytest
 
 NAMES = {"Budi Santoso": "PER", "Budi": "PER", "Siti Rahma": "PER", "Jakarta": "LOC", "Rusia": "LOC",
          "NATO": "ORG", "Organisasi Pakta Atlantik Utara": "ORG", "AS": "LOC", "Amerika Serikat": "LOC"}

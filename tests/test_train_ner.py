@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import socket
 from pathlib import Path
 
 import numpy as np
@@ -85,14 +84,6 @@ def test_train_tiny_end_to_end(tmp_path):
     pipe = ner.load_pipeline(out)  # loads, vectors verified
     doc = pipe([["Joko", "Widodo", "mengunjungi", "Jakarta", "."]])
     assert len(doc.sentences[0].tokens) == 5
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*a, **k):
-        raise OSError("network disabled in test")
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 @pytest.mark.model

@@ -26,7 +26,6 @@ import random
 import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
