@@ -32,4 +32,4 @@ class BuildConfig:
 
     @property
     def cache_root(self) -> Path:
-        return self.cache_dir or (Path(self.out) / ".kg-cache")
+        return Path(self.cache_dir) if self.cache_dir else Path(self.out) / ".kg-cache"
