@@ -71,6 +71,8 @@ def test_direct_quotes(text, expected):
     ("Siti Rahma menilai, kebijakan itu perlu dikaji ulang.",
      [("indirect", "kebijakan itu perlu dikaji ulang", "Siti Rahma", None, None)]),
     ("Siti Rahma menilai kebijakan itu perlu dikaji ulang.", []),
+    ("Kata Budi Santoso, pembangunan jalan tol akan selesai tahun depan.",
+     [("indirect", "pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),
     # content before the attribution
     ("Pembangunan jalan tol akan selesai tahun depan, kata Budi Santoso.",
      [("indirect", "Pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),

@@ -499,7 +499,19 @@ def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
 
 
 def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, quoted) -> Quote | None:
-    """'CONTENT, kata X.' where CONTENT is not itself in quotation marks."""
+    """'CONTENT, kata X.' where CONTENT is not itself in quotation marks; or 'Kata X, CONTENT.'"""
+    if k == 0 and len(toks) > 3:
+        if toks[0].text.casefold() not in {"kata", "ujar", "tutur"}:
+            return None  # "Jelas, ...", "Lanjut, ..." open sentences without reporting speech
+        comma = next((i for i in range(1, min(len(toks), 12)) if toks[i].text == ","), None)
+        if comma is None:
+            return None
+        cands = _mentions_between(doc, toks[1].start, toks[comma].start)
+        q = _content(doc, toks[comma].end, toks[-1].end, toks[0].text)
+        if q is None or not cands:
+            return None
+        q.speaker = _pick_speaker(doc, cands, last=False)
+        return q
     if k < 3 or toks[k - 1].text not in {",", "”", "\""}:
         return None
     end = toks[k - 1].start
