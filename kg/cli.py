@@ -40,7 +40,7 @@ def build(
     workers: int = typer.Option(1, help="Worker processes, each with its own models."),
     threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4)."),
     batch: int = typer.Option(32, help="Documents per Stanza call."),
-    engine: str = typer.Option("local", help="'local' or 'dask' (needs kg[dask])."),
+    engine: str = typer.Option("local", help="'local' or 'dask' (needs the optional dask dependencies)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results."),
     models: Optional[Path] = typer.Option(None, help="Folder with ner/ner.pt and ner/pretrain.pt (default: the shipped models)."),
