@@ -25,9 +25,16 @@ err = Console(stderr=True)
 out = Console()
 
 
-def _setup_logging(verbose: bool) -> None:
+def _setup_logging(verbose: bool, engine: str = "local") -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    if engine == "dask":
+        try:
+            import distributed  # noqa: F401 - it sets up its own log handlers on import; quiet them after
+        except ImportError:
+            pass
+    for name in ("distributed", "stanza"):  # chatty at INFO; kg reports what matters itself
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 @app.command()
@@ -53,7 +60,7 @@ def build(
     from kg.pipeline import build as run_build
     from kg.pipeline import write_outputs
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, engine)
     try:
         cfg = BuildConfig(inputs=tuple(str(p) for p in (inputs or [Path("seeds")])), out=out_dir,
                           models_dir=models, batch_docs=batch, threads=threads, workers=workers,
