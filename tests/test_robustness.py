@@ -147,3 +147,21 @@ def test_a_document_that_fails_is_skipped_and_the_others_keep_their_results(tmp_
     assert [(d.doc, [m.text for m in d.mentions]) for d in result.docs] == [
         ("a.txt", ["Budi", "Jakarta"]), ("c.txt", ["NATO", "Jakarta"])]
     assert [(os.path.basename(s.source), s.reason) for s in result.skipped] == [("b.txt", "could not segment: RuntimeError: boom")]
+
+
+def test_full_disk_while_writing_keeps_previous_outputs(tmp_path):
+    import errno
+
+    from kg.export import write_all
+
+    out = tmp_path / "out"
+    write_all(out, {"a.txt": lambda p: p.write_text("old a"), "b.txt": lambda p: p.write_text("old b")})
+
+    def full(p):
+        p.write_text("half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_all(out, {"a.txt": lambda p: p.write_text("new a"), "b.txt": full})
+    assert (out / "a.txt").read_text() == "old a" and (out / "b.txt").read_text() == "old b"
+    assert sorted(os.listdir(out)) == ["a.txt", "b.txt"]
