@@ -166,12 +166,16 @@ def eval_cmd(
 def train_ner(
     corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora)."),
     out_dir: Path = typer.Option(..., "--out", help="Where to write ner.pt, pretrain.pt and scores.json."),
-    max_steps: int = typer.Option(6000, help="Training steps."),
+    max_steps: int = typer.Option(20000, help="Training steps (the best dev checkpoint is kept)."),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit-min", help="Stop training after this many minutes."),
+    vectors: Optional[Path] = typer.Option(None, help="A pretrain.pt to reuse (default: train word2vec first)."),
 ) -> None:
-    """Train the Indonesian NER model (and its word vectors) with Stanza's trainer."""
+    """Train the Indonesian NER model (and its word vectors) with Stanza's trainer.
+
+    The shipped model: --max-steps 20000 --time-limit-min 88 (see kg/models/README.md)."""
     from kg.train import ner
 
-    scores = ner.run(corpora, out_dir, max_steps=max_steps)
+    scores = ner.run(corpora, out_dir, max_steps=max_steps, time_limit_min=time_limit, vectors=vectors)
     print(json.dumps(scores, indent=2))
 
 
