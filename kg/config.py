@@ -1,7 +1,7 @@
 """All build options in one validated object, built once by the CLI."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -20,7 +20,6 @@ class BuildConfig:
     max_nodes: int = 300  # on the page; the GraphML keeps everything
     min_weight: int = 1
     title: str = "kg: who is in the news"
-    formats: tuple[str, ...] = field(default=("html", "graphml", "gexf", "jsonl"))
 
     def __post_init__(self):
         if self.batch_docs < 1 or self.workers < 1:

@@ -58,14 +58,17 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
                 bump(spk, target, "quotes_about", q.text, res.doc)
             if q.addressee is not None:
                 bump(spk, eid[q.addressee], "speaks_to", q.text, res.doc)
+        by_sentence: dict[int, list[int]] = defaultdict(list)
+        for i, m in enumerate(res.mentions):
+            by_sentence[m.sentence].append(i)
         for i, m in enumerate(res.mentions):
             if m.type != "PERSON" or not m.role:
                 continue
-            for j, other in enumerate(res.mentions):
+            for j in by_sentence[m.sentence]:
+                other = res.mentions[j]
                 # an organization or country named inside the role, right before the name
-                if other.type in {"COUNTRY", "ORGANIZATION"} and other.sentence == m.sentence \
-                        and other.end <= m.start and m.start - other.end <= len(m.role) + 2 \
-                        and other.text in m.role:
+                if other.type in {"COUNTRY", "ORGANIZATION"} and other.end <= m.start \
+                        and m.start - other.end <= len(m.role) + 2 and other.text in m.role:
                     bump(eid[i], eid[j], "affiliated_with", doc=res.doc)
 
     for ent in entities:

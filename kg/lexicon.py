@@ -5,7 +5,6 @@ used, the files say which words are cues.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from importlib import resources
@@ -61,15 +60,6 @@ def titles() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def title_regex() -> re.Pattern:
-    """Matches one honorific or title head at a position (longest first)."""
-    t = titles()
-    words = sorted(t["honorific"] | t["head"], key=len, reverse=True)
-    alts = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in words)
-    return re.compile(rf"(?:{alts})", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
 def speech_cues() -> dict[str, frozenset[str]]:
     sec = _sections("speech_verbs.txt")
     after = {w.lower() for w in sec.get("after", [])}
@@ -99,8 +89,3 @@ def places() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def org_triggers() -> dict[str, list[str]]:
     return _sections("org_triggers.txt")
-
-
-def csv_rows(name: str) -> list[dict]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))

@@ -5,7 +5,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import networkx as nx
@@ -83,10 +83,6 @@ def _worker_annotator(models_dir: str | None, threads: int | None) -> Annotator:
     return Annotator(models_dir, threads=threads)
 
 
-def _remote_batch(models_dir: str | None, threads: int | None, articles: list[Article]) -> list:
-    return annotate_batch(_worker_annotator(models_dir, threads), articles)
-
-
 def annotate_with(factory: Callable[[], Annotator], articles: list[Article]) -> list:
     """The per-batch task for remote engines: build (or reuse) an annotator, then run."""
     return annotate_batch(factory(), articles)
@@ -111,7 +107,6 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     results: list[DocResult] = []
     skipped: list[Skipped] = []
     stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0}
-    pending: list[tuple[Article, str]] = []
 
     def todo() -> Iterator[tuple[Article, str]]:
         for item in iter_inputs(cfg.inputs):
@@ -125,7 +120,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 results.append(hit)
                 stats["cached"] += 1
                 if progress:
-                    progress(1, item_words(hit))
+                    progress(1, hit.words)
                 continue
             yield item, key
 
@@ -152,33 +147,18 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
         ann = _run_local(cfg, batches, collect, annotator, stats)
         if ann is not None:
             stats["stanza_seconds"] = ann.seconds
-    del pending
     return results, skipped, stats
 
 
 def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, stats: dict) -> Annotator | None:
-    """Stanza tags batch N+1 while a second thread extracts from batch N: torch
-    releases the GIL while it computes, so most of kg's own work hides behind it."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    ann, pending = annotator, None
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        for batch in batches:
-            if ann is None:
-                ann = Annotator(cfg.models_dir, threads=cfg.threads)
-                stats["load_seconds"] = ann.load_seconds
-            prepared = prepare_batch([a for a, _ in batch])
-            tags = tag_batch(ann, prepared)
-            if pending is not None:
-                collect(pending[0], pending[1].result())
-            pending = (batch, pool.submit(extract_batch, prepared, tags))
-        if pending is not None:
-            collect(pending[0], pending[1].result())
+    """One process: the models load once, at the first batch that needs them."""
+    ann = annotator
+    for batch in batches:
+        if ann is None:
+            ann = Annotator(cfg.models_dir, threads=cfg.threads)
+            stats["load_seconds"] = ann.load_seconds
+        collect(batch, annotate_batch(ann, [a for a, _ in batch]))
     return ann
-
-
-def item_words(res: DocResult) -> int:
-    return res.words
 
 
 def _run_pool(cfg: BuildConfig, batches, collect) -> None:
@@ -191,7 +171,8 @@ def _run_pool(cfg: BuildConfig, batches, collect) -> None:
     with cf.ProcessPoolExecutor(max_workers=cfg.workers, mp_context=ctx) as pool:
         inflight: dict = {}
         for batch in batches:
-            inflight[pool.submit(_remote_batch, md, threads, [a for a, _ in batch])] = batch
+            factory = partial(_worker_annotator, md, threads)
+            inflight[pool.submit(annotate_with, factory, [a for a, _ in batch])] = batch
             if len(inflight) >= cfg.workers * 2:  # bounded: memory stays flat on big inputs
                 done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
                 for fut in done:

@@ -95,8 +95,9 @@ def test_export_safe_handles_none_lists_and_control_characters(tmp_path):
 def test_same_inputs_give_byte_identical_outputs(tmp_path):
     from conftest import run_build
 
-    _, out1 = run_build(tmp_path / "one", DOCS, NAMES) if (tmp_path / "one").mkdir() is None else None
-    reordered = dict(reversed(list(DOCS.items())))
-    _, out2 = run_build(tmp_path / "two", reordered, NAMES) if (tmp_path / "two").mkdir() is None else None
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    _, out1 = run_build(tmp_path / "one", DOCS, NAMES)
+    _, out2 = run_build(tmp_path / "two", dict(reversed(list(DOCS.items()))), NAMES)
     for f in ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl", "quotes.jsonl"):
         assert (out1 / f).read_bytes() == (out2 / f).read_bytes(), f
