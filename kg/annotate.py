@@ -7,11 +7,12 @@ busy and the Python overhead small.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import time
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -63,12 +64,13 @@ class Annotator:
                 + ". Reinstall kg, or train them with `kg train ner --corpora DIR --out DIR`.")
         torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
         t0 = time.perf_counter()
-        self.pipeline = stanza.Pipeline(
-            lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
-            download_method=None, dir=str(d), allow_unknown_language=True,
-            logging_level="ERROR", ner_batch_size=batch_size,
-            **{k: str(p) for k, p in paths.items()},
-        )
+        with _inference_load():
+            self.pipeline = stanza.Pipeline(
+                lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
+                download_method=None, dir=str(d), allow_unknown_language=True,
+                logging_level="ERROR", ner_batch_size=batch_size,
+                **{k: str(p) for k, p in paths.items()},
+            )
         self.load_seconds = time.perf_counter() - t0
         self.seconds = 0.0  # time spent inside Stanza, for the benchmark
 
@@ -86,6 +88,41 @@ class Annotator:
             out.append(tags[i:i + len(sents)])
             i += len(sents)
         return out
+
+
+@contextlib.contextmanager
+def _inference_load():
+    """Skip two costs of Stanza's NER loader that only training needs.
+
+    Stanza builds an SGD optimizer for every loaded NER model; in torch 2.x that
+    imports torch._dynamo (1-2 s) although tagging never uses it. And it loads
+    with ``weights_only=True``, whose pure-Python unpickler takes ~1.4 s on the
+    vocabularies; for the models inside kg's own package, which are as trusted
+    as kg's code, the regular unpickler does the same in 0.1 s. Models from a
+    user's folder keep the safe loader.
+    """
+    import torch
+    from stanza.models.common import utils
+
+    with _patched(utils, "get_optimizer", lambda *a, **k: None), \
+            _patched(torch, "load", partial(_load_packaged, torch.load, default_models_dir().resolve())):
+        yield
+
+
+def _load_packaged(load, packaged: Path, f, *args, **kwargs):
+    if isinstance(f, (str, os.PathLike)) and Path(f).resolve().is_relative_to(packaged):
+        kwargs["weights_only"] = False
+    return load(f, *args, **kwargs)
+
+
+@contextlib.contextmanager
+def _patched(obj, name, value):
+    old = getattr(obj, name)
+    setattr(obj, name, value)
+    try:
+        yield
+    finally:
+        setattr(obj, name, old)
 
 
 def _safe(token: str) -> str:

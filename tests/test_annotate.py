@@ -31,3 +31,27 @@ def test_a_missing_pretrain_is_an_error_not_random_vectors(tmp_path):
     (models / "ner" / "pretrain.pt").unlink()
     with pytest.raises(ModelsMissingError, match="pretrain.pt"):
         Annotator(models)
+
+
+class _Payload:
+    """Unpickling this runs code: what a hostile model file would do."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_models_from_a_user_folder_load_with_the_safe_unpickler(tmp_path):
+    import torch
+
+    models = tmp_path / "models"
+    shutil.copytree(default_models_dir(), models)
+    marker = tmp_path / "code-ran"
+    torch.save({"vocab": _Payload(marker), "emb": torch.zeros(1)}, models / "ner" / "pretrain.pt")
+    with pytest.raises(Exception):
+        Annotator(models)
+    assert not marker.exists()
+    # the packaged models, trusted like kg's code, still load (with the fast unpickler)
+    assert Annotator().tag([]) == []
