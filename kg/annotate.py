@@ -51,8 +51,11 @@ class Annotator:
 
     def __init__(self, models_dir: str | os.PathLike | None = None, threads: int | None = None,
                  batch_size: int = 256):
+        t0 = time.perf_counter()
         import stanza
         import torch
+
+        self.import_seconds = time.perf_counter() - t0  # the first Annotator in a process pays it
 
         d = Path(models_dir) if models_dir else default_models_dir()
         paths = {k: d / rel for k, rel in MODEL_FILES.items()}

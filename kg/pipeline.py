@@ -106,7 +106,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     mver = model_version(cfg.models_dir)
     results: list[DocResult] = []
     skipped: list[Skipped] = []
-    stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0}
+    stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
+             "import_seconds": 0.0}
 
     def todo() -> Iterator[tuple[Article, str]]:
         for item in iter_inputs(cfg.inputs):
@@ -157,6 +158,7 @@ def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, 
         if ann is None:
             ann = Annotator(cfg.models_dir, threads=cfg.threads)
             stats["load_seconds"] = ann.load_seconds
+            stats["import_seconds"] = ann.import_seconds
         collect(batch, annotate_batch(ann, [a for a, _ in batch]))
     return ann
 

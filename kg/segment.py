@@ -17,9 +17,11 @@ MAX_TOKENS = 120  # longer "sentences" (lists, unpunctuated dumps) are cut: boun
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|dr|Prof|Jr|Sr|St|Ir|Hj|No|Jl|Drs|Bpk|Kol|Letjen|Mayjen|Brigjen|Kompol|Ny|Sdr|Tn|Yth|dkk|dll|dsb|Rp)\."
 _TOKEN = re.compile(
     rf"""
-    (?:[A-Z]\.){{2,}}                 # A.S., U.S.
-  | {_ABBREV}(?=\s|$)                # Mr. Putin
-  | [A-Z]\.(?=\s+\w)                 # middle initial: Antony J. Blinken
+    (?=[A-Za-z]+\.)(?:               # only where letters run into a full stop (fast path for words):
+        (?:[A-Z]\.){{2,}}              # A.S., U.S.
+      | {_ABBREV}(?=\s|$)             # Mr. Putin
+      | [A-Z]\.(?=\s+\w)              # middle initial: Antony J. Blinken
+    )
   | \d+(?:[.,:/]\d+)+                # 13.000  3,5  19:21  21/1/2022
   | \w+(?:[-'’]\w+)*                 # words, incl. reduplication and Jum'at
   | \S                               # anything else, one character at a time
@@ -32,7 +34,8 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text, start, end)]
+    new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
+    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

@@ -11,7 +11,7 @@ from kg.records import Sentence
 class DictAnnotator:
     """Tags exact token sequences from a {name: PER/ORG/LOC} table, as BIOES."""
 
-    load_seconds = 0.0
+    load_seconds = import_seconds = 0.0
     seconds = 0.0
 
     def __init__(self, names: dict[str, str]):

@@ -50,6 +50,43 @@ def test_training_smoke(tmp_path):
     assert len(doc.sentences) >= 1  # 8 steps learn nothing useful; only loading is checked
 
 
+def _conllu(sid, tokens):
+    """tokens: (form, space_after) pairs or (form, space_after, [words]) for multiword tokens."""
+    lines = [f"# sent_id = {sid}", "# text = x"]
+    wid = 0
+    for tok in tokens:
+        form, space = tok[0], tok[1]
+        misc = "_" if space else "SpaceAfter=No"
+        if len(tok) == 3:
+            n = len(tok[2])
+            lines.append(f"{wid + 1}-{wid + n}\t{form}\t_\t_\t_\t_\t_\t_\t_\t{misc}")
+            for w in tok[2]:
+                wid += 1
+                lines.append(f"{wid}\t{w}\t_\tX\t_\t_\t1\tdep\t_\t_")
+        else:
+            wid += 1
+            lines.append(f"{wid}\t{form}\t_\tX\t_\t_\t1\tdep\t_\t{misc}")
+    return lines
+
+
+def test_augment_multisentence_quotes():
+    """A donor sentence goes inside an existing quotation; the result is one well-formed sentence."""
+    from kg.train.tokenizer import _sent_text, augment_multisentence_quotes
+
+    quote = _conllu("q", [('"', False), ("Kami", True), ("siap", True), ("bekerja", False), (",", False),
+                          ('"', True), ("katanya", False, ["kata", "nya"]), (".", True)])
+    donor = _conllu("d", [("Harga", True), ("beras", True), ("naik", True), ("lagi", False), (".", False)])
+    other = _conllu("o", [('"', False), ("Ya", False), (".", False), ('"', True), ("Dia", True), ("pergi", False),
+                          (".", True)])  # quotation too short: not augmented
+    out, n = augment_multisentence_quotes([quote, donor, other], seed=1)
+    assert n == 1 and len(out) == 4 and out[:3] == [quote, donor, other]
+    new = out[3]
+    assert _sent_text(new) == '"Harga beras naik lagi. Kami siap bekerja," katanya.'
+    rows = [l.split("\t") for l in new if not l.startswith("#")]
+    assert [r[0] for r in rows][-4:] == ["12-13", "12", "13", "14"]  # renumbered, MWT kept
+    assert sum(r[6] == "0" for r in rows if "-" not in r[0]) == 1  # exactly one root
+
+
 @pytest.mark.model
 def test_shipped_tokenizer_offline(tmp_path, monkeypatch):
     import stanza

@@ -46,7 +46,8 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
-        for a, b, label in spans_from_tags(list(sent_tags)):
+        named = sent_tags.count("O") < len(sent_tags)  # most sentences name no one
+        for a, b, label in spans_from_tags(list(sent_tags)) if named else ():
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
             while b - 1 > a and toks[b - 1].text[:1].islower():
@@ -217,17 +218,17 @@ def _gazetteer_folded() -> dict[tuple[str, ...], str]:
 def _gazetteer_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     gaz, folded = _gazetteer(), _gazetteer_folded()
     firsts = _gazetteer_firsts()
-    out, i = [], 0
-    while i < len(toks):
-        longest = firsts.get(toks[i].text, 0)
-        for n in range(min(longest, len(toks) - i), 0, -1):
+    out, free = [], 0  # matches do not overlap: the next one starts at `free` or later
+    for i in [i for i, t in enumerate(toks) if t.text in firsts]:  # most words start no entry
+        if i < free:
+            continue
+        for n in range(min(firsts[toks[i].text], len(toks) - i), 0, -1):
             key = tuple(t.text for t in toks[i:i + n])
             typ = gaz.get(key) or (folded.get((key[0],) + tuple(w.casefold() for w in key[1:])) if n > 1 else None)
             if typ:
                 out.append((i, i + n, typ))
-                i += n - 1
+                free = i + n
                 break
-        i += 1
     return out
 
 
@@ -241,11 +242,12 @@ def _gazetteer_firsts() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
-def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+    """Trigger phrases before an organization name and at its head, and their first words."""
     trig = lexicon.org_triggers()
     before = tuple(tuple(p.casefold().split()) for p in trig.get("before", []))
     head = tuple(tuple(p.split()) for p in trig.get("head", []))
-    return before, head
+    return before, head, frozenset(p[0] for p in before), frozenset(p[0] for p in head)
 
 
 def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
@@ -256,13 +258,11 @@ def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
 
 
 def _trigger_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
-    before, head = _triggers()
-    first_before = {p[0] for p in before}
-    first_head = {p[0] for p in head}
+    before, head, first_before, first_head = _triggers()
     out = []
-    for i, tok in enumerate(toks):
-        low = tok.text.casefold()
-        if low in first_before:
+    for i in [i for i, t in enumerate(toks) if t.text in first_head or t.text.casefold() in first_before]:
+        tok = toks[i]
+        if tok.text.casefold() in first_before:
             for phrase in before:
                 n = len(phrase)
                 if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
@@ -275,6 +275,11 @@ def _trigger_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
                         and toks[i + n].text[:1].isupper():
                     out.append((i, _capitalised_run(toks, i + n), "ORGANIZATION"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _title_heads() -> frozenset[str]:
+    return frozenset(h.casefold() for h in lexicon.titles()["head"])
 
 
 def find_role(text: str, sent: Sentence, m: Mention, persons: list[tuple[int, int]] = ()) -> str | None:
@@ -294,7 +299,7 @@ def find_role(text: str, sent: Sentence, m: Mention, persons: list[tuple[int, in
     first_head = None
     countries, insts = lexicon.countries(), lexicon.institutions()
     t = lexicon.titles()
-    heads = {h.casefold() for h in t["head"]}
+    heads = _title_heads()
     while j >= 0:
         w = toks[j].text
         two = f"{w} {toks[j + 1].text}".casefold() if j + 1 < len(toks) else ""

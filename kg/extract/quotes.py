@@ -86,26 +86,37 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
 
 # -- direct quotes ---------------------------------------------------------
 
+_OPEN_MARK = re.compile("[" + OPEN + "]")
+# inside a quote opened by the key: its closing marks, and “ (a new quote: the old one was never closed)
+_STOP_MARK = {ch: re.compile("[" + CLOSE[ch] + ("" if ch == "‘" else "“") + "]") for ch in OPEN}
+
+
 def _direct_spans(text: str, start: int, end: int) -> list[Quote]:
     out: list[Quote] = []
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in OPEN and _opens(text, i, start):
-            j = i + 1
-            while j < end and not (text[j] in CLOSE[ch] and _closes(text, j, end)):
-                if text[j] in "“" and ch != "‘":  # a new opening mark: the previous quote was never closed
-                    break
-                j += 1
-            closed = j < end and text[j] in CLOSE[ch]
-            q = _make_direct(text, i + 1, j)
-            if q and (closed or ch != "‘"):
-                q.cue = "‘" if ch == "‘" else None  # single marks: kept only with a speech cue after them
-                out.append(q)
-            i = j + 1 if closed else j
+    while m := _OPEN_MARK.search(text, i, end):
+        i, ch = m.start(), m.group()
+        if not _opens(text, i, start):
+            i += 1
             continue
-        i += 1
+        j = _quote_end(text, ch, i + 1, end)
+        closed = j < end and text[j] in CLOSE[ch]
+        q = _make_direct(text, i + 1, j)
+        if q and (closed or ch != "‘"):
+            q.cue = "‘" if ch == "‘" else None  # single marks: kept only with a speech cue after them
+            out.append(q)
+        i = j + 1 if closed else j
     return out
+
+
+def _quote_end(text: str, ch: str, j: int, end: int) -> int:
+    """Position of the mark that closes a quote opened by `ch`, or where it breaks off."""
+    while stop := _STOP_MARK[ch].search(text, j, end):
+        j = stop.start()
+        if text[j] in CLOSE[ch] and _closes(text, j, end) or text[j] == "“":
+            return j
+        j += 1
+    return end
 
 
 def _opens(text: str, i: int, start: int) -> bool:
@@ -388,29 +399,26 @@ _CUT = re.compile(r"\s*(?:,\s*)?\b(?:(?:tetapi|tapi|namun|sementara|sedangkan)\s
 _VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
 
 
-def _verb_kind(word: str) -> str | None:
-    if not word[:1].isalpha():
-        return None
-    w = word.casefold()
+@lru_cache(maxsize=None)
+def _cue_kinds() -> dict[str, str]:
+    """Casefolded cue word → its kind; a dict lookup per token (this runs on every word)."""
     cues = lexicon.speech_cues()
-    if w in cues["verb"]:
-        return "verb"
-    if w in cues["verb_bahwa"]:
-        return "verb_bahwa"
-    if w in {"menurut", "menurutnya"}:
-        return "menurut"
-    if w in _after_cues():
-        return "after"
-    return None
+    kinds = {w: "after" for w in _after_cues()}
+    kinds.update({"menurut": "menurut", "menurutnya": "menurut"})
+    kinds.update({w: "verb_bahwa" for w in cues["verb_bahwa"]})
+    kinds.update({w: "verb" for w in cues["verb"]})  # the first match wins, as in a chain of ifs
+    return kinds
 
 
 def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
     toks = list(doc.sentences[si].tokens)
-    cues = [(k, kind) for k, t in enumerate(toks)
-            if (kind := _verb_kind(t.text)) and not _inside(t.start, quoted)]
+    kinds = _cue_kinds()
+    folded = [t.text.casefold() for t in toks]
+    cues = [(k, kind) for k, w in enumerate(folded)
+            if (kind := kinds.get(w)) and w[:1].isalpha() and not _inside(toks[k].start, quoted)]
     out: list[Quote] = []
     taken_until = -1
-    bounds = [i for i, t in enumerate(toks) if t.text.casefold() in _CLAUSE]
+    bounds = [i for i, w in enumerate(folded) if w in _CLAUSE]
     for n, (k, kind) in enumerate(cues):
         if toks[k].start < taken_until:
             continue  # a speech verb inside the content of an earlier one

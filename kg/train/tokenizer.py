@@ -107,22 +107,7 @@ def split_merged_sentences(sents: list[list[str]]) -> tuple[list[list[str]], int
     """
     out, n_split = [], 0
     for sent in sents:
-        comments = [l for l in sent if l.startswith("#")]
-        rows = [l.split("\t") for l in sent if not l.startswith("#")]
-        # token-level units: (list of rows, is_mwt); empty nodes (x.y) are dropped
-        units, i = [], 0
-        while i < len(rows):
-            r = rows[i]
-            if "." in r[0]:
-                i += 1
-                continue
-            if "-" in r[0]:
-                a, b = (int(x) for x in r[0].split("-"))
-                units.append(rows[i:i + 2 + b - a])
-                i += 2 + b - a
-            else:
-                units.append([r])
-                i += 1
+        comments, units = _sent_units(sent)
         # inside an open quotation ("A. B," kata X.) UD keeps one sentence,
         # and so do we: the quote stays with its attribution
         in_quote, quoted = False, []
@@ -154,26 +139,113 @@ def split_merged_sentences(sents: list[list[str]]) -> tuple[list[list[str]], int
             continue
         n_split += 1
         bounds = [0] + cuts + [len(units)]
+        sid = next((c.split("=", 1)[1].strip() for c in comments if c.startswith("# sent_id")), "s")
         for part_no, (a, b) in enumerate(zip(bounds, bounds[1:])):
-            part = units[a:b]
-            sid = next((c.split("=", 1)[1].strip() for c in comments if c.startswith("# sent_id")), "s")
-            text = "".join(u[0][1] + ("" if "SpaceAfter=No" in u[0][9] else " ") for u in part).strip()
-            lines = [f"# sent_id = {sid}-part{part_no + 1}", f"# text = {text}"]
-            wid = 0
-            for unit in part:
-                if len(unit) > 1:
-                    first = wid + 1
-                    n_words = len(unit) - 1
-                    lines.append("\t".join([f"{first}-{first + n_words - 1}"] + unit[0][1:]))
-                    word_rows = unit[1:]
-                else:
-                    word_rows = unit
-                for r in word_rows:
-                    wid += 1
-                    head, rel = ("0", "root") if wid == 1 else ("1", "dep")
-                    lines.append("\t".join([str(wid)] + r[1:6] + [head, rel, "_"] + r[9:]))
-            out.append(lines)
+            out.append(_units_to_sent(units[a:b], f"{sid}-part{part_no + 1}"))
     return out, n_split
+
+
+def _sent_units(sent: list[str]) -> tuple[list[str], list[list[list[str]]]]:
+    """(comment lines, token-level units); a unit is [row] or [mwt row, word rows...]; empty nodes dropped."""
+    comments = [l for l in sent if l.startswith("#")]
+    rows = [l.split("\t") for l in sent if not l.startswith("#")]
+    units, i = [], 0
+    while i < len(rows):
+        r = rows[i]
+        if "." in r[0]:
+            i += 1
+            continue
+        if "-" in r[0]:
+            a, b = (int(x) for x in r[0].split("-"))
+            units.append(rows[i:i + 2 + b - a])
+            i += 2 + b - a
+        else:
+            units.append([r])
+            i += 1
+    return comments, units
+
+
+def _units_to_sent(units: list[list[list[str]]], sid: str) -> list[str]:
+    """CoNLL-U lines for token units with renumbered ids and fake dependencies (first word root).
+
+    Only token-level information (forms, MWTs, SpaceAfter) matters for tokenizer/MWT training.
+    """
+    text = "".join(u[0][1] + ("" if "SpaceAfter=No" in u[0][9] else " ") for u in units).strip()
+    lines = [f"# sent_id = {sid}", f"# text = {text}"]
+    wid = 0
+    for unit in units:
+        if len(unit) > 1:
+            first = wid + 1
+            n_words = len(unit) - 1
+            lines.append("\t".join([f"{first}-{first + n_words - 1}"] + unit[0][1:]))
+            word_rows = unit[1:]
+        else:
+            word_rows = unit
+        for r in word_rows:
+            wid += 1
+            head, rel = ("0", "root") if wid == 1 else ("1", "dep")
+            lines.append("\t".join([str(wid)] + r[1:6] + [head, rel, "_"] + r[9:]))
+    return lines
+
+
+def _drop_space_after_no(misc: str) -> str:
+    parts = [m for m in misc.split("|") if m and m != "_" and m != "SpaceAfter=No"]
+    return "|".join(parts) or "_"
+
+
+def augment_multisentence_quotes(sents: list[list[str]], seed: int, *,
+                                 max_donor_chars: int = 160) -> tuple[list[list[str]], int]:
+    """Add synthetic multi-sentence quotations, kept as ONE sentence as in UD Indonesian.
+
+    UD Indonesian (CSUI) keeps a quotation together with its speech tag even
+    when the quotation holds several sentences (``"A. B," kata X.`` is one
+    sentence), but the training data has only a handful of such sentences, so
+    the model learns "``. Capital`` always ends a sentence" and splits inside
+    quotations.  For every training sentence with exactly one quotation
+    (a ``"..."`` pair whose content starts with a capitalised word and has no
+    sentence-final . ? ! inside), one extra sentence is added in which another
+    random plain training sentence (no quotes, ends with ``.``, at most
+    ``max_donor_chars`` characters) is inserted right after the opening quote:
+    ``"D. A," kata X.``.  Originals are kept; returns (sentences + synthetic, n_added).
+    """
+    rng = random.Random(seed)
+    parsed = [_sent_units(s) for s in sents]
+
+    def forms(units):
+        return [u[0][1] for u in units]
+
+    donors = []
+    for _, units in parsed:
+        f = forms(units)
+        if len(f) < 4 or f[-1] != "." or any(x in ('"', "“", "”") for x in f):
+            continue
+        if any(x in _SENT_END for x in f[:-1]) or not _STARTS_SENT_RE.match(f[0]):
+            continue
+        text_len = sum(len(u[0][1]) + (0 if "SpaceAfter=No" in u[0][9] else 1) for u in units)
+        if text_len <= max_donor_chars:
+            donors.append(units)
+    added = []
+    if not donors:
+        return list(sents), 0
+    for n, (comments, units) in enumerate(parsed):
+        f = forms(units)
+        qpos = [k for k, x in enumerate(f) if x == '"']
+        if len(qpos) != 2 or any(x in ("“", "”") for x in f):
+            continue
+        a, b = qpos
+        inner = f[a + 1:b]
+        if len(inner) < 3 or not _STARTS_SENT_RE.match(inner[0]):
+            continue
+        if any(x in _SENT_END for x in inner[:-1]):
+            continue
+        if "SpaceAfter=No" not in units[a][0][9]:
+            continue  # opening quote must be glued to the quotation
+        donor = [[list(r) for r in u] for u in rng.choice(donors)]
+        donor[-1][0][9] = _drop_space_after_no(donor[-1][0][9])  # "D. A": space after the donor's period
+        new_units = units[:a + 1] + donor + units[a + 1:]
+        sid = next((c.split("=", 1)[1].strip() for c in comments if c.startswith("# sent_id")), f"s{n}")
+        added.append(_units_to_sent(new_units, f"{sid}-quoteaug"))
+    return list(sents) + added, len(added)
 
 
 def _write_conllu(path: Path, sents: list[list[str]]) -> None:
@@ -209,7 +281,7 @@ def _make_shard(data_dir: Path, shard: str, sents: list[list[str]], augment: boo
 
 def prepare_data(corpora: Path, data_dir: Path, seed: int = 1234, *, dev_size: int = DEV_SIZE,
                  limit: int | None = None, heldout_limit: int | None = None,
-                 split_merged: bool = True) -> dict:
+                 split_merged: bool = True, augment_quotes: bool = False) -> dict:
     """Build train/dev/held-out shards.  ``limit``/``heldout_limit`` subsample (for tests)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     heldout_sents = {name: _read_sents(corpora / d / f) for name, (d, f) in HELDOUT.items()}
@@ -235,6 +307,9 @@ def prepare_data(corpora: Path, data_dir: Path, seed: int = 1234, *, dev_size: i
         train, n_split = split_merged_sentences(train)
         dev, n_split_dev = split_merged_sentences(dev)
         n_split += n_split_dev
+    n_quote_aug = 0
+    if augment_quotes:  # train only; the selection set stays natural text
+        train, n_quote_aug = augment_multisentence_quotes(train, seed)
 
     random.seed(seed)  # augment_punct uses the global RNG
     shards = {
@@ -246,6 +321,7 @@ def prepare_data(corpora: Path, data_dir: Path, seed: int = 1234, *, dev_size: i
     counts = {k: v["n"] for k, v in shards.items()}
     counts["dropped_overlap"] = dropped
     counts["train_sentences_split"] = n_split
+    counts["train_synthetic_multisentence_quotes"] = n_quote_aug
     logger.info("data: %s", counts)
     return {"shards": shards, "counts": counts}
 
@@ -371,7 +447,8 @@ def _setup_torch_threads() -> None:
 def run(corpora: Path, out: Path, *, max_steps: int = 6000, seed: int = 1234,
         mwt_epochs: int | None = None, work_dir: Path | None = None,
         limit: int | None = None, heldout_limit: int | None = None,
-        tokenizer_extra: dict | None = None, split_merged: bool = True) -> dict:
+        tokenizer_extra: dict | None = None, split_merged: bool = True,
+        augment_quotes: bool = False) -> dict:
     """Convert the UD data, train tokenizer (+ MWT), evaluate on held-out, write out/.
 
     Writes ``out/tokenizer.pt``, ``out/mwt.pt`` (if the training data has
@@ -387,7 +464,7 @@ def run(corpora: Path, out: Path, *, max_steps: int = 6000, seed: int = 1234,
 
     t_start = time.time()
     prep = prepare_data(corpora, data_dir, seed, limit=limit, heldout_limit=heldout_limit,
-                        split_merged=split_merged)
+                        split_merged=split_merged, augment_quotes=augment_quotes)
     shards = prep["shards"]
 
     t0 = time.time()
@@ -421,6 +498,7 @@ def run(corpora: Path, out: Path, *, max_steps: int = 6000, seed: int = 1234,
         "heldout_sources": {k: f"{d}/{f}" for k, (d, f) in HELDOUT.items()},
         "max_steps": max_steps,
         "split_merged_train_sentences": split_merged,
+        "augment_multisentence_quotes": augment_quotes,
         "seed": seed,
         "tokenizer_hyperparameters": {**TOKENIZER_ARGS, **(tokenizer_extra or {})},
         "mwt_hyperparameters": {**MWT_ARGS, **({"num_epoch": mwt_epochs} if mwt_epochs else {})},
@@ -444,10 +522,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work-dir", dest="work_dir", type=Path, default=None)
     p.add_argument("--no-split-merged", dest="split_merged", action="store_false",
                    help="keep GSD gold sentences that glue several sentences together")
+    p.add_argument("--augment-quotes", dest="augment_quotes", action="store_true",
+                   help="add synthetic multi-sentence quotations kept as one sentence (UD Indonesian convention)")
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     scores = run(a.corpora, a.out, max_steps=a.max_steps, seed=a.seed, mwt_epochs=a.mwt_epochs, work_dir=a.work_dir,
-                 split_merged=a.split_merged)
+                 split_merged=a.split_merged, augment_quotes=a.augment_quotes)
     summary = {k: {m: v[m]["f1"] for m in ("tokens", "words", "sentences")} for k, v in scores["heldout"].items()}
     print(json.dumps({"heldout_f1": summary, "train_seconds": scores["train_seconds"]}, indent=2))
     return 0
