@@ -34,6 +34,26 @@ def test_graph_files_load_in_networkx_and_igraph_with_same_counts(build_docs):
     assert root.findall(".//{*}color"), "GEXF carries viz colours"
 
 
+def test_gexf_keeps_every_attribute_with_its_type_and_gephi_colours(build_docs):
+    from kg.export.style import NODE_COLORS
+
+    result, out = build_docs(DOCS, NAMES)
+    back = nx.read_gexf(out / "graph.gexf")
+    for n, d in result.graph.nodes(data=True):
+        got = back.nodes[n]
+        assert got["label"] == d["label"]
+        assert {k: got[k] for k in d if k != "label"} == {k: v for k, v in d.items() if k != "label"}
+        color = got["viz"]["color"]
+        assert "#%02x%02x%02x" % (color["r"], color["g"], color["b"]) == NODE_COLORS[d["type"]]
+        assert got["viz"]["size"] > 0
+    edges = {k: d for *_, k, d in back.edges(keys=True, data=True)}
+    assert len(edges) == result.graph.number_of_edges()
+    for u, v, k, d in result.graph.edges(keys=True, data=True):
+        assert back.has_edge(u, v, k)
+        assert edges[k]["relation"] == d["relation"] and edges[k]["weight"] == d["weight"]
+        assert edges[k]["quotes"] == d["quotes"] and edges[k]["docs"] == d["docs"]
+
+
 def test_entities_merge_across_spellings_and_documents(build_docs):
     result, out = build_docs(DOCS, NAMES)
     ents = {e["name"]: e for e in map(json.loads, open(out / "entities.jsonl", encoding="utf-8"))}

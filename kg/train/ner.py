@@ -32,6 +32,8 @@ log = logging.getLogger("kg.train.ner")
 
 DEFAULT_MAX_STEPS = 12000
 DEFAULT_EVAL_INTERVAL = 500
+DEFAULT_OPTIM = "sgd"  # Stanza's default optimizer
+DEFAULT_LR = 0.1  # Stanza's default learning rate for sgd
 
 
 # --------------------------------------------------------------------------- training
@@ -64,8 +66,8 @@ def _install_deadline(deadline: float | None) -> None:
 
 
 def train_model(train_json: Path, dev_json: Path, pretrain: Path, out: Path, *, max_steps: int,
-                eval_interval: int, seed: int, extra_args: list[str] | None = None,
-                time_limit_min: float | None = None) -> list[str]:
+                eval_interval: int, seed: int, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
+                extra_args: list[str] | None = None, time_limit_min: float | None = None) -> list[str]:
     from stanza.models import ner_tagger
     args = [
         "--mode", "train",
@@ -79,8 +81,10 @@ def train_model(train_json: Path, dev_json: Path, pretrain: Path, out: Path, *, 
         "--eval_interval", str(eval_interval),
         "--seed", str(seed),
         "--scheme", "bioes",
+        "--optim", optim,
+        "--lr", str(lr),
         "--cpu",
-    ] + list(extra_args or [])
+    ] + list(extra_args or [])  # later args win, so extra_args can override any of the above
     deadline = time.time() + time_limit_min * 60 if time_limit_min else None
     _install_deadline(deadline)
     log.info("stanza ner_tagger args: %s", " ".join(args))
@@ -167,8 +171,8 @@ def load_pipeline(model_dir: Path, **kwargs):
 
 def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: int = 1234,
         eval_interval: int = DEFAULT_EVAL_INTERVAL, vectors: Path | None = None,
-        time_limit_min: float | None = None, extra_args: list[str] | None = None,
-        skip_train: bool = False, vector_opts: dict | None = None) -> dict:
+        time_limit_min: float | None = None, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
+        extra_args: list[str] | None = None, skip_train: bool = False, vector_opts: dict | None = None) -> dict:
     """Convert data, (train vectors,) train, evaluate. Returns the scores dict (also out/scores.json)."""
     _set_threads()
     corpora, out = Path(corpora), Path(out)
@@ -200,7 +204,7 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
     if not skip_train:
         tagger_args = train_model(data_dir / "train.json", data_dir / "dev.json", pretrain, out,
                                   max_steps=max_steps, eval_interval=eval_interval, seed=seed,
-                                  extra_args=extra_args, time_limit_min=time_limit_min)
+                                  optim=optim, lr=lr, extra_args=extra_args, time_limit_min=time_limit_min)
     t_train = time.time() - t1
 
     scores: dict = {"data": stats, "vectors": vec_info, "max_steps": max_steps,
@@ -225,6 +229,8 @@ def main(argv=None) -> int:
     p.add_argument("--eval-interval", type=int, default=DEFAULT_EVAL_INTERVAL)
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--vectors", type=Path, default=None, help="existing Stanza pretrain .pt to use")
+    p.add_argument("--optim", default=DEFAULT_OPTIM, help="Stanza optimizer: sgd, adam, adamw, adagrad, adamax, ...")
+    p.add_argument("--lr", type=float, default=DEFAULT_LR, help="learning rate (halved after 3 evals without dev gain)")
     p.add_argument("--time-limit-min", type=float, default=None, help="stop training after this many minutes")
     p.add_argument("--skip-train", action="store_true", help="only (re)evaluate out/ner.pt")
     p.add_argument("--stanza-arg", action="append", default=[], help="extra arg for stanza ner_tagger (repeatable)")
@@ -234,7 +240,7 @@ def main(argv=None) -> int:
     for s in a.stanza_arg:
         extra += s.split()
     scores = run(a.corpora, a.out, max_steps=a.max_steps, seed=a.seed, eval_interval=a.eval_interval,
-                 vectors=a.vectors, time_limit_min=a.time_limit_min, extra_args=extra,
+                 vectors=a.vectors, time_limit_min=a.time_limit_min, optim=a.optim, lr=a.lr, extra_args=extra,
                  skip_train=a.skip_train)
     summary = {k: v for k, v in scores.items() if k.startswith("test_") or k in ("dev", "bytes")}
     json.dump(summary, sys.stdout, indent=1)
