@@ -6,10 +6,10 @@ so a killed build leaves no torn entry behind.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,7 @@ def doc_key(text: str, doc: str, model_version: str, version: str) -> str:
 class Cache:
     def __init__(self, root: Path):
         self.root = root
+        self._dirs: set[Path] = set()  # made already: one mkdir per folder, not per entry
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -53,11 +54,14 @@ class Cache:
 
     def put(self, key: str, res: DocResult) -> None:
         path = self._path(key)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # one writer per process and key
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(res.as_dict(), f, ensure_ascii=False)
+            if path.parent not in self._dirs:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._dirs.add(path.parent)
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(json.dumps(res.as_dict(), ensure_ascii=False))
             os.replace(tmp, path)
         except OSError:
-            pass  # a cache that cannot be written only costs speed
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)  # a cache that cannot be written only costs speed

@@ -6,7 +6,7 @@ source file.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -44,7 +44,7 @@ class Mention:
     entity: int = -1  # index of the document-level entity, set by resolve
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {f: getattr(self, f) for f in self.__slots__}  # flat fields: no need for asdict's deep copy
 
 
 @dataclass(slots=True)
@@ -59,7 +59,7 @@ class Quote:
     addressee: int | None = None  # index into the document's mentions
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {f: getattr(self, f) for f in self.__slots__}  # flat fields: no need for asdict's deep copy
 
 
 @dataclass(slots=True)
