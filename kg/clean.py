@@ -22,8 +22,8 @@ MAX_PARAGRAPH = 20_000  # a "paragraph" longer than this is cut into pieces (no-
 
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the lines that belong to the article body."""
-    pats = lexicon.junk_patterns()
-    end_pat, line_pat = pats.get("end"), pats.get("line")
+    tests = lexicon.junk_matchers()
+    is_end, is_junk = tests.get("end"), tests.get("line")
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     for m in _LINE.finditer(text):
@@ -31,9 +31,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         if start >= end:
             continue
         line = text[start:end]
-        if end_pat and spans and end_pat.search(line):
+        if is_end and spans and is_end(line):
             break
-        if line_pat and line_pat.search(line):
+        if is_junk and is_junk(line):
             continue
         key = _key(line)
         if not key or key in seen:  # repeated headline or caption
