@@ -31,6 +31,7 @@ _TOKEN = re.compile(
 _END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
+_BREAKS = _END | _CLOSERS  # only these tokens can end a sentence
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -42,14 +43,13 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Senten
     sentences: list[Sentence] = []
     for p, (start, end) in enumerate(paragraphs):
         toks = tokenize(text, start, end)
-        current: list[Token] = []
+        first = 0  # index of the current sentence's first token
         for i, tok in enumerate(toks):
-            current.append(tok)
-            if _ends_sentence(toks, i) or len(current) >= MAX_TOKENS:
-                sentences.append(Sentence(current[0].start, current[-1].end, tuple(current), p))
-                current = []
-        if current:
-            sentences.append(Sentence(current[0].start, current[-1].end, tuple(current), p))
+            if (tok.text in _BREAKS and _ends_sentence(toks, i)) or i + 1 - first >= MAX_TOKENS:
+                sentences.append(Sentence(toks[first].start, tok.end, tuple(toks[first:i + 1]), p))
+                first = i + 1
+        if first < len(toks):
+            sentences.append(Sentence(toks[first].start, toks[-1].end, tuple(toks[first:]), p))
     return sentences
 
 
