@@ -34,6 +34,14 @@ def test_graph_files_load_in_networkx_and_igraph_with_same_counts(build_docs):
     assert root.findall(".//{*}color"), "GEXF carries viz colours"
 
 
+def test_graphml_keeps_every_node_and_edge_attribute_with_its_type(build_docs):
+    result, out = build_docs(DOCS, NAMES)
+    back = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert dict(back.nodes(data=True)) == dict(result.graph.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True)) == sorted(result.graph.edges(keys=True, data=True))
+    assert back.is_directed()
+
+
 def test_gexf_keeps_every_attribute_with_its_type_and_gephi_colours(build_docs):
     from kg.export.style import NODE_COLORS
 

@@ -2,10 +2,10 @@
 
 networkx raises on None and list attributes and writes control characters
 that XML 1.0 forbids; `export_safe` fixes both before any writer sees the
-graph. GraphML is written by networkx (with lxml). GEXF is streamed with
-lxml's incremental writer: networkx builds the whole GEXF document as an
-ElementTree and serialises it in pure Python, which took longer than every
-other output together on a 1,000-article corpus. The GEXF carries `viz`
+graph. Both files are streamed with lxml's incremental writer in the layout
+networkx writes (and reads back unchanged, as tests check): networkx's own
+writers build the whole document in memory first, and on a 1,000-article
+corpus they took longer than every other output together. The GEXF carries `viz`
 colours and sizes so that Gephi shows the same colours as graph.html with no
 styling work.
 """
@@ -24,6 +24,8 @@ from kg.export.style import NODE_COLORS, node_size
 # characters XML 1.0 does not allow, plus lone surrogates
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
 _GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
@@ -70,7 +72,29 @@ def export_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    nx.write_graphml_lxml(export_safe(g), path, encoding="utf-8", prettyprint=True)
+    """GraphML as networkx writes it (typed <key>s, edge keys as edge ids), streamed."""
+    g = export_safe(g)
+    node_keys = _declare((d for _, d in g.nodes(data=True)), skip=set(), first_id=0)
+    edge_keys = _declare((d for *_, d in g.edges(data=True)), skip=set(), first_id=len(node_keys))
+    ns = f"{{{GRAPHML_NS}}}"
+    with etree.xmlfile(str(path), encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(ns + "graphml", nsmap={None: GRAPHML_NS, "xsi": XSI_NS},
+                        attrib={f"{{{XSI_NS}}}schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"}):
+            for cls, keys in (("node", node_keys), ("edge", edge_keys)):
+                for name, (kid, typ) in keys.items():
+                    xf.write("\n")
+                    _empty(xf, ns + "key", {"id": f"d{kid}", "for": cls, "attr.name": name, "attr.type": typ})
+            xf.write("\n")
+            with xf.element(ns + "graph", edgedefault="directed"):
+                for n, d in g.nodes(data=True):
+                    xf.write("\n")
+                    with xf.element(ns + "node", id=str(n)):
+                        _data(xf, ns, d, node_keys)
+                for u, v, k, d in g.edges(keys=True, data=True):
+                    xf.write("\n")
+                    with xf.element(ns + "edge", source=str(u), target=str(v), id=str(k)):
+                        _data(xf, ns, d, edge_keys)
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
@@ -126,9 +150,18 @@ def _declare(datas, skip: set[str], first_id: int) -> dict[str, tuple[str, str]]
     return {key: (str(first_id + i), typ) for i, (key, typ) in enumerate(types.items())}
 
 
+def _data(xf, ns: str, d: dict, keys: dict[str, tuple[str, str]]) -> None:
+    for key, value in d.items():
+        with xf.element(ns + "data", key=f"d{keys[key][0]}"):
+            xf.write(_text(value))
+
+
+def _text(value) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def _attvalues(xf, ns: str, d: dict, attrs: dict[str, tuple[str, str]]) -> None:
     with xf.element(ns + "attvalues"):
         for key, value in d.items():
             if key in attrs:
-                text = str(value).lower() if isinstance(value, bool) else str(value)
-                _empty(xf, ns + "attvalue", {"for": attrs[key][0], "value": text})
+                _empty(xf, ns + "attvalue", {"for": attrs[key][0], "value": _text(value)})
