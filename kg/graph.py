@@ -86,10 +86,10 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
 
 def prune(g: nx.MultiDiGraph, max_nodes: int | None, min_weight: int = 1) -> nx.MultiDiGraph:
     """Keep the `max_nodes` most mentioned entities and edges of weight ≥ min_weight (for the page)."""
-    h = g.copy()
+    keep = g.nodes
+    if max_nodes is not None and g.number_of_nodes() > max_nodes:
+        keep = sorted(g.nodes, key=lambda n: (-g.nodes[n]["mentions"], -g.nodes[n]["quote_count"], n))[:max_nodes]
+    h = g.subgraph(keep).copy()  # copies only what the page shows
     if min_weight > 1:
         h.remove_edges_from([(u, v, k) for u, v, k, w in h.edges(keys=True, data="weight") if w < min_weight])
-    if max_nodes is not None and h.number_of_nodes() > max_nodes:
-        ranked = sorted(h.nodes, key=lambda n: (-h.nodes[n]["mentions"], -h.nodes[n]["quote_count"], n))
-        h.remove_nodes_from(ranked[max_nodes:])
     return h

@@ -9,10 +9,13 @@ from kg.records import DocResult
 from kg.resolve import Entity
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps with options builds a new one per call
+
+
 def _write(path: Path, rows: Iterable[dict]) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+            f.write(_ENCODER.encode(row) + "\n")
 
 
 def write_entities(path: Path, entities: list[Entity]) -> None:
