@@ -136,9 +136,14 @@ def _safe(token: str) -> str:
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     """BIOES (or BIO) tags → (first token, last token + 1, label) spans."""
     spans, start, label = [], None, None
-    for i, tag in enumerate(tags + ["O"]):
+    for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: only closes an open span
+            if start is not None:
+                spans.append((start, i, label))
+                start = None
+            continue
         prefix, _, lab = tag.partition("-")
-        if start is not None and (prefix in {"O", "B", "S"} or lab != label):
+        if start is not None and (prefix in {"B", "S"} or lab != label):
             spans.append((start, i, label))
             start = None
         if prefix in {"B", "S"} or (prefix in {"I", "E"} and start is None):
@@ -146,4 +151,6 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
         if prefix in {"E", "S"} and start is not None:
             spans.append((start, i + 1, label))
             start = None
+    if start is not None:
+        spans.append((start, len(tags), label))
     return spans
