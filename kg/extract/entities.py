@@ -1,6 +1,7 @@
 """Typed entity mentions (with roles) from NER spans and the country lexicon."""
 from __future__ import annotations
 
+import operator
 from functools import lru_cache
 
 from kg import lexicon
@@ -189,13 +190,17 @@ def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int
     return [(start, end, typ)]
 
 
+_TEXT = operator.itemgetter(0)  # Token.text, read in C
+
+
 def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list:
     """Countries, regions, institution seats and trigger-introduced organizations the NER missed.
 
     A lexicon match replaces NER spans that lie inside it ("Eropa" inside
     "Eropa Timur") and gives way to any span it only overlaps.
     """
-    found = _gazetteer_matches(toks) + _trigger_matches(toks)
+    words = list(map(_TEXT, toks))
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words)
     for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
         start, end = toks[a].start, toks[b - 1].end
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
@@ -215,11 +220,13 @@ def _gazetteer_folded() -> dict[tuple[str, ...], str]:
             if v == "LOCATION" and len(k) > 1}
 
 
-def _gazetteer_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+def _gazetteer_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[int, int, str]]:
     gaz, folded = _gazetteer(), _gazetteer_folded()
     firsts = _gazetteer_firsts()
+    if firsts.keys().isdisjoint(words):  # most sentences: no entry starts here
+        return []
     out, free = [], 0  # matches do not overlap: the next one starts at `free` or later
-    for i in [i for i, t in enumerate(toks) if t.text in firsts]:  # most words start no entry
+    for i in [i for i, w in enumerate(words) if w in firsts]:
         if i < free:
             continue
         for n in range(min(firsts[toks[i].text], len(toks) - i), 0, -1):
@@ -257,9 +264,11 @@ def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
     return j
 
 
-def _trigger_matches(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+def _trigger_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[int, int, str]]:
     before, head, first_before, first_head = _triggers()
     out = []
+    if first_head.isdisjoint(words) and first_before.isdisjoint(w.casefold() for w in set(words)):
+        return out  # most sentences: no trigger word
     for i in [i for i, t in enumerate(toks) if t.text in first_head or t.text.casefold() in first_before]:
         tok = toks[i]
         if tok.text.casefold() in first_before:
