@@ -79,7 +79,7 @@ class Annotator:
 
     def tag(self, docs: list[list[Sentence]]) -> list[list[list[str]]]:
         """Per document, per sentence, one BIOES tag per token."""
-        flat = [[_safe(t.text) for t in s.tokens] for sents in docs for s in sents]
+        flat = [_words(s) for sents in docs for s in sents]
         tags: list[list[str]] = []
         if flat:
             t0 = time.perf_counter()
@@ -128,9 +128,12 @@ def _patched(obj, name, value):
         setattr(obj, name, old)
 
 
-def _safe(token: str) -> str:
-    """Stanza's vocabulary lookup does not need control characters; keep one placeholder."""
-    return token if token.isprintable() else "_"
+def _words(sentence: Sentence) -> list[str]:
+    """The token texts; Stanza's vocabulary lookup does not need control characters (one placeholder)."""
+    words = [t.text for t in sentence.tokens]
+    if "".join(words).isprintable():  # one check in C for the whole sentence
+        return words
+    return [w if w.isprintable() else "_" for w in words]
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
