@@ -28,8 +28,9 @@ def norm(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", s).casefold().split())
 
 
-def _name_parts(name: str) -> list[str]:
-    return [p for p in name.replace(".", ". ").split() if not _INITIAL.match(p)]
+@lru_cache(maxsize=200_000)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(p for p in name.replace(".", ". ").split() if not _INITIAL.match(p))
 
 
 @lru_cache(maxsize=None)
