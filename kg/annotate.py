@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import time
+from collections.abc import Sequence
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
@@ -136,7 +137,7 @@ def _words(sentence: Sentence) -> list[str]:
     return [w if w.isprintable() else "_" for w in words]
 
 
-def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """BIOES (or BIO) tags → (first token, last token + 1, label) spans."""
     spans, start, label = [], None, None
     for i, tag in enumerate(tags):

@@ -28,7 +28,7 @@ GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
-_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 def clean_xml_text(s: str) -> str:
@@ -137,13 +137,13 @@ def _empty(xf, tag: str, attrib: dict | None = None, **kw) -> None:
 
 
 def _declare(datas, skip: set[str], first_id: int) -> dict[str, tuple[str, str]]:
-    """Attribute name → (GEXF id, GEXF type), in order of first appearance."""
+    """Attribute name → (id, GraphML/GEXF type), in order of first appearance."""
     types: dict[str, str] = {}
     for d in datas:
         for key, value in d.items():
             if key in skip:
                 continue
-            typ = _GEXF_TYPES.get(type(value), "string")
+            typ = _XML_TYPES.get(type(value), "string")
             if key in types and types[key] != typ:
                 typ = "double" if {types[key], typ} == {"long", "double"} else "string"
             types[key] = typ

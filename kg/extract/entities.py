@@ -47,8 +47,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
-        named = sent_tags.count("O") < len(sent_tags)  # most sentences name no one
-        for a, b, label in spans_from_tags(list(sent_tags)) if named else ():
+        for a, b, label in spans_from_tags(sent_tags):
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
             while b - 1 > a and toks[b - 1].text[:1].islower():
