@@ -109,3 +109,18 @@ def places() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def org_triggers() -> dict[str, list[str]]:
     return _sections("org_triggers.txt")
+
+
+@lru_cache(maxsize=None)
+def outlets() -> dict[str, list[str]]:
+    """News outlets and agencies ([names]) and camel-case outlet prefixes ([prefixes])."""
+    return _sections("outlets.txt")
+
+
+@lru_cache(maxsize=None)
+def glue_words() -> frozenset[str]:
+    """Words that scraping glues onto names: glue_words.txt, speech verbs and cues, title heads."""
+    cues = speech_cues()
+    heads = {h.casefold() for h in titles()["head"] if " " not in h}
+    words = {w.casefold() for w in _lines("glue_words.txt")} | cues["after"] | cues["verb"] | cues["verb_bahwa"]
+    return frozenset(w for w in words | heads if len(w) > 3 or w in _lines("glue_words.txt"))
