@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from functools import lru_cache
 
 from kg import lexicon
@@ -28,6 +29,8 @@ def _gazetteer() -> dict[tuple[str, ...], str]:
         g[tuple(name.replace(".", ". ").split())] = "COUNTRY"
     for name, typ in lexicon.institutions().items():
         g[tuple(name.split())] = typ
+    for name in lexicon.outlets().get("names", []):
+        g[tuple(name.split())] = "ORGANIZATION"
     return g
 
 
@@ -38,6 +41,8 @@ def entity_type(text: str, ner_label: str) -> str:
         return lexicon.institutions()[text]
     if text in lexicon.places():
         return "LOCATION"
+    if is_outlet(text):
+        return "ORGANIZATION"
     return TYPES.get(ner_label, "ORGANIZATION")
 
 
@@ -47,7 +52,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
-        for a, b, label in spans_from_tags(sent_tags):
+        for a, b, label in _split_at_outlets(toks, spans_from_tags(sent_tags)):
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
             while b - 1 > a and toks[b - 1].text[:1].islower():
@@ -120,6 +125,24 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
         for tok in sent.tokens:
             if tok.text in parts and tok.start not in covered:
                 out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))
+    return out
+
+
+def _split_at_outlets(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An outlet's domain inside a longer span ("Budi Santoso TRIBUNNEWS.COM") is its own name."""
+    out = []
+    for a, b, label in spans:
+        inner = [i for i in range(a, b) if "." in toks[i].text and is_outlet(toks[i].text)] if b - a > 1 else ()
+        if not inner:
+            out.append((a, b, label))
+            continue
+        for i in inner:
+            if a < i:
+                out.append((a, i, label))
+            out.append((i, i + 1, "ORG"))
+            a = i + 1
+        if a < b:
+            out.append((a, b, label))
     return out
 
 
@@ -199,7 +222,7 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
     "Eropa Timur") and gives way to any span it only overlaps.
     """
     words = list(map(_TEXT, toks))
-    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words)
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words) + _outlet_matches(words)
     for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
         start, end = toks[a].start, toks[b - 1].end
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
@@ -210,6 +233,29 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
             spans.remove(s)
         spans.append((start, end, typ))
     return spans
+
+
+_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)|[A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)")
+
+
+@lru_cache(maxsize=None)
+def _outlet_prefixes() -> tuple[str, ...]:
+    return tuple(lexicon.outlets().get("prefixes", []))
+
+
+def is_outlet(word: str) -> bool:
+    """A news site by its domain ("Liputan6.com") or a camel-case outlet name ("detikNews")."""
+    if "." in word:
+        return bool(_DOMAIN.fullmatch(word))
+    pre = _outlet_prefixes()
+    return word.startswith(pre) and any(len(word) > len(p) and word.startswith(p) and word[len(p)].isupper()
+                                        for p in pre)
+
+
+def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
+    pre = _outlet_prefixes()
+    return [(i, i + 1, "ORGANIZATION") for i, w in enumerate(words)
+            if ("." in w or w.startswith(pre)) and is_outlet(w)]
 
 
 @lru_cache(maxsize=None)
