@@ -109,9 +109,12 @@ def _tail_cut(word: str, known: frozenset[str]) -> int | None:
     glue = lexicon.glue_words()
     if word.casefold() in glue:
         return None
-    for k in range(min(len(word) - 3, 13), 2, -1):
-        w, head = word[-k:], word[:-k]
-        if w in glue and (head in known or k >= 6 and len(head) >= 4):
+    tails = [k for k in range(min(len(word) - 3, 13), 2, -1) if word[-k:] in glue]
+    for k in tails:  # "Daguisebelum" is "Daguise belum" when "Daguise" stands alone, not "Dagui sebelum"
+        if word[:-k] in known:
+            return len(word) - k
+    for k in tails:
+        if k >= 6 and len(word) - k >= 4:
             return len(word) - k
     return None
 

@@ -74,7 +74,8 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
             surface = text[start:end]
             final = entity_type(surface, _label(typ))
             if surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
-                    or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())):
+                    or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())) \
+                    or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
             mentions.append(Mention(start, end, surface, final, si))
     mentions = _check_headline(text, sentences, mentions)
