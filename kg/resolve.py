@@ -35,7 +35,23 @@ def _name_parts(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _place_forms() -> dict[str, str]:
-    return {norm(p): p for p in lexicon.places()}
+    forms = {norm(p): p for p in lexicon.places()}
+    forms.update((norm(short), name) for short, name in lexicon.province_forms().items())  # "Jatim" → "Jawa Timur"
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _admin_units() -> frozenset[str]:
+    return frozenset(norm(w) for w in lexicon.admin_units())
+
+
+def _place_key(name: str) -> str:
+    """'Kabupaten Sleman' and 'Sleman' are one place in an article; 'Jatim' is 'Jawa Timur'."""
+    n = norm(name)
+    first, _, rest = n.partition(" ")
+    if rest and first in _admin_units():
+        n = rest
+    return norm(_place_forms().get(n, n))
 
 
 def canonical_form(name: str, typ: str) -> str:
@@ -97,6 +113,8 @@ def _doc_key(m: Mention, acronyms: dict[str, str]) -> str:
     if m.type == "COUNTRY":
         return "C:" + norm(canonical_form(m.text, "COUNTRY"))
     n = norm(m.text)
+    if m.type == "LOCATION":
+        n = _place_key(m.text)
     return "N:" + acronyms.get(n, n)
 
 

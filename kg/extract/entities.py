@@ -223,7 +223,9 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
     "Eropa Timur") and gives way to any span it only overlaps.
     """
     words = list(map(_TEXT, toks))
-    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words) + _outlet_matches(words)
+    persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
+    stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words)
     for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
         start, end = toks[a].start, toks[b - 1].end
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
@@ -303,14 +305,21 @@ def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...
     return before, head, frozenset(p[0] for p in before), frozenset(p[0] for p in head)
 
 
-def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
+def _capitalised_run(toks: tuple[Token, ...], i: int, stops: set[int] = frozenset()) -> int:
+    """End of the capitalised words from i on (at most 6), stopping at a person's name."""
     j = i
-    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6:
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6 \
+            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()):
         j += 1
     return j
 
 
-def _trigger_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=None)
+def _title_heads_cased() -> frozenset[str]:
+    return frozenset(h for h in lexicon.titles()["head"] if " " not in h)
+
+
+def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] = frozenset()) -> list:
     before, head, first_before, first_head = _triggers()
     out = []
     if first_head.isdisjoint(words) and first_before.isdisjoint(w.casefold() for w in set(words)):
@@ -322,13 +331,15 @@ def _trigger_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[in
                 n = len(phrase)
                 if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
                         and toks[i + n].text[:1].isupper():
-                    out.append((i + n, _capitalised_run(toks, i + n), "ORGANIZATION"))
+                    out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
         if tok.text in first_head:
             for phrase in head:
                 n = len(phrase)
                 if tuple(t.text for t in toks[i:i + n]) == phrase and i + n < len(toks) \
                         and toks[i + n].text[:1].isupper():
-                    out.append((i, _capitalised_run(toks, i + n), "ORGANIZATION"))
+                    end = _capitalised_run(toks, i + n, stops)
+                    if end > i + n:
+                        out.append((i, end, "ORGANIZATION"))
     return out
 
 
