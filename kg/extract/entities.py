@@ -225,7 +225,8 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
     words = list(map(_TEXT, toks))
     persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
     stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
-    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words)
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
+        + _regional_matches(toks, words, spans, stops)
     for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
         start, end = toks[a].start, toks[b - 1].end
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
@@ -341,6 +342,58 @@ def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] 
                     if end > i + n:
                         out.append((i, end, "ORGANIZATION"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _regional() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str], frozenset[str]]:
+    """[regional] heads by first word, [suffix] words, administrative unit words."""
+    trig = lexicon.org_triggers()
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in trig.get("regional", []):
+        words = tuple(phrase.split())
+        heads.setdefault(words[0], []).append(words)
+    return heads, frozenset(trig.get("suffix", [])), lexicon.admin_units()
+
+
+def _regional_matches(toks: tuple[Token, ...], words: list[str], spans: list, stops: set[int]) -> list:
+    """'DPRD Jawa Barat', 'Polres Kabupaten Sleman', 'BPK RI': an institution with the region it serves."""
+    heads, _, _ = _regional()
+    if heads.keys().isdisjoint(words):
+        return []
+    out = []
+    for i in [i for i, w in enumerate(words) if w in heads]:
+        for phrase in heads[words[i]]:
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                end = _region_run(toks, words, i + n, spans, stops)
+                if end > i + n:
+                    out.append((i, end, "ORGANIZATION"))
+    return out
+
+
+def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, stops: set[int]) -> int:
+    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name."""
+    _, suffix, units = _regional()
+    places = lexicon.places()
+    start = j
+    while j < len(toks) and j - start < 5 and j not in stops:
+        w = words[j]
+        if w in suffix:
+            j += 1
+            continue
+        if w in units and j + 1 < len(toks) and words[j + 1][:1].isupper():
+            j = _capitalised_run(toks, j + 1, stops)
+            break
+        loc = next((e for s, e, typ in spans if s == toks[j].start and typ == "LOCATION"), None)
+        if loc is not None:  # a place NER found
+            while j < len(toks) and toks[j].end <= loc:
+                j += 1
+            continue
+        n = next((n for n in (3, 2, 1) if " ".join(words[j:j + n]) in places), 0)  # "Nusa Tenggara Barat"
+        if not n:
+            break
+        j += n
+    return j
 
 
 @lru_cache(maxsize=None)
