@@ -57,6 +57,7 @@ def titles() -> dict[str, frozenset[str]]:
         "honorific": frozenset(sec.get("honorific", [])),
         "head": frozenset(sec.get("head", [])),
         "part": frozenset(w.lower() for w in sec.get("part", [])),
+        "given": frozenset(sec.get("given", [])),
     }
 
 

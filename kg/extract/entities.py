@@ -117,7 +117,8 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
         if m.type == "PERSON" and len(words) > 1:
             parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
     parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
-    parts = {p for p in parts if not _is_title_word(p) and p.casefold() not in _not_entities()}
+    given = lexicon.titles()["given"]  # "Imam" of "Imam Nahrawi" is a name here
+    parts = {p for p in parts if (p in given or not _is_title_word(p)) and p.casefold() not in _not_entities()}
     if not parts:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -168,9 +169,12 @@ def _is_title_word(tok: str) -> bool:
 def _strip_titles(toks: tuple[Token, ...], a: int, b: int) -> int:
     """Skip titles, honorifics and the country/organization inside a title at the span's start."""
     countries = lexicon.countries()
+    given = lexicon.titles()["given"]
     i = a
     while i < b - 1 and (_is_title_word(toks[i].text) or toks[i].text in countries
                          or toks[i].text in lexicon.institutions()):
+        if toks[i].text in given and i > 0 and (toks[i - 1].text in {",", ")"} or _is_title_word(toks[i - 1].text)):
+            break  # "(Menpora) Imam Nahrawi": a role stands before, so "Imam" is his name
         i += 1
     return i
 
