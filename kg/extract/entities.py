@@ -59,6 +59,8 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                 b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
             if typ == "PERSON":
                 a = _strip_titles(toks, a, b)
+                if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
+                    a -= 1  # "Ketua KONI, Raja Sapta ..." with "Raja" left out of the span
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
             if a >= b:
@@ -173,10 +175,14 @@ def _strip_titles(toks: tuple[Token, ...], a: int, b: int) -> int:
     i = a
     while i < b - 1 and (_is_title_word(toks[i].text) or toks[i].text in countries
                          or toks[i].text in lexicon.institutions()):
-        if toks[i].text in given and i > 0 and (toks[i - 1].text in {",", ")"} or _is_title_word(toks[i - 1].text)):
+        if toks[i].text in given and _role_before(toks, i):
             break  # "(Menpora) Imam Nahrawi": a role stands before, so "Imam" is his name
         i += 1
     return i
+
+
+def _role_before(toks: tuple[Token, ...], i: int) -> bool:
+    return i > 0 and (toks[i - 1].text in {",", ")"} or _is_title_word(toks[i - 1].text))
 
 
 def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
@@ -189,6 +195,9 @@ def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
 def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
     """'(Sekretaris Pers) Gedung Putih Jen Psaki' tagged as one organization: a known
     institution or country, then a name, right after a title word."""
+    person = _person_after_acronym(toks, a, b)
+    if person:
+        return person
     if a == 0 or not _is_title_word(toks[a - 1].text):
         return None
     gaz = _gazetteer()
@@ -198,6 +207,30 @@ def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
         if key in gaz and len(rest) >= 2 and all(t.text[:1].isupper() for t in rest):
             return [(toks[a].start, toks[a + n - 1].end, gaz[key]), (rest[0].start, rest[-1].end, "PERSON")]
     return None
+
+
+def _person_after_acronym(toks: tuple[Token, ...], a: int, b: int) -> list | None:
+    """'Komisi V DPR RI Budi Santoso' tagged as one organization: an organization ends
+    in an acronym (or RI), and two to four capitalised words after it are a person.
+    An acronym that starts the span begins a name ("PT Maju Jaya") unless it is a
+    regional institution ("KPU Budi Santoso")."""
+    for k in range(b - 3, a - 1, -1):
+        w = toks[k].text
+        if len(w) >= 2 and w.isupper() and w.isalpha():
+            if k == a and w not in _regional()[0]:
+                return None  # "PT Maju Jaya", "SMA Budi Mulia": the acronym starts a name
+            rest = toks[k + 1:b]
+            if 2 <= len(rest) <= 4 and all(_name_like(t.text) for t in rest):
+                return [(toks[a].start, toks[k].end, "ORGANIZATION"), (rest[0].start, rest[-1].end, "PERSON")]
+            return None
+    return None
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that is no place, country, title or common word."""
+    return word[:1].isupper() and word[1:].islower() and word not in lexicon.places() \
+        and word not in lexicon.countries() and not _is_title_word(word) \
+        and word.casefold() not in lexicon.glue_words() and word not in _regional()[0]
 
 
 def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
