@@ -127,8 +127,10 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
         full = _name_parts(mentions[clusters[cid][0]].text)
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])):
             by_surname.append(cid)
-        elif len(parts) == 1 and norm(full[0]) == norm(parts[0]):
-            by_given.append(cid)  # Indonesian news often uses the given name alone
+        elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
+            by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
+        elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
+            by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
     hits = by_surname or by_given
     return hits[0] if len(hits) == 1 else None
 
