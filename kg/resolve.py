@@ -144,6 +144,34 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
             short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
             if short.text.isupper() and " " not in short.text:
                 out[norm(short.text)] = norm(long_.text)
+    out.update(_initialisms(mentions, out))
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _initialisms(mentions: list[Mention], known: dict[str, str]) -> dict[str, str]:
+    """An organization's acronym and its expansion elsewhere in the article: "DJSN" and
+    "Dewan Jaminan Sosial Nasional", "PT SPR" and "PT Sarana Pembangunan Riau"."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "ORGANIZATION" and len(m.text.split()) >= 3:
+            words = m.text.split()
+            longs[_initials(m.text)].add(norm(m.text))
+            if words[0].isupper():  # "PT Sarana ..." → "PT" + "spr"
+                longs[words[0].casefold() + " " + _initials(" ".join(words[1:]))].add(norm(m.text))
+    out = {}
+    for m in mentions:
+        words = m.text.split()
+        n = norm(m.text)
+        if m.type != "ORGANIZATION" or n in known or len(words) > 2 or not words[-1].isupper() or len(words[-1]) < 3:
+            continue
+        key = words[-1].casefold() if len(words) == 1 else words[0].casefold() + " " + words[1].casefold()
+        hits = longs.get(key, set())
+        if len(hits) == 1:
+            out[n] = next(iter(hits))
     return out
 
 
