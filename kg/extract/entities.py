@@ -126,9 +126,10 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for si, sent in enumerate(sentences):
-        for tok in sent.tokens:
-            if tok.text in parts and tok.start not in covered:
-                out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))
+        for k, tok in enumerate(sent.tokens):
+            if tok.text in parts and tok.start not in covered and not (
+                    tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
+                out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
     return out
 
 
