@@ -9,6 +9,7 @@ Stanza pipelines; see kg/models/README.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from kg import lexicon
@@ -38,15 +39,15 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
 _BREAKS = _END | _CLOSERS  # only these tokens can end a sentence
 
 
-def tokenize(text: str, start: int, end: int, known: frozenset[str] | None = None) -> list[Token]:
+def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]] | None = None) -> list[Token]:
     """Tokens of text[start:end]; words glued by scraping are split (see `_glue_cuts`).
 
-    `known`: the capitalised words that stand alone somewhere in the document,
-    evidence that "Budiyang" is "Budi" + "yang" (computed from `text` if None).
+    `known()` gives the capitalised words that stand alone somewhere in the
+    document: evidence that "Budiyang" is "Budi" + "yang".
     """
     new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
     toks = [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
-    cuts = _glue_cuts(text, start, end, known)
+    cuts = _glue_cuts(text, start, end, known or _KnownWords(text))
     if not cuts:
         return toks
     out = []
@@ -62,40 +63,43 @@ def tokenize(text: str, start: int, end: int, known: frozenset[str] | None = Non
 
 _CAMEL = re.compile(r"(?<=[a-z])[A-Z]")  # a capital right after a lower-case letter
 _CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]+(?!\w)")
+_LONG_CAPITALISED = re.compile(r"(?<![A-Z])[A-Z][a-z]{5,}(?![a-z0-9])")  # may follow a lower-case letter
+
+
+class _KnownWords:
+    """The capitalised words standing alone in a text, found once and only when needed."""
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __call__(self) -> frozenset[str]:
+        if self.words is None:
+            self.words = frozenset(_CAPITALISED.findall(self.text))
+        return self.words
 
 
 @lru_cache(maxsize=None)
-def _tail_hint() -> re.Pattern:
-    """A capitalised word that ends in a glue word, e.g. "Santosomengatakan"."""
-    words = sorted((w for w in lexicon.glue_words() if len(w) >= 3 and w.isalpha()), key=len, reverse=True)
-    return re.compile(r"(?<![A-Z])[A-Z][a-z]{2,}(?:%s)(?![a-z0-9])" % "|".join(words))
+def _glue_endings() -> frozenset[str]:
+    """Last three letters of the glue words: a cheap first test for a glued tail."""
+    return frozenset(w[-3:] for w in lexicon.glue_words() if len(w) >= 3)
 
 
-def known_words(text: str) -> frozenset[str]:
-    return frozenset(_CAPITALISED.findall(text))
-
-
-def _glue_cuts(text: str, start: int, end: int, known: frozenset[str] | None) -> list[int]:
+def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[str]]) -> list[int]:
     """Offsets where scraping glued two words ("JakartaDi", "dikutipReuters", "Budiyang").
 
     Camel-case brands ("YouTube", "detikNews", "iPhone") stay whole: a cut needs
     a known Indonesian word or title on one side, or a long lower-case word
     before the capital, or the left part standing alone elsewhere in the text.
     """
-    camel = _CAMEL.search(text, start, end)
-    tail = _tail_hint().search(text, start, end)
-    if not camel and not tail:  # most paragraphs
-        return []
-    if known is None:
-        known = known_words(text)
+    endings = _glue_endings()
     cuts = []
-    pos = start
-    while tail:
-        word = tail.group()
-        cut = _tail_cut(word, known)
-        if cut:
-            cuts.append(tail.start() + cut)
-        tail = _tail_hint().search(text, tail.end(), end)
+    for m in _LONG_CAPITALISED.finditer(text, start, end):
+        word = m.group()
+        if word[-3:] in endings:
+            cut = _tail_cut(word, known)
+            if cut:
+                cuts.append(m.start() + cut)
+    camel = _CAMEL.search(text, start, end)
     while camel:
         i = camel.start()
         if _camel_cut(text, i, known, cuts):
@@ -104,14 +108,14 @@ def _glue_cuts(text: str, start: int, end: int, known: frozenset[str] | None) ->
     return cuts
 
 
-def _tail_cut(word: str, known: frozenset[str]) -> int | None:
+def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
     """'Budiyang' → 4 when "Budi" stands alone in the text, or the glued word is long."""
     glue = lexicon.glue_words()
     if word.casefold() in glue:
         return None
     tails = [k for k in range(min(len(word) - 3, 13), 2, -1) if word[-k:] in glue]
     for k in tails:  # "Daguisebelum" is "Daguise belum" when "Daguise" stands alone, not "Dagui sebelum"
-        if word[:-k] in known:
+        if word[:-k] in known():
             return len(word) - k
     for k in tails:
         if k >= 6 and len(word) - k >= 4:
@@ -119,7 +123,7 @@ def _tail_cut(word: str, known: frozenset[str]) -> int | None:
     return None
 
 
-def _camel_cut(text: str, i: int, known: frozenset[str], cuts: list[int]) -> bool:
+def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: list[int]) -> bool:
     """Whether to split before the capital at text[i]."""
     a = i
     while a > 0 and text[a - 1].islower():
@@ -143,7 +147,7 @@ def _camel_cut(text: str, i: int, known: frozenset[str], cuts: list[int]) -> boo
         return len(left) >= 6 and left not in _outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
     if upper_run and len(right) >= 3 and len(left) >= 3:
         return True  # "KantorBPS"
-    return left in known  # "CityPep" where "City" stands alone elsewhere
+    return left in known()  # "CityPep" where "City" stands alone elsewhere
 
 
 @lru_cache(maxsize=None)
@@ -153,10 +157,8 @@ def _outlet_prefixes() -> frozenset[str]:
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     sentences: list[Sentence] = []
-    known = None
+    known = _KnownWords(text)  # once per document, only if something looks glued
     for p, (start, end) in enumerate(paragraphs):
-        if known is None and (_CAMEL.search(text, start, end) or _tail_hint().search(text, start, end)):
-            known = known_words(text)  # once per document, only if something looks glued
         toks = tokenize(text, start, end, known)
         first = 0  # index of the current sentence's first token
         for i, tok in enumerate(toks):
