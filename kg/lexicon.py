@@ -57,6 +57,7 @@ def titles() -> dict[str, frozenset[str]]:
         "honorific": frozenset(sec.get("honorific", [])),
         "head": frozenset(sec.get("head", [])),
         "part": frozenset(w.lower() for w in sec.get("part", [])),
+        "given": frozenset(sec.get("given", [])),
     }
 
 
@@ -102,10 +103,42 @@ def regions() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def places() -> frozenset[str]:
-    """Region and area names (LOCATION): CLDR M.49 regions plus regions_extra.txt."""
-    return regions() | frozenset(_lines("regions_extra.txt"))
+    """Region and area names (LOCATION): CLDR M.49 regions, regions_extra.txt, provinces and their short forms."""
+    return regions() | frozenset(_lines("regions_extra.txt")) | frozenset(province_forms())
+
+
+@lru_cache(maxsize=None)
+def province_forms() -> dict[str, str]:
+    """Indonesian province names and short forms → the province's name ("Jatim" → "Jawa Timur")."""
+    out = {}
+    for ln in _lines("provinces.tsv"):
+        name, _, short = ln.partition("\t")
+        out[name] = name
+        out.update((s.strip(), name) for s in short.split(",") if s.strip())
+    return out
 
 
 @lru_cache(maxsize=None)
 def org_triggers() -> dict[str, list[str]]:
     return _sections("org_triggers.txt")
+
+
+@lru_cache(maxsize=None)
+def outlets() -> dict[str, list[str]]:
+    """News outlets and agencies ([names]) and camel-case outlet prefixes ([prefixes])."""
+    return _sections("outlets.txt")
+
+
+@lru_cache(maxsize=None)
+def glue_words() -> frozenset[str]:
+    """Words that scraping glues onto names: glue_words.txt, speech verbs and cues, title heads."""
+    cues = speech_cues()
+    heads = {h.casefold() for h in titles()["head"] if " " not in h}
+    words = {w.casefold() for w in _lines("glue_words.txt")} | cues["after"] | cues["verb"] | cues["verb_bahwa"]
+    return frozenset(w for w in words | heads if len(w) > 3 or w in _lines("glue_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def admin_units() -> frozenset[str]:
+    """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
+    return frozenset(_lines("admin_units.txt"))

@@ -35,7 +35,23 @@ def _name_parts(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _place_forms() -> dict[str, str]:
-    return {norm(p): p for p in lexicon.places()}
+    forms = {norm(p): p for p in lexicon.places()}
+    forms.update((norm(short), name) for short, name in lexicon.province_forms().items())  # "Jatim" → "Jawa Timur"
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _admin_units() -> frozenset[str]:
+    return frozenset(norm(w) for w in lexicon.admin_units())
+
+
+def _place_key(name: str) -> str:
+    """'Kabupaten Sleman' and 'Sleman' are one place in an article; 'Jatim' is 'Jawa Timur'."""
+    n = norm(name)
+    first, _, rest = n.partition(" ")
+    if rest and first in _admin_units():
+        n = rest
+    return norm(_place_forms().get(n, n))
 
 
 def canonical_form(name: str, typ: str) -> str:
@@ -97,6 +113,8 @@ def _doc_key(m: Mention, acronyms: dict[str, str]) -> str:
     if m.type == "COUNTRY":
         return "C:" + norm(canonical_form(m.text, "COUNTRY"))
     n = norm(m.text)
+    if m.type == "LOCATION":
+        n = _place_key(m.text)
     return "N:" + acronyms.get(n, n)
 
 
@@ -109,8 +127,10 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
         full = _name_parts(mentions[clusters[cid][0]].text)
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])):
             by_surname.append(cid)
-        elif len(parts) == 1 and norm(full[0]) == norm(parts[0]):
-            by_given.append(cid)  # Indonesian news often uses the given name alone
+        elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
+            by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
+        elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
+            by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
     hits = by_surname or by_given
     return hits[0] if len(hits) == 1 else None
 
@@ -124,6 +144,34 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
             short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
             if short.text.isupper() and " " not in short.text:
                 out[norm(short.text)] = norm(long_.text)
+    out.update(_initialisms(mentions, out))
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
+
+
+def _initialisms(mentions: list[Mention], known: dict[str, str]) -> dict[str, str]:
+    """An organization's acronym and its expansion elsewhere in the article: "DJSN" and
+    "Dewan Jaminan Sosial Nasional", "PT SPR" and "PT Sarana Pembangunan Riau"."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "ORGANIZATION" and len(m.text.split()) >= 3:
+            words = m.text.split()
+            longs[_initials(m.text)].add(norm(m.text))
+            if words[0].isupper():  # "PT Sarana ..." → "PT" + "spr"
+                longs[words[0].casefold() + " " + _initials(" ".join(words[1:]))].add(norm(m.text))
+    out = {}
+    for m in mentions:
+        words = m.text.split()
+        n = norm(m.text)
+        if m.type != "ORGANIZATION" or n in known or len(words) > 2 or not words[-1].isupper() or len(words[-1]) < 3:
+            continue
+        key = words[-1].casefold() if len(words) == 1 else words[0].casefold() + " " + words[1].casefold()
+        hits = longs.get(key, set())
+        if len(hits) == 1:
+            out[n] = next(iter(hits))
     return out
 
 

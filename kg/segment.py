@@ -9,7 +9,10 @@ Stanza pipelines; see kg/models/README.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
+from kg import lexicon
 from kg.records import Sentence, Token
 
 MAX_TOKENS = 120  # longer "sentences" (lists, unpunctuated dumps) are cut: bounds NER time and memory
@@ -17,8 +20,10 @@ MAX_TOKENS = 120  # longer "sentences" (lists, unpunctuated dumps) are cut: boun
 _ABBREV = r"(?:Mr|Mrs|Ms|Dr|dr|Prof|Jr|Sr|St|Ir|Hj|No|Jl|Drs|Bpk|Kol|Letjen|Mayjen|Brigjen|Kompol|Ny|Sdr|Tn|Yth|dkk|dll|dsb|Rp)\."
 _TOKEN = re.compile(
     rf"""
-    (?=[A-Za-z]+\.)(?:               # only where letters run into a full stop (fast path for words):
-        (?:[A-Z]\.){{2,}}              # A.S., U.S.
+    (?=[A-Za-z0-9]+\.)(?:            # only where a word runs into a full stop (fast path for words):
+        [A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)(?!\w|\.\w)     # outlets: Liputan6.com, Viva.co.id
+      | [A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)(?!\w|\.\w)          # TRIBUNNEWS.COM
+      | (?:[A-Z]\.){{2,}}              # A.S., U.S.
       | {_ABBREV}(?=\s|$)             # Mr. Putin
       | [A-Z]\.(?=\s+\w)              # middle initial: Antony J. Blinken
     )
@@ -34,15 +39,127 @@ _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
 _BREAKS = _END | _CLOSERS  # only these tokens can end a sentence
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]] | None = None) -> list[Token]:
+    """Tokens of text[start:end]; words glued by scraping are split (see `_glue_cuts`).
+
+    `known()` gives the capitalised words that stand alone somewhere in the
+    document: evidence that "Budiyang" is "Budi" + "yang".
+    """
     new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
-    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
+    toks = [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
+    cuts = _glue_cuts(text, start, end, known or _KnownWords(text))
+    if not cuts:
+        return toks
+    out = []
+    for tok in toks:
+        inner = [c for c in cuts if tok.start < c < tok.end] if tok.end - tok.start > 3 else ()
+        if not inner:
+            out.append(tok)
+            continue
+        bounds = [tok.start, *sorted(inner), tok.end]
+        out.extend(new(Token, (text[a:b], a, b)) for a, b in zip(bounds, bounds[1:]))
+    return out
+
+
+_CAMEL = re.compile(r"(?<=[a-z])[A-Z]")  # a capital right after a lower-case letter
+_CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]+(?!\w)")
+_LONG_CAPITALISED = re.compile(r"(?<![A-Z])[A-Z][a-z]{5,}(?![a-z0-9])")  # may follow a lower-case letter
+
+
+class _KnownWords:
+    """The capitalised words standing alone in a text, found once and only when needed."""
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __call__(self) -> frozenset[str]:
+        if self.words is None:
+            self.words = frozenset(_CAPITALISED.findall(self.text))
+        return self.words
+
+
+@lru_cache(maxsize=None)
+def _glue_endings() -> frozenset[str]:
+    """Last three letters of the glue words: a cheap first test for a glued tail."""
+    return frozenset(w[-3:] for w in lexicon.glue_words() if len(w) >= 3)
+
+
+def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[str]]) -> list[int]:
+    """Offsets where scraping glued two words ("JakartaDi", "dikutipReuters", "Budiyang").
+
+    Camel-case brands ("YouTube", "detikNews", "iPhone") stay whole: a cut needs
+    a known Indonesian word or title on one side, or a long lower-case word
+    before the capital, or the left part standing alone elsewhere in the text.
+    """
+    endings = _glue_endings()
+    cuts = []
+    for m in _LONG_CAPITALISED.finditer(text, start, end):
+        word = m.group()
+        if word[-3:] in endings:
+            cut = _tail_cut(word, known)
+            if cut:
+                cuts.append(m.start() + cut)
+    camel = _CAMEL.search(text, start, end)
+    while camel:
+        i = camel.start()
+        if _camel_cut(text, i, known, cuts):
+            cuts.append(i)
+        camel = _CAMEL.search(text, i + 1, end)
+    return cuts
+
+
+def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
+    """'Budiyang' → 4 when "Budi" stands alone in the text, or the glued word is long."""
+    glue = lexicon.glue_words()
+    if word.casefold() in glue:
+        return None
+    tails = [k for k in range(min(len(word) - 3, 13), 2, -1) if word[-k:] in glue]
+    for k in tails:  # "Daguisebelum" is "Daguise belum" when "Daguise" stands alone, not "Dagui sebelum"
+        if word[:-k] in known():
+            return len(word) - k
+    for k in tails:
+        if k >= 6 and len(word) - k >= 4:
+            return len(word) - k
+    return None
+
+
+def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: list[int]) -> bool:
+    """Whether to split before the capital at text[i]."""
+    a = i
+    while a > 0 and text[a - 1].islower():
+        a -= 1
+    first_lower = not (a > 0 and text[a - 1].isupper())
+    if not first_lower:
+        a -= 1
+    a = max([a] + [c for c in cuts if c < i])  # "Ghazalidan|Alyssa": the glued "dan" is the left word
+    left = text[a:i]
+    b = i + 1
+    upper_run = b < len(text) and text[b].isupper()
+    while b < len(text) and (text[b].isupper() if upper_run else text[b].islower()):
+        b += 1
+    right = text[i:b]
+    glue, part = lexicon.glue_words(), lexicon.titles()["part"]
+    if left.casefold() in glue or right.casefold() in glue:
+        return True  # "dikutipReuters", "JakartaDi", "PresidenBudi"
+    if left.casefold() in part and right.casefold() in part:
+        return True  # "LuarNegeri"
+    if left.islower():
+        return len(left) >= 6 and left not in _outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
+    if upper_run and len(right) >= 3 and len(left) >= 3:
+        return True  # "KantorBPS"
+    return left in known()  # "CityPep" where "City" stands alone elsewhere
+
+
+@lru_cache(maxsize=None)
+def _outlet_prefixes() -> frozenset[str]:
+    return frozenset(lexicon.outlets().get("prefixes", []))
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     sentences: list[Sentence] = []
+    known = _KnownWords(text)  # once per document, only if something looks glued
     for p, (start, end) in enumerate(paragraphs):
-        toks = tokenize(text, start, end)
+        toks = tokenize(text, start, end, known)
         first = 0  # index of the current sentence's first token
         for i, tok in enumerate(toks):
             if (tok.text in _BREAKS and _ends_sentence(toks, i)) or i + 1 - first >= MAX_TOKENS:

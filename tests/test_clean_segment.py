@@ -46,3 +46,37 @@ def test_long_unpunctuated_line_is_cut_into_bounded_sentences():
     sents = split_sentences(text, body_paragraphs(text))
     assert max(len(s.tokens) for s in sents) <= 120
     assert sum(len(s.tokens) for s in sents) == 5000
+
+
+def _words(text):
+    toks = tokenize(text, 0, len(text))
+    assert all(text[t.start:t.end] == t.text for t in toks)  # offsets stay true to the text
+    return [t.text for t in toks]
+
+
+def test_outlet_domains_are_one_token_and_sentences_still_end_after_them():
+    text = "BERITASATU.CO.ID, MEDAN - Hujan turun. Laporan dari Kabarkita.com. Hal itu dimuat Warta.co.id."
+    words = _words(text)
+    assert {"BERITASATU.CO.ID", "Kabarkita.com", "Warta.co.id"} <= set(words)
+    assert [text[s.start:s.end] for s in split_sentences(text, [(0, len(text))])][-1] == "Hal itu dimuat Warta.co.id."
+    assert _words("pembangunan.Setelah itu") == ["pembangunan", ".", "Setelah", "itu"]
+
+
+def test_words_glued_by_scraping_are_split():
+    assert _words("kata Gubernur Rina Wulandarimengatakan") == ["kata", "Gubernur", "Rina", "Wulandari", "mengatakan"]
+    assert _words("seperti dilaporkanAntara dan dikutipBloomberg") == ["seperti", "dilaporkan", "Antara", "dan",
+                                                                      "dikutip", "Bloomberg"]
+    assert _words("SemarangDi tengah kota") == ["Semarang", "Di", "tengah", "kota"]
+    assert _words("Wakil BupatiKarawang") == ["Wakil", "Bupati", "Karawang"]
+    assert _words("kata Menteri DalamNegeri") == ["kata", "Menteri", "Dalam", "Negeri"]
+
+
+def test_a_glued_short_word_splits_only_where_the_name_stands_alone_elsewhere():
+    text = "Warga mencari Sutarnoyang hilang. Sutarno pergi sejak Senin."
+    assert _words(text)[2:4] == ["Sutarno", "yang"]
+    assert "Kartini" in _words("Jalan Kartini ramai.")  # a name ending in a word ("ini") stays whole
+
+
+def test_camel_case_brands_and_outlets_stay_whole():
+    text = "Video di YouTube dan iPhone dibahas detikJabar serta kumparanTECH dan PayPal."
+    assert {"YouTube", "iPhone", "detikJabar", "kumparanTECH", "PayPal"} <= set(_words(text))

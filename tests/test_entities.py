@@ -69,3 +69,65 @@ def test_title_case_headline_names_are_checked_against_the_body():
     names = {"Budi Jawab Andi": "PER", "Budi Santoso": "PER", "Andi Wijaya": "PER"}
     res = analyse_text("Budi Jawab Andi Soal Harga Beras\n\nBudi Santoso menjawab kritik Andi Wijaya.", names)
     assert [m.text for m in res.mentions] == ["Budi", "Andi", "Budi Santoso", "Andi Wijaya"]
+
+
+def found(text, names):
+    return [(m.text, m.type) for m in analyse_text(text, names).mentions]
+
+
+def test_outlets_in_datelines_and_agencies_cited_as_sources_are_organizations():
+    text = "Kabarkita.com, Medan - Harga cabai naik, seperti dilaporkan Reuters dan detikSumut."
+    assert found(text, {"Medan": "LOC"}) == [("Kabarkita.com", "ORGANIZATION"), ("Medan", "LOCATION"),
+                                            ("Reuters", "ORGANIZATION"), ("detikSumut", "ORGANIZATION")]
+
+
+def test_an_outlet_inside_a_name_span_is_cut_out():
+    names = {"Rina Wulandari KABARKITA.COM": "PER"}
+    assert found("Oleh Rina Wulandari KABARKITA.COM hari ini.", names) == [
+        ("Rina Wulandari", "PERSON"), ("KABARKITA.COM", "ORGANIZATION")]
+
+
+def test_generic_acronyms_products_and_lone_titles_are_not_entities():
+    names = {"APBD": "ORG", "UMKM": "ORG", "Bitcoin": "ORG", "Kasatreskrim": "PER", "Bank Sejahtera": "ORG"}
+    text = "Dana APBD untuk UMKM dan Bitcoin dibahas Kasatreskrim bersama Bank Sejahtera."
+    assert found(text, names) == [("Bank Sejahtera", "ORGANIZATION")]
+
+
+def test_regional_institutions_keep_their_region_and_stop_at_a_person():
+    names = {"DPRD": "ORG", "Jawa Tengah": "LOC", "Rina Wulandari": "PER", "Polres": "ORG", "BPK": "ORG"}
+    text = "Ketua DPRD Jawa Tengah Rina Wulandari menemui Polres Kabupaten Blora dan BPK RI."
+    assert found(text, names) == [("DPRD Jawa Tengah", "ORGANIZATION"), ("Rina Wulandari", "PERSON"),
+                                  ("Polres Kabupaten Blora", "ORGANIZATION"), ("BPK RI", "ORGANIZATION")]
+    assert found("Anggota DPRD Nomor Urut 3 hadir.", {"DPRD": "ORG"}) == [("DPRD", "ORGANIZATION")]
+
+
+def test_province_short_forms_and_administrative_units_name_the_same_place():
+    names = {"Jateng": "LOC", "Jawa Tengah": "LOC", "Kabupaten Blora": "LOC", "Blora": "LOC"}
+    res = analyse_text("Hujan di Jawa Tengah. Warga Kabupaten Blora mengungsi. Blora dan Jateng siaga.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Jateng"] == ents["Jawa Tengah"] and ents["Blora"] == ents["Kabupaten Blora"]
+    assert ents["Blora"] != ents["Jawa Tengah"]
+
+
+def test_person_after_an_organization_acronym_in_one_span_is_split_off():
+    names = {"Komisi III DPR RI Rina Wulandari": "ORG", "PT Maju Sentosa Abadi": "ORG"}
+    assert found("Anggota Komisi III DPR RI Rina Wulandari menyoroti PT Maju Sentosa Abadi.", names) == [
+        ("Komisi III DPR RI", "ORGANIZATION"), ("Rina Wulandari", "PERSON"), ("PT Maju Sentosa Abadi", "ORGANIZATION")]
+
+
+def test_title_words_that_are_given_names_stay_in_the_name_after_a_role():
+    names = {"Imam Santoso": "PER", "Sapta Wijaya": "PER", "Raja Harun": "PER"}
+    text = "Ketua Umum (Ketum) Imam Santoso dan Ketua PSSI, Raja Sapta Wijaya, hadir. Raja Harun tidak."
+    res = analyse_text(text, names)
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Imam Santoso", "Raja Sapta Wijaya", "Harun"]
+
+
+def test_acronyms_and_given_names_join_their_full_forms_in_an_article():
+    names = {"Dewan Pengawas Pangan Nasional": "ORG", "DPPN": "ORG", "Rina Ayu Wulandari": "PER", "Rina Ayu": "PER",
+             "Siti Dewi Lestari": "PER", "Siti Dewi Lestary": "PER"}
+    text = ("Dewan Pengawas Pangan Nasional menolak. Menurut DPPN, Rina Ayu Wulandari salah. Rina Ayu diam. "
+            "Siti Dewi Lestari dan Siti Dewi Lestary sama.")
+    res = analyse_text(text, names)
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["DPPN"] == ent["Dewan Pengawas Pangan Nasional"]
+    assert ent["Rina Ayu"] == ent["Rina Ayu Wulandari"] != ent["Siti Dewi Lestari"] == ent["Siti Dewi Lestary"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from functools import lru_cache
 
 from kg import lexicon
@@ -28,6 +29,8 @@ def _gazetteer() -> dict[tuple[str, ...], str]:
         g[tuple(name.replace(".", ". ").split())] = "COUNTRY"
     for name, typ in lexicon.institutions().items():
         g[tuple(name.split())] = typ
+    for name in lexicon.outlets().get("names", []):
+        g[tuple(name.split())] = "ORGANIZATION"
     return g
 
 
@@ -38,6 +41,8 @@ def entity_type(text: str, ner_label: str) -> str:
         return lexicon.institutions()[text]
     if text in lexicon.places():
         return "LOCATION"
+    if is_outlet(text):
+        return "ORGANIZATION"
     return TYPES.get(ner_label, "ORGANIZATION")
 
 
@@ -47,13 +52,15 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
-        for a, b, label in spans_from_tags(sent_tags):
+        for a, b, label in _split_at_outlets(toks, spans_from_tags(sent_tags)):
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
             while b - 1 > a and toks[b - 1].text[:1].islower():
                 b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
             if typ == "PERSON":
                 a = _strip_titles(toks, a, b)
+                if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
+                    a -= 1  # "Ketua KONI, Raja Sapta ..." with "Raja" left out of the span
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
             if a >= b:
@@ -69,7 +76,8 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
             surface = text[start:end]
             final = entity_type(surface, _label(typ))
             if surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
-                    or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())):
+                    or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())) \
+                    or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
             mentions.append(Mention(start, end, surface, final, si))
     mentions = _check_headline(text, sentences, mentions)
@@ -111,15 +119,35 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
         if m.type == "PERSON" and len(words) > 1:
             parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
     parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
-    parts = {p for p in parts if not _is_title_word(p) and p.casefold() not in _not_entities()}
+    given = lexicon.titles()["given"]  # "Imam" of "Imam Nahrawi" is a name here
+    parts = {p for p in parts if (p in given or not _is_title_word(p)) and p.casefold() not in _not_entities()}
     if not parts:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for si, sent in enumerate(sentences):
-        for tok in sent.tokens:
-            if tok.text in parts and tok.start not in covered:
-                out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))
+        for k, tok in enumerate(sent.tokens):
+            if tok.text in parts and tok.start not in covered and not (
+                    tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
+                out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
+    return out
+
+
+def _split_at_outlets(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An outlet's domain inside a longer span ("Budi Santoso TRIBUNNEWS.COM") is its own name."""
+    out = []
+    for a, b, label in spans:
+        inner = [i for i in range(a, b) if "." in toks[i].text and is_outlet(toks[i].text)] if b - a > 1 else ()
+        if not inner:
+            out.append((a, b, label))
+            continue
+        for i in inner:
+            if a < i:
+                out.append((a, i, label))
+            out.append((i, i + 1, "ORG"))
+            a = i + 1
+        if a < b:
+            out.append((a, b, label))
     return out
 
 
@@ -144,11 +172,18 @@ def _is_title_word(tok: str) -> bool:
 def _strip_titles(toks: tuple[Token, ...], a: int, b: int) -> int:
     """Skip titles, honorifics and the country/organization inside a title at the span's start."""
     countries = lexicon.countries()
+    given = lexicon.titles()["given"]
     i = a
     while i < b - 1 and (_is_title_word(toks[i].text) or toks[i].text in countries
                          or toks[i].text in lexicon.institutions()):
+        if toks[i].text in given and _role_before(toks, i):
+            break  # "(Menpora) Imam Nahrawi": a role stands before, so "Imam" is his name
         i += 1
     return i
+
+
+def _role_before(toks: tuple[Token, ...], i: int) -> bool:
+    return i > 0 and (toks[i - 1].text in {",", ")"} or _is_title_word(toks[i - 1].text))
 
 
 def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
@@ -161,6 +196,9 @@ def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
 def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
     """'(Sekretaris Pers) Gedung Putih Jen Psaki' tagged as one organization: a known
     institution or country, then a name, right after a title word."""
+    person = _person_after_acronym(toks, a, b)
+    if person:
+        return person
     if a == 0 or not _is_title_word(toks[a - 1].text):
         return None
     gaz = _gazetteer()
@@ -170,6 +208,30 @@ def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
         if key in gaz and len(rest) >= 2 and all(t.text[:1].isupper() for t in rest):
             return [(toks[a].start, toks[a + n - 1].end, gaz[key]), (rest[0].start, rest[-1].end, "PERSON")]
     return None
+
+
+def _person_after_acronym(toks: tuple[Token, ...], a: int, b: int) -> list | None:
+    """'Komisi V DPR RI Budi Santoso' tagged as one organization: an organization ends
+    in an acronym (or RI), and two to four capitalised words after it are a person.
+    An acronym that starts the span begins a name ("PT Maju Jaya") unless it is a
+    regional institution ("KPU Budi Santoso")."""
+    for k in range(b - 3, a - 1, -1):
+        w = toks[k].text
+        if len(w) >= 2 and w.isupper() and w.isalpha():
+            if k == a and w not in _regional()[0]:
+                return None  # "PT Maju Jaya", "SMA Budi Mulia": the acronym starts a name
+            rest = toks[k + 1:b]
+            if 2 <= len(rest) <= 4 and all(_name_like(t.text) for t in rest):
+                return [(toks[a].start, toks[k].end, "ORGANIZATION"), (rest[0].start, rest[-1].end, "PERSON")]
+            return None
+    return None
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that is no place, country, title or common word."""
+    return word[:1].isupper() and word[1:].islower() and word not in lexicon.places() \
+        and word not in lexicon.countries() and not _is_title_word(word) \
+        and word.casefold() not in lexicon.glue_words() and word not in _regional()[0]
 
 
 def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
@@ -199,7 +261,10 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
     "Eropa Timur") and gives way to any span it only overlaps.
     """
     words = list(map(_TEXT, toks))
-    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words)
+    persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
+    stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
+        + _regional_matches(toks, words, spans, stops)
     for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
         start, end = toks[a].start, toks[b - 1].end
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
@@ -210,6 +275,29 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
             spans.remove(s)
         spans.append((start, end, typ))
     return spans
+
+
+_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)|[A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)")
+
+
+@lru_cache(maxsize=None)
+def _outlet_prefixes() -> tuple[str, ...]:
+    return tuple(lexicon.outlets().get("prefixes", []))
+
+
+def is_outlet(word: str) -> bool:
+    """A news site by its domain ("Liputan6.com") or a camel-case outlet name ("detikNews")."""
+    if "." in word:
+        return bool(_DOMAIN.fullmatch(word))
+    pre = _outlet_prefixes()
+    return word.startswith(pre) and any(len(word) > len(p) and word.startswith(p) and word[len(p)].isupper()
+                                        for p in pre)
+
+
+def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
+    pre = _outlet_prefixes()
+    return [(i, i + 1, "ORGANIZATION") for i, w in enumerate(words)
+            if ("." in w or w.startswith(pre)) and is_outlet(w)]
 
 
 @lru_cache(maxsize=None)
@@ -256,14 +344,21 @@ def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...
     return before, head, frozenset(p[0] for p in before), frozenset(p[0] for p in head)
 
 
-def _capitalised_run(toks: tuple[Token, ...], i: int) -> int:
+def _capitalised_run(toks: tuple[Token, ...], i: int, stops: set[int] = frozenset()) -> int:
+    """End of the capitalised words from i on (at most 6), stopping at a person's name."""
     j = i
-    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6:
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6 \
+            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()):
         j += 1
     return j
 
 
-def _trigger_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=None)
+def _title_heads_cased() -> frozenset[str]:
+    return frozenset(h for h in lexicon.titles()["head"] if " " not in h)
+
+
+def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] = frozenset()) -> list:
     before, head, first_before, first_head = _triggers()
     out = []
     if first_head.isdisjoint(words) and first_before.isdisjoint(w.casefold() for w in set(words)):
@@ -275,14 +370,68 @@ def _trigger_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[in
                 n = len(phrase)
                 if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
                         and toks[i + n].text[:1].isupper():
-                    out.append((i + n, _capitalised_run(toks, i + n), "ORGANIZATION"))
+                    out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
         if tok.text in first_head:
             for phrase in head:
                 n = len(phrase)
                 if tuple(t.text for t in toks[i:i + n]) == phrase and i + n < len(toks) \
                         and toks[i + n].text[:1].isupper():
-                    out.append((i, _capitalised_run(toks, i + n), "ORGANIZATION"))
+                    end = _capitalised_run(toks, i + n, stops)
+                    if end > i + n:
+                        out.append((i, end, "ORGANIZATION"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _regional() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str], frozenset[str]]:
+    """[regional] heads by first word, [suffix] words, administrative unit words."""
+    trig = lexicon.org_triggers()
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in trig.get("regional", []):
+        words = tuple(phrase.split())
+        heads.setdefault(words[0], []).append(words)
+    return heads, frozenset(trig.get("suffix", [])), lexicon.admin_units()
+
+
+def _regional_matches(toks: tuple[Token, ...], words: list[str], spans: list, stops: set[int]) -> list:
+    """'DPRD Jawa Barat', 'Polres Kabupaten Sleman', 'BPK RI': an institution with the region it serves."""
+    heads, _, _ = _regional()
+    if heads.keys().isdisjoint(words):
+        return []
+    out = []
+    for i in [i for i, w in enumerate(words) if w in heads]:
+        for phrase in heads[words[i]]:
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                end = _region_run(toks, words, i + n, spans, stops)
+                if end > i + n:
+                    out.append((i, end, "ORGANIZATION"))
+    return out
+
+
+def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, stops: set[int]) -> int:
+    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name."""
+    _, suffix, units = _regional()
+    places = lexicon.places()
+    start = j
+    while j < len(toks) and j - start < 5 and j not in stops:
+        w = words[j]
+        if w in suffix:
+            j += 1
+            continue
+        if w in units and j + 1 < len(toks) and words[j + 1][:1].isupper():
+            j = _capitalised_run(toks, j + 1, stops)
+            break
+        loc = next((e for s, e, typ in spans if s == toks[j].start and typ == "LOCATION"), None)
+        if loc is not None:  # a place NER found
+            while j < len(toks) and toks[j].end <= loc:
+                j += 1
+            continue
+        n = next((n for n in (3, 2, 1) if " ".join(words[j:j + n]) in places), 0)  # "Nusa Tenggara Barat"
+        if not n:
+            break
+        j += n
+    return j
 
 
 @lru_cache(maxsize=None)
