@@ -70,7 +70,30 @@ def test_direct_quotes(text, expected):
      [("indirect", "pasukannya menyerang kota itu", "Rusia", None, None)]),
     ("Siti Rahma menilai, kebijakan itu perlu dikaji ulang.",
      [("indirect", "kebijakan itu perlu dikaji ulang", "Siti Rahma", None, None)]),
-    ("Siti Rahma menilai kebijakan itu perlu dikaji ulang.", []),
+    # a verb of the [clause] frame: a clause with its own subject and predicate is reported speech,
+    # a topic noun phrase is not
+    ("Siti Rahma menilai kebijakan itu perlu dikaji ulang.",
+     [("indirect", "kebijakan itu perlu dikaji ulang", "Siti Rahma", None, None)]),
+    ("Siti Rahma menilai kinerja kementerian itu dalam rapat.", []),
+    ("Budi Santoso berharap harga beras segera turun.",
+     [("indirect", "harga beras segera turun", "Budi Santoso", None, None)]),
+    ("Budi Santoso menekankan pentingnya kerja sama antardaerah.",
+     [("indirect", "pentingnya kerja sama antardaerah", "Budi Santoso", None, None)]),
+    ("Siti Rahma menekankan komitmen pemerintah untuk membangun jalan.", []),
+    ("Andi Wijaya menduga ada kelalaian dalam proyek itu.",
+     [("indirect", "ada kelalaian dalam proyek itu", "Andi Wijaya", None, None)]),
+    # [vp]: the content may lack a subject
+    ("Andi Wijaya mengaku tidak tahu rencana kunjungan itu.",
+     [("indirect", "tidak tahu rencana kunjungan itu", "Andi Wijaya", None, None)]),
+    # [request]: what is asked, from the addressee on, or after "agar"
+    ("Siti Rahma meminta para kepala desa untuk mendata warga miskin.",
+     [("indirect", "para kepala desa untuk mendata warga miskin", "Siti Rahma", None, None)]),
+    ("Budi menyarankan agar warga menyimpan air bersih.",
+     [("indirect", "warga menyimpan air bersih", "Budi", None, None)]),
+    ("Budi meminta maaf kepada warga atas kejadian itu.", []),
+    # not a report: negated, or what someone should do
+    ("Siti Rahma tidak mengatakan kapan anggaran itu cair.", []),
+    ("Kementerian Keuangan perlu mengakui bahwa target pajak terlalu tinggi.", []),
     ("Kata Budi Santoso, pembangunan jalan tol akan selesai tahun depan.",
      [("indirect", "pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),
     # content before the attribution

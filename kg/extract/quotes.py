@@ -39,7 +39,7 @@ def _after_cues() -> frozenset[str]:
 
 
 def _is_verb(word: str) -> bool:
-    return word.casefold() in lexicon.speech_cues()["verb"]
+    return _cue_kinds().get(word.casefold()) in _VERB_FRAMES
 
 
 @dataclass
@@ -306,6 +306,8 @@ def _previous_subject(doc: _Doc, toks: list[Token], b: int, quotes, quoted) -> i
             j -= 1
         if j < 0:
             break
+        if toks[j].text.casefold() == "yang" and j > 0:  # "..., Naftali Bennett, yang mengatakan"
+            j -= 1 + (toks[j - 1].text == "," and j > 1)
         if toks[j].text.casefold() in PRONOUNS:
             return _resolve_pronoun(doc, toks[j].start, quotes, quoted)
         m = doc.mention_at(toks[j].start)
@@ -399,14 +401,19 @@ _CUT = re.compile(r"\s*(?:,\s*)?\b(?:(?:tetapi|tapi|namun|sementara|sedangkan)\s
 _VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
 
 
+# frames of speech verbs (sections of speech_verbs.txt), the weakest first: a word listed in
+# two sections takes the later one
+_VERB_FRAMES = ("verb_bahwa", "request", "vp", "clause", "verb")
+
+
 @lru_cache(maxsize=None)
 def _cue_kinds() -> dict[str, str]:
     """Casefolded cue word → its kind; a dict lookup per token (this runs on every word)."""
     cues = lexicon.speech_cues()
     kinds = {w: "after" for w in _after_cues()}
     kinds.update({"menurut": "menurut", "menurutnya": "menurut"})
-    kinds.update({w: "verb_bahwa" for w in cues["verb_bahwa"]})
-    kinds.update({w: "verb" for w in cues["verb"]})  # the first match wins, as in a chain of ifs
+    for frame in _VERB_FRAMES:
+        kinds.update({w: frame for w in cues[frame]})
     return kinds
 
 
@@ -460,23 +467,29 @@ def _content(doc: _Doc, a: int, b: int, cue: str) -> Quote | None:
 
 
 def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, earlier: list[Quote]) -> Quote | None:
+    if _not_reported(toks, k):
+        return None
     j = k + 1
     while j < limit and j - k <= 12 and (toks[j].text.casefold() in _ADJUNCT or toks[j].text[:1].isupper()
                                           or toks[j].text[:1].isdigit()):
         j += 1
+    comma = k + 2 < limit and toks[k + 1].text in {",", ":"} and toks[k + 2].text not in OPEN
     if j < limit and toks[j].text.casefold() == "bahwa":
         start_tok = j + 1
-    elif kind == "verb_bahwa" and not (k + 1 < limit and toks[k + 1].text in {",", ":"} and k + 2 < limit
-                                       and toks[k + 2].text not in OPEN):
-        return None  # "Ia menilai, ..." reports speech; "Ia menilai kinerja ..." does not
+    elif kind == "verb_bahwa" and not comma:
+        return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
     elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS:
         return _content_before(doc, toks, k)  # "X mengatakan kepada ..." with the content before it
     elif j >= limit or toks[j].text in {".", "!", "?"}:
         return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
     elif toks[k + 1].text == ":" if k + 1 < limit else False:
         return None  # introduces a direct quote
-    else:
+    elif comma or kind == "verb":
         start_tok = k + 1
+    else:
+        start_tok = _framed_start(toks, k + 1, limit, kind)
+        if start_tok is None:
+            return None
     if start_tok >= limit:
         return None
     q = _content(doc, toks[start_tok].start, toks[limit - 1].end, toks[k].text)
@@ -488,6 +501,62 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None
     q.addressee = _addressee(doc, toks[k + 1:start_tok])
     return q
+
+
+# words that head a clause's predicate: modals, aspect, negation, copulas
+_PREDICATE = {"akan", "bisa", "dapat", "harus", "perlu", "sudah", "telah", "masih", "belum", "tidak", "tak", "bukan",
+              "adalah", "merupakan", "menjadi", "sedang", "tengah", "mampu", "ingin", "mau", "boleh", "ada", "bakal",
+              "cukup", "cenderung", "mungkin", "pasti", "wajib", "mesti", "sempat", "hanya", "segera", "terus",
+              "baru", "tetap", "kian", "makin", "semakin", "justru", "pun", "layak", "patut", "jadi"}
+# words of the verb shapes (me-, ber-, di-, ter-) that are not predicates
+_NOT_PREDICATE = {"terhadap", "termasuk", "tersebut", "terutama", "terkait", "tertentu", "terakhir", "terbesar",
+                  "terbaru", "terbaik", "tertinggi", "terendah", "berbagai", "bersama", "berdasarkan", "beserta",
+                  "berupa", "bernama", "berusia", "direktur", "dinas", "diri", "dirinya", "digital", "diskusi",
+                  "dini", "menurut", "meski", "meskipun", "melalui", "mengenai", "menjelang", "menteri", "media",
+                  "medis", "meja", "merah", "metode", "mereka", "menit", "menara", "direksi", "distribusi",
+                  "dimensi", "disiplin", "diplomat", "dirut", "dirjen", "terdakwa", "tersangka", "bertajuk",
+                  "mengingat", "bermula", "berkat", "tertanggal", "bersamaan", "meliputi", "mencapai", "tertulis",
+                  "bersenjata", "berat", "bersejarah"}
+# a predicate after these belongs to an embedded or coordinated clause, not to the content's subject
+_EMBEDDING = {",", ".", ";", "(", "yang", "untuk", "dan", "serta", "atau"} | {
+    "jika", "kalau", "apabila", "karena", "ketika", "saat", "setelah", "sebelum", "agar", "supaya", "sehingga"}
+_VERB_SHAPE = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
+# nouns that make a proposition of what follows ("menekankan pentingnya ...")
+_PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
+# before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
+_NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
+                 "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
+                 "akan", "agar", "supaya", "jangan"}
+
+
+def _not_reported(toks: list[Token], k: int) -> bool:
+    b = k - 1
+    while b >= 0 and toks[b].text.casefold() in {"juga", "pun"}:
+        b -= 1
+    return b >= 0 and toks[b].text.casefold() in _NOT_REPORTED
+
+
+def _is_predicate(w: str) -> bool:
+    return w in _PREDICATE or (_VERB_SHAPE.match(w) is not None and w not in _NOT_PREDICATE)
+
+
+def _framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | None:
+    """Where the content of a verb of a [clause], [vp] or [request] frame starts, or None
+    when what follows is no reported content (a topic noun phrase: "menilai kinerja pemerintah")."""
+    first = toks[a].text.casefold() if a < limit else ""
+    if first in {"jika", "kalau", "apabila", "agar", "supaya"} or (kind == "request" and first == "untuk"):
+        return a + 1 if a + 1 < limit else None
+    if first in _PROPOSITION or first == "ada":  # "ada ..." is a clause without a subject
+        return a
+    for i in range(a, min(limit, a + 10)):
+        w = toks[i].text.casefold()
+        if (w in _EMBEDDING and not (kind == "request" and w in {"untuk", "agar", "supaya"})) or toks[i].text in OPEN:
+            return None  # a relative clause or a break before any predicate: a noun phrase
+        if _is_predicate(w) or (kind == "request" and w in {"untuk", "agar", "supaya"}):
+            if i == a and kind not in {"vp", "request"}:
+                return None  # no subject of its own
+            return a
+    return None
 
 
 def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
