@@ -429,23 +429,42 @@ def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
     for n, (k, kind) in enumerate(cues):
         if toks[k].start < taken_until:
             continue  # a speech verb inside the content of an earlier one
-        limit = len(toks)
-        for k2, _ in cues[n + 1:n + 4]:
-            # the last clause boundary between this cue and the next one ends this clause
-            j = bisect.bisect_left(bounds, k2) - 1
-            if j >= 0 and bounds[j] > k:
-                limit = bounds[j]
-                break
+        limit = _clause_limit(doc, toks, folded, k, cues[n + 1:n + 4], bounds)
         if kind == "menurut":
-            q = _menurut(doc, toks, k, limit)
+            found = _menurut(doc, toks, k, limit)
         elif kind == "after":
-            q = _after_cue_clause(doc, toks, k, quoted)
+            found = _after_cue_clause(doc, toks, k, limit, quoted)
         else:
-            q = _verb_clause(doc, toks, k, limit, kind, out)
-        if q is not None and not _inside(q.start, quoted):
-            out.append(q)
-            taken_until = q.end
+            found = [_verb_clause(doc, toks, k, limit, kind, out)]
+        for q in found:
+            if q is not None and not _inside(q.start, quoted):
+                out.append(q)
+                taken_until = max(taken_until, q.end)
     return out
+
+
+def _clause_limit(doc: _Doc, toks: list[Token], folded: list[str], k: int, later: list[tuple[int, str]],
+                  bounds: list[int]) -> int:
+    """Where the content of the cue at k ends: at the last clause boundary before a later cue that
+    starts a report of its own (with its own speaker: "..., sementara Siti mengatakan ...").
+    After "bahwa" a later speech verb is nested in the content (X menyatakan bahwa Y menekankan ...)
+    and only a conjunction ends it."""
+    nested = "bahwa" in folded[k + 1:k + 14]
+    for k2, kind2 in later:
+        j = bisect.bisect_left(bounds, k2) - 1
+        if j < 0 or bounds[j] <= k:
+            continue
+        b = bounds[j]
+        between = [w for w in folded[b + 1:k2] if w not in _ADVERBS]
+        if not between:
+            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
+        if nested and folded[b] == ",":
+            continue
+        if kind2 in {"after", "menurut"} or any(
+                folded[i] in PRONOUNS or folded[i] == "pihaknya" or doc.mention_at(toks[i].start) is not None
+                for i in range(b + 1, k2)):
+            return b  # a report with a speaker of its own
+    return len(toks)
 
 
 def _content(doc: _Doc, a: int, b: int, cue: str) -> Quote | None:
@@ -526,7 +545,7 @@ _PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
 # before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
 _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
                  "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
-                 "akan", "agar", "supaya", "jangan"}
+                 "akan", "agar", "supaya", "jangan", "guna"}
 
 
 def _not_reported(toks: list[Token], k: int) -> bool:
@@ -575,56 +594,99 @@ def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
     return q
 
 
-def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, quoted) -> Quote | None:
-    """'CONTENT, kata X.' where CONTENT is not itself in quotation marks; or 'Kata X, CONTENT.'"""
-    if k == 0 and len(toks) > 3:
-        if toks[0].text.casefold() not in {"kata", "ujar", "tutur"}:
-            return None  # "Jelas, ...", "Lanjut, ..." open sentences without reporting speech
-        comma = next((i for i in range(1, min(len(toks), 12)) if toks[i].text == ","), None)
+# an attribution that opens a sentence: "Kata X, ...", "Lanjut X, ..."
+_OPENING_CUES = {"kata", "ujar", "tutur", "lanjut", "tambah", "imbuh", "sambung"}
+# what opens a piece that only frames the content ("Dalam kegiatan itu, kata X, ...")
+_FRAMING = {"dalam", "pada", "di", "dari", "berdasarkan", "selain", "untuk", "dengan", "hal", "sementara", "terkait",
+            "soal", "mengenai", "saat", "ketika", "usai", "setelah", "sebelum", "sejak", "hingga", "sampai", "menurut",
+            "namun", "tetapi", "adapun", "oleh", "sebelumnya", "kemudian", "lalu", "bahkan", "selanjutnya", "meski"}
+
+
+def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) -> list[Quote]:
+    """'CONTENT, kata X.', 'Kata X, CONTENT.', and the interrupted 'A, kata X, B.' (one entry per piece)."""
+    if k == 0:
+        if toks[0].text.casefold() not in _OPENING_CUES or len(toks) <= 3:
+            return []  # "Jelas, ...", "Tegas, ..." open sentences without reporting speech
+        comma = next((i for i in range(1, min(limit, 12)) if toks[i].text == ","), None)
         if comma is None:
-            return None
+            return []
         cands = _mentions_between(doc, toks[1].start, toks[comma].start)
-        q = _content(doc, toks[comma].end, toks[-1].end, toks[0].text)
+        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[0].text)
         if q is None or not cands:
-            return None
+            return []
         q.speaker = _pick_speaker(doc, cands, last=False)
-        return q
-    if k < 3 or toks[k - 1].text not in {",", "”", "\""}:
-        return None
+        return [q]
+    if k < 2 or toks[k - 1].text not in {",", "”", "\""}:
+        return []
     end = toks[k - 1].start
     while end > toks[0].start and doc.text[end - 1] in ",”\" ":
         end -= 1
-    q = _content(doc, toks[0].start, end, toks[k].text)
-    if q is None or _inside(q.start, quoted):
-        return None
-    fake = Quote(q.end + 1, q.end + 1, "", "direct")
+    fake = Quote(end + 1, end + 1, "", "direct")
     if not _cue_after(doc, fake, [], quoted) or (fake.speaker is None and fake.speaker_desc is None):
-        return None
-    q.speaker, q.speaker_desc, q.addressee = fake.speaker, fake.speaker_desc, fake.addressee
-    return q
+        return []
+    out = []
+    after = _attribution_end(doc, toks, k + 1, limit)
+    post = None
+    if after is not None and _reported_piece(toks, after + 1, limit):
+        post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text)
+    pre = _content(doc, toks[0].start, end, toks[k].text) if k >= 3 else None
+    if pre is not None and post is not None and not _reported_piece(toks, 0, k - 1):
+        pre = None  # "Dalam kegiatan itu, kata X, CONTENT": the first piece only frames it
+    for q in (pre, post):
+        if q is not None and not _inside(q.start, quoted):
+            q.speaker, q.speaker_desc, q.addressee = fake.speaker, fake.speaker_desc, fake.addressee
+            out.append(q)
+    return out
 
 
-def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> Quote | None:
-    """'Menurut X, CONTENT.' or 'CONTENT, menurut X.'"""
-    comma = next((i for i in range(k + 1, limit) if toks[i].text == ","), None)
-    if toks[k].text.casefold() == "menurutnya":  # "Menurutnya, ..." refers back to the last speaker
-        if comma != k + 1:
+def _attribution_end(doc: _Doc, toks: list[Token], a: int, limit: int) -> int | None:
+    """The comma that closes an attribution starting at toks[a] ("kata X, ..." / "menurut X, ..."),
+    past an appositive name ("kata Ketua RT, Budi, ..."); None when the sentence ends first."""
+    for i in range(a, min(limit, a + 12)):
+        if toks[i].text in {".", "!", "?", ";"} or toks[i].text in OPEN:
             return None
-        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[k].text)
-        if q is not None:
-            q.speaker = _resolve_pronoun(doc, toks[k].start, [], [])
-        return q if q is not None and q.speaker is not None else None
-    if k == 0 or toks[k - 1].text in {"“", "\""}:
-        if comma is None:
-            return None
-        subj = _mentions_between(doc, toks[k + 1].start, toks[comma].start)
-        q = _content(doc, toks[comma].end, toks[limit - 1].end, "menurut")
+        if toks[i].text == ",":
+            m = doc.mention_at(toks[i + 1].start) if i + 1 < limit else None
+            if m is not None and doc.mentions[m].type == "PERSON":
+                nxt = next((j for j in range(i + 1, min(limit, i + 8)) if toks[j].start >= doc.mentions[m].end), None)
+                if nxt is not None and toks[nxt].text == ",":
+                    return nxt
+            return i
+    return None
+
+
+def _reported_piece(toks: list[Token], a: int, b: int) -> bool:
+    """Is toks[a:b] a piece of content, not a framing adverbial or a bare subject?"""
+    if a >= b or toks[a].text.casefold() in _FRAMING:
+        return False
+    return _framed_start(toks, a, b, "vp") is not None
+
+
+def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
+    """'Menurut X, CONTENT.', 'CONTENT, menurut X.', 'A, menurut X, B.', 'A menurutnya B.'"""
+    if toks[k].text.casefold() == "menurutnya":  # refers back to the last speaker
+        speaker, after = _resolve_pronoun(doc, toks[k].start, [], []), k
+        if k + 1 < limit and toks[k + 1].text == ",":
+            after = k + 1
     else:
-        if toks[k - 1].text != ",":
-            return None
-        subj = _mentions_between(doc, toks[k + 1].start, toks[limit - 1].end)
-        q = _content(doc, toks[0].start, toks[k - 1].start, "menurut")
-    if q is None or not subj:
-        return None
-    q.speaker = _pick_speaker(doc, subj, last=False)
-    return q
+        after = _attribution_end(doc, toks, k + 1, limit)
+        stop = toks[after].start if after is not None else toks[limit - 1].end
+        subj = _mentions_between(doc, toks[k + 1].start, stop)
+        if after is None and subj and k + 1 < limit and doc.mentions[subj[0]].start == toks[k + 1].start:
+            # "Menurut X CONTENT" without a comma: the content starts after the name
+            end = doc.mentions[subj[0]].end
+            after = next((i - 1 for i in range(k + 1, limit) if toks[i].start >= end), None)
+            subj = subj[:1]
+        speaker = _pick_speaker(doc, subj, last=False)
+    if speaker is None:
+        return []
+    post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text) if after is not None else None
+    pre = None
+    if k >= 3 and toks[k - 1].text == "," and post is None:
+        pre = _content(doc, toks[0].start, toks[k - 1].start, toks[k].text)  # "CONTENT, menurut X."
+    elif k >= 3 and after == k and post is not None and toks[0].text.casefold() not in _FRAMING:
+        pre = _content(doc, toks[0].start, toks[k].start, toks[k].text)  # "A menurutnya B"
+    out = [q for q in (pre, post) if q is not None]
+    for q in out:
+        q.speaker = speaker
+    return out
