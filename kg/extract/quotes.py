@@ -22,7 +22,11 @@ from kg.records import Mention, Quote, Sentence, Token
 MIN_WORDS = 3
 OPEN = "“\"‘"
 CLOSE = {"“": "”\"", "\"": "\"”", "‘": "’"}
-PRONOUNS = {"ia", "dia", "beliau"}
+# "dirinya" (himself) and "pihaknya" (his side) stand for the last speaker as subjects
+PRONOUNS = {"ia", "dia", "beliau", "dirinya", "pihaknya"}
+# subjects that are documents, not sources: "Undang-Undang ... menegaskan", "Pasal 5 menyatakan"
+_DOCUMENTS = {"undang-undang", "uu", "uud", "pasal", "ayat", "peraturan", "perpres", "perppu", "permen", "perda",
+              "pergub", "perbup", "perwali", "keputusan", "keppres", "kepmen", "surat", "konstitusi", "regulasi"}
 # the start of a subject that describes a speaker without naming one
 DESCRIPTORS = {"seorang", "para", "sejumlah", "beberapa", "pejabat", "sumber", "juru", "jubir", "pihak",
                "kalangan", "banyak", "sebagian", "mereka", "ajudan", "pengamat", "analis", "diplomat"}
@@ -432,8 +436,8 @@ def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
         limit = _clause_limit(doc, toks, folded, k, cues[n + 1:n + 4], bounds)
         if kind == "menurut":
             found = _menurut(doc, toks, k, limit)
-        elif kind == "after":
-            found = _after_cue_clause(doc, toks, k, limit, quoted)
+        elif kind == "after":  # its content runs past later cues: "A, lanjut X, DPR akan meminta ..."
+            found = _after_cue_clause(doc, toks, k, len(toks), quoted)
         else:
             found = [_verb_clause(doc, toks, k, limit, kind, out)]
         for q in found:
@@ -456,12 +460,13 @@ def _clause_limit(doc: _Doc, toks: list[Token], folded: list[str], k: int, later
             continue
         b = bounds[j]
         between = [w for w in folded[b + 1:k2] if w not in _ADVERBS]
-        if not between:
+        subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
+        if not between and not (nested and subject_before):
             return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
         if nested and folded[b] == ",":
             continue
         if kind2 in {"after", "menurut"} or any(
-                folded[i] in PRONOUNS or folded[i] == "pihaknya" or doc.mention_at(toks[i].start) is not None
+                folded[i] in PRONOUNS or doc.mention_at(toks[i].start) is not None
                 for i in range(b + 1, k2)):
             return b  # a report with a speaker of its own
     return len(toks)
@@ -516,7 +521,7 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None
     sent = Sentence(toks[0].start, toks[-1].end, tuple(toks), 0)
     _subject(doc, q, sent, toks, k, earlier, [])
-    if q.speaker is None and q.speaker_desc is None:
+    if q.speaker is None and (q.speaker_desc is None or _not_a_source(q.speaker_desc)):
         return None
     q.addressee = _addressee(doc, toks[k + 1:start_tok])
     return q
@@ -546,6 +551,12 @@ _PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
 _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
                  "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
                  "akan", "agar", "supaya", "jangan", "guna"}
+
+
+def _not_a_source(desc: str) -> bool:
+    """A described subject that is a law or a negated one ("Pasal 5", "tidak ada negara")."""
+    words = desc.casefold().split()
+    return not words or words[0] in _DOCUMENTS or words[0] in {"tidak", "tak", "bukan"}
 
 
 def _not_reported(toks: list[Token], k: int) -> bool:
@@ -630,7 +641,8 @@ def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) 
     if after is not None and _reported_piece(toks, after + 1, limit):
         post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text)
     pre = _content(doc, toks[0].start, end, toks[k].text) if k >= 3 else None
-    if pre is not None and post is not None and not _reported_piece(toks, 0, k - 1):
+    if pre is not None and (toks[0].text.casefold() in _FRAMING or
+                            post is not None and not _reported_piece(toks, 0, k - 1)):
         pre = None  # "Dalam kegiatan itu, kata X, CONTENT": the first piece only frames it
     for q in (pre, post):
         if q is not None and not _inside(q.start, quoted):
