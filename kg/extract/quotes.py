@@ -31,6 +31,9 @@ _DOCUMENTS = {"undang-undang", "uu", "uud", "pasal", "ayat", "peraturan", "perpr
 DESCRIPTORS = {"seorang", "para", "sejumlah", "beberapa", "pejabat", "sumber", "juru", "jubir", "pihak",
                "kalangan", "banyak", "sebagian", "mereka", "ajudan", "pengamat", "analis", "diplomat"}
 _WORD = re.compile(r"\w+")
+# a name right after these is an object or adjunct, not a subject
+_OBJECT_PREPOSITIONS = {"bagi", "kepada", "dengan", "oleh", "untuk", "dari", "ke", "di", "pada", "terhadap", "atas",
+                        "tentang", "bersama", "antara", "kepadanya", "menemui", "mengunjungi", "melawan", "seperti"}
 _SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
 _ADVERBS = {"juga", "telah", "pun", "sudah", "hanya", "tidak", "pernah", "akan", "kembali", "lagi", "terus", "masih",
             "bahkan", "justru", "sempat", "sebelumnya", "kemudian", "lalu", "pula", "secara", "tegas"}
@@ -57,17 +60,32 @@ class _Doc:
         self._mention_starts = [m.start for m in self.mentions]
 
     def subjects(self, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """(start, mention) of the first person named in each sentence outside quotes:
-        the sentence's subject, most often."""
+        """(start, mention) of the first person named in each sentence outside quotes, not
+        after a preposition: the sentence's subject, most often."""
         key = len(quoted)
         if getattr(self, "_subjects_key", None) != key:
             seen, subj = set(), []
             for i, m in enumerate(self.mentions):
-                if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted):
+                if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted) \
+                        and self.subject_like(m):
                     seen.add(m.sentence)
                     subj.append((m.start, i))
             self._subjects, self._subjects_key = subj, key
         return self._subjects
+
+    def subject_like(self, m: Mention) -> bool:
+        """Not an object ("bagi Presiden X"), a pronoun read as a name ("Dirinya"), or a name
+        in a reference ("(baca: X: ...)", ".../X.1/...")."""
+        word = _WORD.match(self.text, m.start)
+        if word and word.group().casefold() in PRONOUNS:
+            return False
+        before = self.text[max(0, m.start - 60):m.start].rstrip()
+        if before[-1:] in {"/", ":", "("}:
+            return False
+        words = before.split()
+        while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
+            words.pop()  # titles and roles before the name
+        return not words or words[-1].casefold() not in _OBJECT_PREPOSITIONS
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
@@ -224,11 +242,13 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         end = _clause_end(rest)
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
         cands = [c for c in cands if not _after_kepada(doc, c, rest)]
+        if not any(doc.mentions[c].type == "PERSON" for c in cands):
+            cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
         if q.speaker is None and rest:
             q.speaker_desc = _desc(doc.text[rest[0].start:end]) if rest[0].text.casefold() not in PRONOUNS else None
-            if rest[0].text.casefold() in PRONOUNS:
-                q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
+            if rest[0].text.casefold() in PRONOUNS or _anaphoric(q.speaker_desc):
+                q.speaker, q.speaker_desc = _resolve_pronoun(doc, q.start, quotes, quoted), None
         q.addressee = _addressee(doc, rest)
         return True
     if first in PRONOUNS and len(toks) > 1 and (_is_verb(toks[1].text) or toks[1].text.casefold() in _after_cues()):
@@ -242,6 +262,26 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
             q.cue, q.speaker = after[0].text, m
             return True
     return False
+
+
+def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
+    """A person named after the comma that ends a role: '..., kata Kepala Dinas X, (Kompol) Budi'."""
+    after = [t for t in toks if t.start > end][:3]
+    if not after or doc.text[end:end + 1] != ",":
+        return []
+    for t in after:
+        m = doc.mention_at(t.start)
+        if m is not None and doc.mentions[m].type == "PERSON" and doc.mentions[m].start == t.start:
+            return [m]
+        if not t.text[:1].isupper():
+            return []
+    return []
+
+
+# a description that points back at a person already named: "pemain asal Wales itu", "sang menteri"
+def _anaphoric(desc: str | None) -> bool:
+    words = (desc or "").casefold().split()
+    return len(words) >= 2 and (words[-1] in {"itu", "tersebut"} or words[0] == "sang")
 
 
 def _after_kepada(doc: _Doc, c: int, toks: list[Token]) -> bool:
