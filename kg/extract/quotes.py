@@ -542,8 +542,11 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         start_tok = j + 1
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
-    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS:
-        return _content_before(doc, toks, k)  # "X mengatakan kepada ..." with the content before it
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and (
+            toks[k + 1].text.casefold() == "kepada" or _content_before(doc, toks, k)):
+        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan kepada ..."
+    elif _attributes_quote(doc, toks, k):
+        return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
         return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
     elif toks[k + 1].text == ":" if k + 1 < limit else False:
@@ -571,15 +574,16 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
 _PREDICATE = {"akan", "bisa", "dapat", "harus", "perlu", "sudah", "telah", "masih", "belum", "tidak", "tak", "bukan",
               "adalah", "merupakan", "menjadi", "sedang", "tengah", "mampu", "ingin", "mau", "boleh", "ada", "bakal",
               "cukup", "cenderung", "mungkin", "pasti", "wajib", "mesti", "sempat", "hanya", "segera", "terus",
-              "baru", "tetap", "kian", "makin", "semakin", "justru", "pun", "layak", "patut", "jadi"}
+              "baru", "tetap", "kian", "makin", "semakin", "justru", "pun", "layak", "patut", "jadi", "lebih",
+              "sangat", "paling", "kurang", "berupa"}
 # words of the verb shapes (me-, ber-, di-, ter-) that are not predicates
 _NOT_PREDICATE = {"terhadap", "termasuk", "tersebut", "terutama", "terkait", "tertentu", "terakhir", "terbesar",
                   "terbaru", "terbaik", "tertinggi", "terendah", "berbagai", "bersama", "berdasarkan", "beserta",
-                  "berupa", "bernama", "berusia", "direktur", "dinas", "diri", "dirinya", "digital", "diskusi",
+                  "bernama", "berusia", "direktur", "dinas", "diri", "dirinya", "digital", "diskusi",
                   "dini", "menurut", "meski", "meskipun", "melalui", "mengenai", "menjelang", "menteri", "media",
                   "medis", "meja", "merah", "metode", "mereka", "menit", "menara", "direksi", "distribusi",
                   "dimensi", "disiplin", "diplomat", "dirut", "dirjen", "terdakwa", "tersangka", "bertajuk",
-                  "mengingat", "bermula", "berkat", "tertanggal", "bersamaan", "meliputi", "mencapai", "tertulis",
+                  "mengingat", "berkat", "tertanggal", "bersamaan", "meliputi", "mencapai", "tertulis",
                   "bersenjata", "berat", "bersejarah"}
 # a predicate after these belongs to an embedded or coordinated clause, not to the content's subject
 _EMBEDDING = {",", ".", ";", "(", "yang", "untuk", "dan", "serta", "atau"} | {
@@ -593,9 +597,22 @@ _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "m
                  "akan", "agar", "supaya", "jangan", "guna"}
 
 
+def _attributes_quote(doc: _Doc, toks: list[Token], k: int) -> bool:
+    """Does the verb at k follow a closing quotation mark and at most its subject?"""
+    for b in range(k - 1, max(-1, k - 6), -1):
+        if toks[b].text in {"”", "\""} or doc.text[toks[b].start - 1:toks[b].start] in {"”", "\""}:
+            return True
+        if toks[b].text.casefold() not in PRONOUNS and doc.mention_at(toks[b].start) is None \
+                and toks[b].text not in {","}:
+            return False
+    return False
+
+
 def _not_a_source(desc: str) -> bool:
     """A described subject that is a law or a negated one ("Pasal 5", "tidak ada negara")."""
     words = desc.casefold().split()
+    while words and words[0] in _CLAUSE:
+        words = words[1:]
     return not words or words[0] in _DOCUMENTS or words[0] in {"tidak", "tak", "bukan"}
 
 
@@ -620,11 +637,15 @@ def _framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | Non
         return a
     for i in range(a, min(limit, a + 10)):
         w = toks[i].text.casefold()
-        if (w in _EMBEDDING and not (kind == "request" and w in {"untuk", "agar", "supaya"})) or toks[i].text in OPEN:
+        if kind == "request" and w in {"untuk", "agar", "supaya"}:
+            return a
+        if w == "untuk" and not (i + 1 < limit and _VERB_SHAPE.match(toks[i + 1].text)):
+            continue  # "untuk saat ini" is an adjunct; "untuk membela ..." a purpose clause
+        if w in _EMBEDDING or toks[i].text in OPEN:
             return None  # a relative clause or a break before any predicate: a noun phrase
-        if _is_predicate(w) or (kind == "request" and w in {"untuk", "agar", "supaya"}):
-            if i == a and kind not in {"vp", "request"}:
-                return None  # no subject of its own
+        if _is_predicate(w):
+            if i == a and kind not in {"vp", "request"} and w not in _PREDICATE:
+                return None  # a bare verb, no clause of its own: "membantah berencana menyerang"
             return a
     return None
 
@@ -655,14 +676,14 @@ _FRAMING = {"dalam", "pada", "di", "dari", "berdasarkan", "selain", "untuk", "de
 
 def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) -> list[Quote]:
     """'CONTENT, kata X.', 'Kata X, CONTENT.', and the interrupted 'A, kata X, B.' (one entry per piece)."""
-    if k == 0:
-        if toks[0].text.casefold() not in _OPENING_CUES or len(toks) <= 3:
+    if k == 0 or (k == 1 and toks[0].text.casefold() in {"seperti", "sebagaimana"}):  # "(Seperti) kata X, ..."
+        if toks[k].text.casefold() not in _OPENING_CUES or len(toks) <= k + 3:
             return []  # "Jelas, ...", "Tegas, ..." open sentences without reporting speech
-        comma = next((i for i in range(1, min(limit, 12)) if toks[i].text == ","), None)
+        comma = next((i for i in range(k + 1, min(limit, k + 12)) if toks[i].text == ","), None)
         if comma is None:
             return []
-        cands = _mentions_between(doc, toks[1].start, toks[comma].start)
-        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[0].text)
+        cands = _mentions_between(doc, toks[k + 1].start, toks[comma].start)
+        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[k].text)
         if q is None or not cands:
             return []
         q.speaker = _pick_speaker(doc, cands, last=False)
@@ -681,8 +702,7 @@ def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) 
     if after is not None and _reported_piece(toks, after + 1, limit):
         post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text)
     pre = _content(doc, toks[0].start, end, toks[k].text) if k >= 3 else None
-    if pre is not None and (toks[0].text.casefold() in _FRAMING or
-                            post is not None and not _reported_piece(toks, 0, k - 1)):
+    if pre is not None and toks[0].text.casefold() in _FRAMING:
         pre = None  # "Dalam kegiatan itu, kata X, CONTENT": the first piece only frames it
     for q in (pre, post):
         if q is not None and not _inside(q.start, quoted):
