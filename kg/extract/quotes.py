@@ -101,6 +101,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     direct = [q for p in paragraphs for q in _direct_spans(text, *p)]
     quoted = [(q.start, q.end) for q in direct]
     indirect = [q for si in range(len(sentences)) for q in _indirect(doc, si, quoted)]
+    indirect = _headline(doc, paragraphs, quoted, indirect)
     _attribute_direct(doc, direct, indirect, paragraphs)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return quotes
@@ -762,3 +763,51 @@ def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
     for q in out:
         q.speaker = speaker
     return out
+
+
+# -- headlines -------------------------------------------------------------
+
+def _headline(doc: _Doc, paragraphs: list[tuple[int, int]], quoted, indirect: list[Quote]) -> list[Quote]:
+    """A headline that reports a claim: "X: CLAIM" or "X Sebut CLAIM" (convention 9). The headline
+    is the first paragraph when it is short and has no full stop."""
+    if not paragraphs:
+        return indirect
+    a, b = paragraphs[0]
+    line = doc.text[a:b].rstrip()
+    if not line or line[-1] == "." or len(line.split()) > 25 or any(a <= q.start < b for q in indirect):
+        return indirect
+    q = _headline_colon(doc, a, a + len(line)) or _headline_verb(doc, a, a + len(line))
+    if q is None or _inside(q.start, quoted):
+        return indirect
+    return [q] + indirect
+
+
+def _headline_colon(doc: _Doc, a: int, b: int) -> Quote | None:
+    """'Mamat Rachmat: ...', 'KPU: ...', 'Ketua Banggar: ...' (the source, then a colon)."""
+    colon = doc.text.find(": ", a, b)
+    if colon < 0 or len(doc.text[a:colon].split()) > 4:
+        return None
+    cands = [c for c in _mentions_between(doc, a, colon) if doc.mentions[c].end >= colon - 1]
+    prefix = doc.text[a:colon]
+    if not cands and prefix.split()[0] not in lexicon.titles()["head"]:
+        return None  # "Dunia Hari Ini: ..." names no source
+    q = _content(doc, colon + 1, b, ":")
+    if q is not None:
+        q.speaker = _pick_speaker(doc, cands, last=True)
+        q.speaker_desc = None if cands else prefix
+    return q
+
+
+def _headline_verb(doc: _Doc, a: int, b: int) -> Quote | None:
+    """'X Sebut ...', 'X Desak ...': a name, then a headline's speech verb, then the claim."""
+    verbs = lexicon.speech_cues()["headline"]
+    for c in _mentions_between(doc, a, b):
+        m = doc.mentions[c]
+        word = _WORD.match(doc.text, m.end + 1) if doc.text[m.end:m.end + 1] == " " else None
+        if word and word.group().casefold() in verbs:
+            end = doc.text.find(", ", word.end(), b)
+            q = _content(doc, word.end(), end if end > 0 else b, word.group())
+            if q is not None:
+                q.speaker = c
+            return q
+    return None
