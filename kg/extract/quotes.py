@@ -543,9 +543,14 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         start_tok = j + 1
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
-    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and (
-            toks[k + 1].text.casefold() == "kepada" or _content_before(doc, toks, k)):
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and _content_before(doc, toks, k):
         return _content_before(doc, toks, k)  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
+        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
+        comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
+        if comma is None or toks[comma].text != "," or not _reported_piece(toks, comma + 1, limit):
+            return None
+        start_tok = comma + 1
     elif _attributes_quote(doc, toks, k):
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
@@ -588,7 +593,7 @@ _NOT_PREDICATE = {"terhadap", "termasuk", "tersebut", "terutama", "terkait", "te
                   "bersenjata", "berat", "bersejarah"}
 # a predicate after these belongs to an embedded or coordinated clause, not to the content's subject
 _EMBEDDING = {",", ".", ";", "(", "yang", "untuk", "dan", "serta", "atau"} | {
-    "jika", "kalau", "apabila", "karena", "ketika", "saat", "setelah", "sebelum", "agar", "supaya", "sehingga"}
+    "jika", "kalau", "apabila", "karena", "ketika", "setelah", "sebelum", "agar", "supaya", "sehingga"}
 _VERB_SHAPE = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
 # nouns that make a proposition of what follows ("menekankan pentingnya ...")
 _PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
