@@ -506,6 +506,9 @@ def _clause_limit(doc: _Doc, toks: list[Token], folded: list[str], k: int, later
             return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
         if nested and folded[b] == ",":
             continue
+        if kind2 == "menurut" and folded[k2] != "menurutnya" and (
+                k2 + 1 >= len(toks) or doc.mention_at(toks[k2 + 1].start) is None):
+            continue  # "menurut etika ..." names no source
         if kind2 in {"after", "menurut"} or any(
                 folded[i] in PRONOUNS or doc.mention_at(toks[i].start) is not None
                 for i in range(b + 1, k2)):
@@ -629,8 +632,10 @@ def _not_reported(toks: list[Token], k: int) -> bool:
     return b >= 0 and toks[b].text.casefold() in _NOT_REPORTED
 
 
-def _is_predicate(w: str) -> bool:
-    return w in _PREDICATE or (_VERB_SHAPE.match(w) is not None and w not in _NOT_PREDICATE)
+def _is_predicate(word: str) -> bool:
+    """A modal, copula or negation, or a lower-case word of a verb's shape ("Menteng" is a name)."""
+    w = word.casefold()
+    return w in _PREDICATE or (_VERB_SHAPE.match(word) is not None and w not in _NOT_PREDICATE)
 
 
 def _framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | None:
@@ -645,11 +650,11 @@ def _framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | Non
         w = toks[i].text.casefold()
         if kind == "request" and w in {"untuk", "agar", "supaya"}:
             return a
-        if w == "untuk" and not (i + 1 < limit and _VERB_SHAPE.match(toks[i + 1].text)):
-            continue  # "untuk saat ini" is an adjunct; "untuk membela ..." a purpose clause
+        if w in {"untuk", "dan", "serta", "atau"} and not (i + 1 < limit and _VERB_SHAPE.match(toks[i + 1].text)):
+            continue  # "untuk saat ini", "harga dan stok": not a purpose clause or a coordinated predicate
         if w in _EMBEDDING or toks[i].text in OPEN:
             return None  # a relative clause or a break before any predicate: a noun phrase
-        if _is_predicate(w):
+        if _is_predicate(toks[i].text):
             if i == a and kind not in {"vp", "request"} and w not in _PREDICATE:
                 return None  # a bare verb, no clause of its own: "membantah berencana menyerang"
             return a
@@ -762,7 +767,8 @@ def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
     pre = None
     if k >= 3 and toks[k - 1].text == "," and post is None:
         pre = _content(doc, toks[0].start, toks[k - 1].start, toks[k].text)  # "CONTENT, menurut X."
-    elif k >= 3 and after == k and post is not None and toks[0].text.casefold() not in _FRAMING:
+    elif k >= 3 and after == k and post is not None and toks[0].text.casefold() not in _FRAMING \
+            and toks[k - 1].text.casefold() != "yang":
         pre = _content(doc, toks[0].start, toks[k].start, toks[k].text)  # "A menurutnya B"
     out = [q for q in (pre, post) if q is not None]
     for q in out:
