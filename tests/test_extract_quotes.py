@@ -143,6 +143,13 @@ def quotes_more(text):
     # the addressee first, then the content
     ("Andi Wijaya menjanjikan kepada para petani, harga pupuk akan turun.",
      [("indirect", "harga pupuk akan turun", "Andi Wijaya")]),
+    # what follows a direct quote's attribution is its setting, not a second piece
+    ("“Kami siap menghadapi musim hujan tahun ini,” kata Budi, di kantor Lembaga Riset Ekonomi, Bandung, "
+     "dikutip dari keterangan tertulis, Senin (3/2/2025).",
+     [("direct", "Kami siap menghadapi musim hujan tahun ini", "Budi")]),
+    # "menurut" with no named source ("menurut aturan") is not a report and does not cut one
+    ("Siti Rahma menilai tindakan para pejabat itu dan stafnya tidak dibenarkan menurut aturan.",
+     [("indirect", "tindakan para pejabat itu dan stafnya tidak dibenarkan menurut aturan", "Siti Rahma")]),
     # a law is no source; a verb right after a closing quote mark is that quote's cue
     ("Undang-Undang Nomor 5 Tahun 2020 menegaskan bahwa setiap anak berhak atas pendidikan.", []),
     ("“Ini masa yang sulit bagi kami,” ia menambahkan seperti dikutip media setempat.",

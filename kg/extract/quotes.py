@@ -635,7 +635,8 @@ def _not_reported(toks: list[Token], k: int) -> bool:
 def _is_predicate(word: str) -> bool:
     """A modal, copula or negation, or a lower-case word of a verb's shape ("Menteng" is a name)."""
     w = word.casefold()
-    return w in _PREDICATE or (_VERB_SHAPE.match(word) is not None and w not in _NOT_PREDICATE)
+    return w in _PREDICATE or (_VERB_SHAPE.match(word) is not None and w not in _NOT_PREDICATE
+                               and not w.endswith("nya"))  # "digelarnya" is a noun
 
 
 def _framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | None:
@@ -682,7 +683,8 @@ _OPENING_CUES = {"kata", "ujar", "tutur", "lanjut", "tambah", "imbuh", "sambung"
 # what opens a piece that only frames the content ("Dalam kegiatan itu, kata X, ...")
 _FRAMING = {"dalam", "pada", "di", "dari", "berdasarkan", "selain", "untuk", "dengan", "hal", "sementara", "terkait",
             "soal", "mengenai", "saat", "ketika", "usai", "setelah", "sebelum", "sejak", "hingga", "sampai", "menurut",
-            "namun", "tetapi", "adapun", "oleh", "sebelumnya", "kemudian", "lalu", "bahkan", "selanjutnya", "meski"}
+            "namun", "tetapi", "adapun", "oleh", "sebelumnya", "kemudian", "lalu", "bahkan", "selanjutnya", "meski",
+            "dikutip", "dilansir", "dilihat", "disitat", "mengutip", "melansir", "seperti", "sebagaimana"}
 
 
 def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) -> list[Quote]:
@@ -710,7 +712,9 @@ def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) 
     out = []
     after = _attribution_end(doc, toks, k + 1, limit)
     post = None
-    if after is not None and _reported_piece(toks, after + 1, limit):
+    closes_quote = doc.text[toks[0].start:toks[k].start].rstrip(" ,")[-1:] in {"”", "\""}
+    if after is not None and not closes_quote and _reported_piece(toks, after + 1, limit):
+        # ('“A,” kata X, di Jakarta, Senin': what follows a direct quote's attribution is its setting)
         post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text)
     pre = _content(doc, toks[0].start, end, toks[k].text) if k >= 3 else None
     if pre is not None and toks[0].text.casefold() in _FRAMING:
