@@ -39,6 +39,8 @@ def quotes_of(text):
     # attribution in the next sentence, passive voice
     ("“Program ini harus berjalan tahun depan.”\n\nHal itu disampaikan oleh Menteri Siti Rahma di Jakarta.",
      [("direct", "Program ini harus berjalan tahun depan", "Siti Rahma", None, None)]),
+    # a link to another article is furniture, its title no quote
+    ('Budi Santoso hadir.\n\nTonton juga "Harga Beras Naik Lagi di Pasar Induk" di sini:', []),
     # scare quotes and two-word quotes are not quotes
     ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
 ])

@@ -98,7 +98,7 @@ class _Doc:
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
                    mentions: list[Mention]) -> list[Quote]:
     doc = _Doc(text, sentences, mentions)
-    direct = [q for p in paragraphs for q in _direct_spans(text, *p)]
+    direct = [q for p in paragraphs if not _FURNITURE.match(text, p[0], p[1]) for q in _direct_spans(text, *p)]
     quoted = [(q.start, q.end) for q in direct]
     indirect = [q for si in range(len(sentences)) for q in _indirect(doc, si, quoted)]
     indirect = _headline(doc, paragraphs, quoted, indirect)
@@ -110,6 +110,8 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
 # -- direct quotes ---------------------------------------------------------
 
 _OPEN_MARK = re.compile("[" + OPEN + "]")
+# links to other articles ('Tonton juga "..." di sini'): a title in quotation marks, no speech (convention 7)
+_FURNITURE = re.compile(r"\s*(?:(?:baca|simak|lihat|tonton|saksikan)\s+juga\b|baca\s*:)", re.IGNORECASE)
 # inside a quote opened by the key: its closing marks, and “ (a new quote: the old one was never closed)
 _STOP_MARK = {ch: re.compile("[" + CLOSE[ch] + ("" if ch == "‘" else "“") + "]") for ch in OPEN}
 
