@@ -459,6 +459,7 @@ def _cue_kinds() -> dict[str, str]:
     cues = lexicon.speech_cues()
     kinds = {w: "after" for w in _after_cues()}
     kinds.update({"menurut": "menurut", "menurutnya": "menurut"})
+    kinds.update({w: "menurut" for w in cues["passive"]})  # "A disebutnya B" is read as "A menurutnya B"
     for frame in _VERB_FRAMES:
         kinds.update({w: frame for w in cues[frame]})
     return kinds
@@ -753,7 +754,10 @@ def _reported_piece(toks: list[Token], a: int, b: int) -> bool:
 
 def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
     """'Menurut X, CONTENT.', 'CONTENT, menurut X.', 'A, menurut X, B.', 'A menurutnya B.'"""
-    if toks[k].text.casefold() == "menurutnya":  # refers back to the last speaker
+    passive = toks[k].text.casefold() != "menurutnya" and toks[k].text.casefold().endswith("nya")
+    if passive and (k == 0 or toks[k - 1].text.casefold() == "yang" or not _reported_piece(toks, k + 1, limit)):
+        return []  # "apa yang disebutnya sebagai ...": a name given, not a report
+    if toks[k].text.casefold().endswith("nya"):  # "menurutnya", "disebutnya": the last speaker
         speaker, after = _resolve_pronoun(doc, toks[k].start, [], []), k
         if k + 1 < limit and toks[k + 1].text == ",":
             after = k + 1
@@ -773,8 +777,7 @@ def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
     pre = None
     if k >= 3 and toks[k - 1].text == "," and post is None:
         pre = _content(doc, toks[0].start, toks[k - 1].start, toks[k].text)  # "CONTENT, menurut X."
-    elif k >= 3 and after == k and post is not None and toks[0].text.casefold() not in _FRAMING \
-            and toks[k - 1].text.casefold() != "yang":
+    elif k >= 2 and after == k and post is not None and toks[k - 1].text.casefold() not in {"yang", ","}:
         pre = _content(doc, toks[0].start, toks[k].start, toks[k].text)  # "A menurutnya B"
     out = [q for q in (pre, post) if q is not None]
     for q in out:
