@@ -3,7 +3,10 @@
 Direct quotes are the spans between quotation marks (curly or straight, or
 running to the end of the paragraph when a multi-paragraph quote leaves its
 closing mark off). Indirect quotes are the clauses governed by a speech verb
-("X mengatakan (bahwa) ...", "menurut X, ..."). A speaker is found, in order
+("X mengatakan (bahwa) ...", "menurut X, ..."); what each verb needs after it (a clause
+with its own predicate, a bare predicate, an addressee and a request) is its frame in
+speech_verbs.txt, so "menilai kinerja X" (a topic) is no quote and "menilai X perlu Y" is.
+An interrupted report ("A, kata X, B") gives one quote per piece. A speaker is found, in order
 of preference, from a cue right after the quote ("..., kata X", "ujarnya"),
 from a speech verb earlier in the same sentence ("X mengatakan: ..."), or
 from the quote just before (a quote resumed after its attribution). Pronouns
