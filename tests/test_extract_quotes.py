@@ -134,6 +134,8 @@ def quotes_more(text):
      [("indirect", "Dari target seratus rumah, desa itu", "Budi Santoso"),
       ("indirect", "baru membangun tiga puluh", "Budi Santoso")]),
     ("Budi Santoso menolak apa yang disebutnya sebagai tekanan dari luar.", []),
+    ("Pihak Lembaga Riset Ekonomi menyatakan data itu tidak benar.",
+     [("indirect", "data itu tidak benar", "Lembaga Riset Ekonomi")]),
     ("Menurut Andi Wijaya ekonomi daerah tumbuh lima persen.",
      [("indirect", "ekonomi daerah tumbuh lima persen", "Andi Wijaya")]),
     ("Lanjut Dewi Lestari, pembangunan pasar akan dimulai pekan depan.",

@@ -339,6 +339,8 @@ def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quo
         # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
         # the last predicate before it, else the last speaker
         q.speaker = _previous_subject(doc, toks, b, quotes, quoted)
+    elif first in {"pihak", "kubu"} and len(clause) <= 4 and cands:
+        q.speaker = cands[-1]  # "Pihak FIFA menyatakan": the organization itself
     elif first in DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
         q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start]) if clause else None
     else:
