@@ -63,10 +63,12 @@ def titles() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def speech_cues() -> dict[str, frozenset[str]]:
+    """Section of speech_verbs.txt (after, verb, clause, ..., passive) → its casefolded words."""
     sec = _sections("speech_verbs.txt")
-    after = {w.lower() for w in sec.get("after", [])}
-    return {"after": frozenset(after), "verb": frozenset(w.lower() for w in sec.get("verb", [])),
-            "verb_bahwa": frozenset(w.lower() for w in sec.get("verb_bahwa", []))}
+    out = {name: frozenset(w.casefold() for w in words) for name, words in sec.items() if name}
+    for name in ("after", "verb", "clause", "vp", "request", "verb_bahwa", "headline", "passive"):
+        out.setdefault(name, frozenset())
+    return out
 
 
 @lru_cache(maxsize=None)

@@ -39,6 +39,8 @@ def quotes_of(text):
     # attribution in the next sentence, passive voice
     ("“Program ini harus berjalan tahun depan.”\n\nHal itu disampaikan oleh Menteri Siti Rahma di Jakarta.",
      [("direct", "Program ini harus berjalan tahun depan", "Siti Rahma", None, None)]),
+    # a link to another article is furniture, its title no quote
+    ('Budi Santoso hadir.\n\nTonton juga "Harga Beras Naik Lagi di Pasar Induk" di sini:', []),
     # scare quotes and two-word quotes are not quotes
     ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
 ])
@@ -70,7 +72,30 @@ def test_direct_quotes(text, expected):
      [("indirect", "pasukannya menyerang kota itu", "Rusia", None, None)]),
     ("Siti Rahma menilai, kebijakan itu perlu dikaji ulang.",
      [("indirect", "kebijakan itu perlu dikaji ulang", "Siti Rahma", None, None)]),
-    ("Siti Rahma menilai kebijakan itu perlu dikaji ulang.", []),
+    # a verb of the [clause] frame: a clause with its own subject and predicate is reported speech,
+    # a topic noun phrase is not
+    ("Siti Rahma menilai kebijakan itu perlu dikaji ulang.",
+     [("indirect", "kebijakan itu perlu dikaji ulang", "Siti Rahma", None, None)]),
+    ("Siti Rahma menilai kinerja kementerian itu dalam rapat.", []),
+    ("Budi Santoso berharap harga beras segera turun.",
+     [("indirect", "harga beras segera turun", "Budi Santoso", None, None)]),
+    ("Budi Santoso menekankan pentingnya kerja sama antardaerah.",
+     [("indirect", "pentingnya kerja sama antardaerah", "Budi Santoso", None, None)]),
+    ("Siti Rahma menekankan komitmen pemerintah untuk membangun jalan.", []),
+    ("Andi Wijaya menduga ada kelalaian dalam proyek itu.",
+     [("indirect", "ada kelalaian dalam proyek itu", "Andi Wijaya", None, None)]),
+    # [vp]: the content may lack a subject
+    ("Andi Wijaya mengaku tidak tahu rencana kunjungan itu.",
+     [("indirect", "tidak tahu rencana kunjungan itu", "Andi Wijaya", None, None)]),
+    # [request]: what is asked, from the addressee on, or after "agar"
+    ("Siti Rahma meminta para kepala desa untuk mendata warga miskin.",
+     [("indirect", "para kepala desa untuk mendata warga miskin", "Siti Rahma", None, None)]),
+    ("Budi menyarankan agar warga menyimpan air bersih.",
+     [("indirect", "warga menyimpan air bersih", "Budi", None, None)]),
+    ("Budi meminta maaf kepada warga atas kejadian itu.", []),
+    # not a report: negated, or what someone should do
+    ("Siti Rahma tidak mengatakan kapan anggaran itu cair.", []),
+    ("Kementerian Keuangan perlu mengakui bahwa target pajak terlalu tinggi.", []),
     ("Kata Budi Santoso, pembangunan jalan tol akan selesai tahun depan.",
      [("indirect", "pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),
     # content before the attribution
@@ -85,3 +110,89 @@ def test_partial_quote_inside_reported_speech_takes_its_speaker():
     qs = quotes_of("Budi Santoso mengatakan pemerintah akan bertindak “dengan cepat dan tegas” minggu ini.")
     direct = [q for q in qs if q[0] == "direct"]
     assert direct == [("direct", "dengan cepat dan tegas", "Budi Santoso", None, None)]
+
+
+NAMES_MORE = dict(NAMES, **{"Lembaga Riset Ekonomi": "ORG", "Dewi Lestari": "PER", "Bandung": "LOC"})
+
+
+def quotes_more(text):
+    res = analyse_text(text, NAMES_MORE)
+    name = lambda i: None if i is None else res.mentions[i].text  # noqa: E731
+    return [(q.kind, q.text, name(q.speaker)) for q in res.quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # interrupted reported speech: one entry per piece of three words or more ...
+    ("Harga beras di pasar, kata Siti Rahma, akan turun bulan depan.",
+     [("indirect", "Harga beras di pasar", "Siti Rahma"), ("indirect", "akan turun bulan depan", "Siti Rahma")]),
+    # ... but a piece that only frames the content is none
+    ("Dalam rapat itu, kata Budi, pemerintah akan menaikkan gaji guru.",
+     [("indirect", "pemerintah akan menaikkan gaji guru", "Budi")]),
+    ("Budi Santoso tiba di Bandung. Kebijakan subsidi pupuk menurutnya perlu dikaji ulang.",
+     [("indirect", "Kebijakan subsidi pupuk", "Budi Santoso"), ("indirect", "perlu dikaji ulang", "Budi Santoso")]),
+    ("Budi Santoso tiba di Bandung. Dari target seratus rumah, desa itu disebutnya baru membangun tiga puluh.",
+     [("indirect", "Dari target seratus rumah, desa itu", "Budi Santoso"),
+      ("indirect", "baru membangun tiga puluh", "Budi Santoso")]),
+    ("Budi Santoso mengkritik langkah yang disebutnya sebagai tekanan dari luar.", []),
+    ("Pihak Lembaga Riset Ekonomi menyatakan data itu tidak benar.",
+     [("indirect", "data itu tidak benar", "Lembaga Riset Ekonomi")]),
+    ("Menurut Andi Wijaya ekonomi daerah tumbuh lima persen.",
+     [("indirect", "ekonomi daerah tumbuh lima persen", "Andi Wijaya")]),
+    ("Lanjut Dewi Lestari, pembangunan pasar akan dimulai pekan depan.",
+     [("indirect", "pembangunan pasar akan dimulai pekan depan", "Dewi Lestari")]),
+    ("Seperti kata Dewi Lestari, tidak ada jalan pintas menuju kemakmuran.",
+     [("indirect", "tidak ada jalan pintas menuju kemakmuran", "Dewi Lestari")]),
+    # nested reporting: one quote, the outer speaker, the nested report inside the text
+    ("Siti Rahma menyatakan bahwa Ketua Koperasi, Budi Santoso, menekankan bahwa simpanan anggota aman.",
+     [("indirect", "Ketua Koperasi, Budi Santoso, menekankan bahwa simpanan anggota aman", "Siti Rahma")]),
+    # a coordinated speech verb of the same speaker starts a second report
+    ("Budi mengatakan harga akan naik dan menambahkan bahwa stok beras tetap aman.",
+     [("indirect", "harga akan naik", "Budi"), ("indirect", "stok beras tetap aman", "Budi")]),
+    # the addressee first, then the content
+    ("Andi Wijaya menjanjikan kepada para petani, harga pupuk akan turun.",
+     [("indirect", "harga pupuk akan turun", "Andi Wijaya")]),
+    # what follows a direct quote's attribution is its setting, not a second piece
+    ("“Kami siap menghadapi musim hujan tahun ini,” kata Budi, di kantor Lembaga Riset Ekonomi, Bandung, "
+     "dikutip dari keterangan tertulis, Senin (3/2/2025).",
+     [("direct", "Kami siap menghadapi musim hujan tahun ini", "Budi")]),
+    # "menurut" with no named source ("menurut aturan") is not a report and does not cut one
+    ("Siti Rahma menilai tindakan para pejabat itu dan stafnya tidak dibenarkan menurut aturan.",
+     [("indirect", "tindakan para pejabat itu dan stafnya tidak dibenarkan menurut aturan", "Siti Rahma")]),
+    # a law is no source; a verb right after a closing quote mark is that quote's cue
+    ("Undang-Undang Nomor 5 Tahun 2020 menegaskan bahwa setiap anak berhak atas pendidikan.", []),
+    ("“Kami butuh waktu lebih lama untuk panen,” ia menambahkan seperti dikutip media setempat.",
+     [("direct", "Kami butuh waktu lebih lama untuk panen", None)]),
+])
+def test_reported_speech_structures(text, expected):
+    assert quotes_more(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (a headline name counts when the body names the person too)
+    ("Budi Santoso: Harga Beras Akan Turun Bulan Depan\n\nBANDUNG - Budi Santoso mengunjungi pasar.",
+     [("indirect", "Harga Beras Akan Turun Bulan Depan", "Budi Santoso")]),
+    ("Siti Rahma Sebut Anggaran Desa Naik Tahun Depan, Ini Alasannya\n\nBANDUNG - Siti Rahma hadir di desa.",
+     [("indirect", "Anggaran Desa Naik Tahun Depan", "Siti Rahma")]),
+    # a headline with a colon that names no source, and one with a full stop (a sentence, not a headline)
+    ("Kabar Pagi: Harga Beras Naik Lagi Pekan Ini\n\nBANDUNG - Harga beras naik.", []),
+])
+def test_headlines(text, expected):
+    assert [q for q in quotes_more(text) if q[0] == "indirect"] == expected
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the person named after the comma that ends a role, not the institution in the role
+    ("“Inflasi akan tetap terkendali tahun ini,” kata Direktur Lembaga Riset Ekonomi, Andi Wijaya, di Bandung.",
+     "Andi Wijaya"),
+    # a description with a demonstrative points back at the last speaker
+    ("“Kami siap bertanding besok malam,” kata Budi Santoso.\n\n"
+     "“Semua pemain dalam kondisi baik dan siap,” kata pelatih asal Bandung itu.", "Budi Santoso"),
+    # a clitic refers to the last subject, not to a name after a preposition
+    ("Siti Rahma memimpin rapat itu. Anggaran disiapkan bagi Gubernur Budi Santoso.\n\n"
+     "“Kita harus berhemat mulai bulan ini,” ujarnya.", "Siti Rahma"),
+    # "pihaknya" / "dirinya" as subjects stand for the last speaker
+    ("“Laporan itu sudah kami terima,” kata Dewi Lestari.\n\nPihaknya juga menyebut pemeriksaan akan dilanjutkan pekan depan.",
+     "Dewi Lestari"),
+])
+def test_speaker_of_the_last_quote(text, speaker):
+    assert quotes_more(text)[-1][2] == speaker

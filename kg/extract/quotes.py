@@ -3,7 +3,10 @@
 Direct quotes are the spans between quotation marks (curly or straight, or
 running to the end of the paragraph when a multi-paragraph quote leaves its
 closing mark off). Indirect quotes are the clauses governed by a speech verb
-("X mengatakan (bahwa) ...", "menurut X, ..."). A speaker is found, in order
+("X mengatakan (bahwa) ...", "menurut X, ..."); what each verb needs after it (a clause
+with its own predicate, a bare predicate, an addressee and a request) is its frame in
+speech_verbs.txt, so "menilai kinerja X" (a topic) is no quote and "menilai X perlu Y" is.
+An interrupted report ("A, kata X, B") gives one quote per piece. A speaker is found, in order
 of preference, from a cue right after the quote ("..., kata X", "ujarnya"),
 from a speech verb earlier in the same sentence ("X mengatakan: ..."), or
 from the quote just before (a quote resumed after its attribution). Pronouns
@@ -22,11 +25,18 @@ from kg.records import Mention, Quote, Sentence, Token
 MIN_WORDS = 3
 OPEN = "“\"‘"
 CLOSE = {"“": "”\"", "\"": "\"”", "‘": "’"}
-PRONOUNS = {"ia", "dia", "beliau"}
+# "dirinya" (himself) and "pihaknya" (his side) stand for the last speaker as subjects
+PRONOUNS = {"ia", "dia", "beliau", "dirinya", "pihaknya"}
+# subjects that are documents, not sources: "Undang-Undang ... menegaskan", "Pasal 5 menyatakan"
+_DOCUMENTS = {"undang-undang", "uu", "uud", "pasal", "ayat", "peraturan", "perpres", "perppu", "permen", "perda",
+              "pergub", "perbup", "perwali", "keputusan", "keppres", "kepmen", "surat", "konstitusi", "regulasi"}
 # the start of a subject that describes a speaker without naming one
 DESCRIPTORS = {"seorang", "para", "sejumlah", "beberapa", "pejabat", "sumber", "juru", "jubir", "pihak",
                "kalangan", "banyak", "sebagian", "mereka", "ajudan", "pengamat", "analis", "diplomat"}
 _WORD = re.compile(r"\w+")
+# a name right after these is an object or adjunct, not a subject
+_OBJECT_PREPOSITIONS = {"bagi", "kepada", "dengan", "oleh", "untuk", "dari", "ke", "di", "pada", "terhadap", "atas",
+                        "tentang", "bersama", "antara", "kepadanya", "menemui", "mengunjungi", "melawan", "seperti"}
 _SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
 _ADVERBS = {"juga", "telah", "pun", "sudah", "hanya", "tidak", "pernah", "akan", "kembali", "lagi", "terus", "masih",
             "bahkan", "justru", "sempat", "sebelumnya", "kemudian", "lalu", "pula", "secara", "tegas"}
@@ -39,7 +49,7 @@ def _after_cues() -> frozenset[str]:
 
 
 def _is_verb(word: str) -> bool:
-    return word.casefold() in lexicon.speech_cues()["verb"]
+    return _cue_kinds().get(word.casefold()) in _VERB_FRAMES
 
 
 @dataclass
@@ -53,17 +63,32 @@ class _Doc:
         self._mention_starts = [m.start for m in self.mentions]
 
     def subjects(self, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """(start, mention) of the first person named in each sentence outside quotes:
-        the sentence's subject, most often."""
+        """(start, mention) of the first person named in each sentence outside quotes, not
+        after a preposition: the sentence's subject, most often."""
         key = len(quoted)
         if getattr(self, "_subjects_key", None) != key:
             seen, subj = set(), []
             for i, m in enumerate(self.mentions):
-                if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted):
+                if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted) \
+                        and self.subject_like(m):
                     seen.add(m.sentence)
                     subj.append((m.start, i))
             self._subjects, self._subjects_key = subj, key
         return self._subjects
+
+    def subject_like(self, m: Mention) -> bool:
+        """Not an object ("bagi Presiden X"), a pronoun read as a name ("Dirinya"), or a name
+        in a reference ("(baca: X: ...)", ".../X.1/...")."""
+        word = _WORD.match(self.text, m.start)
+        if word and word.group().casefold() in PRONOUNS:
+            return False
+        before = self.text[max(0, m.start - 60):m.start].rstrip()
+        if before[-1:] in {"/", ":", "("}:
+            return False
+        words = before.split()
+        while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
+            words.pop()  # titles and roles before the name
+        return not words or words[-1].casefold() not in _OBJECT_PREPOSITIONS
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
@@ -76,9 +101,10 @@ class _Doc:
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
                    mentions: list[Mention]) -> list[Quote]:
     doc = _Doc(text, sentences, mentions)
-    direct = [q for p in paragraphs for q in _direct_spans(text, *p)]
+    direct = [q for p in paragraphs if not _FURNITURE.match(text, p[0], p[1]) for q in _direct_spans(text, *p)]
     quoted = [(q.start, q.end) for q in direct]
     indirect = [q for si in range(len(sentences)) for q in _indirect(doc, si, quoted)]
+    indirect = _headline(doc, paragraphs, quoted, indirect)
     _attribute_direct(doc, direct, indirect, paragraphs)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return quotes
@@ -87,6 +113,8 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
 # -- direct quotes ---------------------------------------------------------
 
 _OPEN_MARK = re.compile("[" + OPEN + "]")
+# links to other articles ('Tonton juga "..." di sini'): a title in quotation marks, no speech (convention 7)
+_FURNITURE = re.compile(r"\s*(?:(?:baca|simak|lihat|tonton|saksikan)\s+juga\b|baca\s*:)", re.IGNORECASE)
 # inside a quote opened by the key: its closing marks, and “ (a new quote: the old one was never closed)
 _STOP_MARK = {ch: re.compile("[" + CLOSE[ch] + ("" if ch == "‘" else "“") + "]") for ch in OPEN}
 
@@ -220,11 +248,13 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         end = _clause_end(rest)
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
         cands = [c for c in cands if not _after_kepada(doc, c, rest)]
+        if not any(doc.mentions[c].type == "PERSON" for c in cands):
+            cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
         if q.speaker is None and rest:
             q.speaker_desc = _desc(doc.text[rest[0].start:end]) if rest[0].text.casefold() not in PRONOUNS else None
-            if rest[0].text.casefold() in PRONOUNS:
-                q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
+            if rest[0].text.casefold() in PRONOUNS or _anaphoric(q.speaker_desc):
+                q.speaker, q.speaker_desc = _resolve_pronoun(doc, q.start, quotes, quoted), None
         q.addressee = _addressee(doc, rest)
         return True
     if first in PRONOUNS and len(toks) > 1 and (_is_verb(toks[1].text) or toks[1].text.casefold() in _after_cues()):
@@ -238,6 +268,26 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
             q.cue, q.speaker = after[0].text, m
             return True
     return False
+
+
+def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
+    """A person named after the comma that ends a role: '..., kata Kepala Dinas X, (Kompol) Budi'."""
+    after = [t for t in toks if t.start > end][:3]
+    if not after or doc.text[end:end + 1] != ",":
+        return []
+    for t in after:
+        m = doc.mention_at(t.start)
+        if m is not None and doc.mentions[m].type == "PERSON" and doc.mentions[m].start == t.start:
+            return [m]
+        if not t.text[:1].isupper():
+            return []
+    return []
+
+
+# a description that points back at a person already named: "pemain asal Wales itu", "sang menteri"
+def _anaphoric(desc: str | None) -> bool:
+    words = (desc or "").casefold().split()
+    return len(words) >= 2 and (words[-1] in {"itu", "tersebut"} or words[0] == "sang")
 
 
 def _after_kepada(doc: _Doc, c: int, toks: list[Token]) -> bool:
@@ -289,6 +339,8 @@ def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quo
         # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
         # the last predicate before it, else the last speaker
         q.speaker = _previous_subject(doc, toks, b, quotes, quoted)
+    elif first in {"pihak", "kubu"} and len(clause) <= 4 and cands:
+        q.speaker = cands[-1]  # "Pihak FIFA menyatakan": the organization itself
     elif first in DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
         q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start]) if clause else None
     else:
@@ -306,6 +358,8 @@ def _previous_subject(doc: _Doc, toks: list[Token], b: int, quotes, quoted) -> i
             j -= 1
         if j < 0:
             break
+        if toks[j].text.casefold() == "yang" and j > 0:  # "..., Naftali Bennett, yang mengatakan"
+            j -= 1 + (toks[j - 1].text == "," and j > 1)
         if toks[j].text.casefold() in PRONOUNS:
             return _resolve_pronoun(doc, toks[j].start, quotes, quoted)
         m = doc.mention_at(toks[j].start)
@@ -399,14 +453,20 @@ _CUT = re.compile(r"\s*(?:,\s*)?\b(?:(?:tetapi|tapi|namun|sementara|sedangkan)\s
 _VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
 
 
+# frames of speech verbs (sections of speech_verbs.txt), the weakest first: a word listed in
+# two sections takes the later one
+_VERB_FRAMES = ("verb_bahwa", "request", "vp", "clause", "verb")
+
+
 @lru_cache(maxsize=None)
 def _cue_kinds() -> dict[str, str]:
     """Casefolded cue word → its kind; a dict lookup per token (this runs on every word)."""
     cues = lexicon.speech_cues()
     kinds = {w: "after" for w in _after_cues()}
     kinds.update({"menurut": "menurut", "menurutnya": "menurut"})
-    kinds.update({w: "verb_bahwa" for w in cues["verb_bahwa"]})
-    kinds.update({w: "verb" for w in cues["verb"]})  # the first match wins, as in a chain of ifs
+    kinds.update({w: "menurut" for w in cues["passive"]})  # "A disebutnya B" is read as "A menurutnya B"
+    for frame in _VERB_FRAMES:
+        kinds.update({w: frame for w in cues[frame]})
     return kinds
 
 
@@ -422,23 +482,46 @@ def _indirect(doc: _Doc, si: int, quoted: list[tuple[int, int]]) -> list[Quote]:
     for n, (k, kind) in enumerate(cues):
         if toks[k].start < taken_until:
             continue  # a speech verb inside the content of an earlier one
-        limit = len(toks)
-        for k2, _ in cues[n + 1:n + 4]:
-            # the last clause boundary between this cue and the next one ends this clause
-            j = bisect.bisect_left(bounds, k2) - 1
-            if j >= 0 and bounds[j] > k:
-                limit = bounds[j]
-                break
+        limit = _clause_limit(doc, toks, folded, k, cues[n + 1:n + 4], bounds)
         if kind == "menurut":
-            q = _menurut(doc, toks, k, limit)
-        elif kind == "after":
-            q = _after_cue_clause(doc, toks, k, quoted)
+            found = _menurut(doc, toks, k, limit)
+        elif kind == "after":  # its content runs past later cues: "A, lanjut X, DPR akan meminta ..."
+            found = _after_cue_clause(doc, toks, k, len(toks), quoted)
         else:
-            q = _verb_clause(doc, toks, k, limit, kind, out)
-        if q is not None and not _inside(q.start, quoted):
-            out.append(q)
-            taken_until = q.end
+            found = [_verb_clause(doc, toks, k, limit, kind, out)]
+        for q in found:
+            if q is not None and not _inside(q.start, quoted):
+                out.append(q)
+                taken_until = max(taken_until, q.end)
     return out
+
+
+def _clause_limit(doc: _Doc, toks: list[Token], folded: list[str], k: int, later: list[tuple[int, str]],
+                  bounds: list[int]) -> int:
+    """Where the content of the cue at k ends: at the last clause boundary before a later cue that
+    starts a report of its own (with its own speaker: "..., sementara Siti mengatakan ...").
+    After "bahwa" a later speech verb is nested in the content (X menyatakan bahwa Y menekankan ...)
+    and only a conjunction ends it."""
+    nested = "bahwa" in folded[k + 1:k + 14]
+    for k2, kind2 in later:
+        j = bisect.bisect_left(bounds, k2) - 1
+        if j < 0 or bounds[j] <= k:
+            continue
+        b = bounds[j]
+        between = [w for w in folded[b + 1:k2] if w not in _ADVERBS]
+        subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
+        if not between and not (nested and subject_before):
+            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
+        if nested and folded[b] == ",":
+            continue
+        if kind2 == "menurut" and folded[k2] != "menurutnya" and (
+                k2 + 1 >= len(toks) or doc.mention_at(toks[k2 + 1].start) is None):
+            continue  # "menurut etika ..." names no source
+        if kind2 in {"after", "menurut"} or any(
+                folded[i] in PRONOUNS or doc.mention_at(toks[i].start) is not None
+                for i in range(b + 1, k2)):
+            return b  # a report with a speaker of its own
+    return len(toks)
 
 
 def _content(doc: _Doc, a: int, b: int, cue: str) -> Quote | None:
@@ -460,23 +543,37 @@ def _content(doc: _Doc, a: int, b: int, cue: str) -> Quote | None:
 
 
 def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, earlier: list[Quote]) -> Quote | None:
+    if _not_reported(toks, k):
+        return None
     j = k + 1
     while j < limit and j - k <= 12 and (toks[j].text.casefold() in _ADJUNCT or toks[j].text[:1].isupper()
                                           or toks[j].text[:1].isdigit()):
         j += 1
+    comma = k + 2 < limit and toks[k + 1].text in {",", ":"} and toks[k + 2].text not in OPEN
     if j < limit and toks[j].text.casefold() == "bahwa":
         start_tok = j + 1
-    elif kind == "verb_bahwa" and not (k + 1 < limit and toks[k + 1].text in {",", ":"} and k + 2 < limit
-                                       and toks[k + 2].text not in OPEN):
-        return None  # "Ia menilai, ..." reports speech; "Ia menilai kinerja ..." does not
-    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS:
-        return _content_before(doc, toks, k)  # "X mengatakan kepada ..." with the content before it
+    elif kind == "verb_bahwa" and not comma:
+        return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and _content_before(doc, toks, k):
+        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
+        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
+        comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
+        if comma is None or toks[comma].text != "," or not _reported_piece(toks, comma + 1, limit):
+            return None
+        start_tok = comma + 1
+    elif _attributes_quote(doc, toks, k):
+        return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
         return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
     elif toks[k + 1].text == ":" if k + 1 < limit else False:
         return None  # introduces a direct quote
-    else:
+    elif comma or kind == "verb":
         start_tok = k + 1
+    else:
+        start_tok = _framed_start(toks, k + 1, limit, kind)
+        if start_tok is None:
+            return None
     if start_tok >= limit:
         return None
     q = _content(doc, toks[start_tok].start, toks[limit - 1].end, toks[k].text)
@@ -484,10 +581,93 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None
     sent = Sentence(toks[0].start, toks[-1].end, tuple(toks), 0)
     _subject(doc, q, sent, toks, k, earlier, [])
-    if q.speaker is None and q.speaker_desc is None:
+    if q.speaker is None and (q.speaker_desc is None or _not_a_source(q.speaker_desc)):
         return None
     q.addressee = _addressee(doc, toks[k + 1:start_tok])
     return q
+
+
+# words that head a clause's predicate: modals, aspect, negation, copulas
+_PREDICATE = {"akan", "bisa", "dapat", "harus", "perlu", "sudah", "telah", "masih", "belum", "tidak", "tak", "bukan",
+              "adalah", "merupakan", "menjadi", "sedang", "tengah", "mampu", "ingin", "mau", "boleh", "ada", "bakal",
+              "cukup", "cenderung", "mungkin", "pasti", "wajib", "mesti", "sempat", "hanya", "segera", "terus",
+              "baru", "tetap", "kian", "makin", "semakin", "justru", "pun", "layak", "patut", "jadi", "lebih",
+              "sangat", "paling", "kurang", "berupa"}
+# words of the verb shapes (me-, ber-, di-, ter-) that are not predicates
+_NOT_PREDICATE = {"terhadap", "termasuk", "tersebut", "terutama", "terkait", "tertentu", "terakhir", "terbesar",
+                  "terbaru", "terbaik", "tertinggi", "terendah", "berbagai", "bersama", "berdasarkan", "beserta",
+                  "bernama", "berusia", "direktur", "dinas", "diri", "dirinya", "digital", "diskusi",
+                  "dini", "menurut", "meski", "meskipun", "melalui", "mengenai", "menjelang", "menteri", "media",
+                  "medis", "meja", "merah", "metode", "mereka", "menit", "menara", "direksi", "distribusi",
+                  "dimensi", "disiplin", "diplomat", "dirut", "dirjen", "terdakwa", "tersangka", "bertajuk",
+                  "mengingat", "berkat", "tertanggal", "bersamaan", "meliputi", "mencapai", "tertulis",
+                  "bersenjata", "berat", "bersejarah"}
+# a predicate after these belongs to an embedded or coordinated clause, not to the content's subject
+_EMBEDDING = {",", ".", ";", "(", "yang", "untuk", "dan", "serta", "atau"} | {
+    "jika", "kalau", "apabila", "karena", "ketika", "setelah", "sebelum", "agar", "supaya", "sehingga"}
+_VERB_SHAPE = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
+# nouns that make a proposition of what follows ("menekankan pentingnya ...")
+_PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
+# before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
+_NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
+                 "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
+                 "akan", "agar", "supaya", "jangan", "guna"}
+
+
+def _attributes_quote(doc: _Doc, toks: list[Token], k: int) -> bool:
+    """Does the verb at k follow a closing quotation mark and at most its subject?"""
+    for b in range(k - 1, max(-1, k - 6), -1):
+        if toks[b].text in {"”", "\""} or doc.text[toks[b].start - 1:toks[b].start] in {"”", "\""}:
+            return True
+        if toks[b].text.casefold() not in PRONOUNS and doc.mention_at(toks[b].start) is None \
+                and toks[b].text not in {","}:
+            return False
+    return False
+
+
+def _not_a_source(desc: str) -> bool:
+    """A described subject that is a law or a negated one ("Pasal 5", "tidak ada negara")."""
+    words = desc.casefold().split()
+    while words and words[0] in _CLAUSE:
+        words = words[1:]
+    return not words or words[0] in _DOCUMENTS or words[0] in {"tidak", "tak", "bukan"}
+
+
+def _not_reported(toks: list[Token], k: int) -> bool:
+    b = k - 1
+    while b >= 0 and toks[b].text.casefold() in {"juga", "pun"}:
+        b -= 1
+    return b >= 0 and toks[b].text.casefold() in _NOT_REPORTED
+
+
+def _is_predicate(word: str) -> bool:
+    """A modal, copula or negation, or a lower-case word of a verb's shape ("Menteng" is a name)."""
+    w = word.casefold()
+    return w in _PREDICATE or (_VERB_SHAPE.match(word) is not None and w not in _NOT_PREDICATE
+                               and not w.endswith("nya"))  # "digelarnya" is a noun
+
+
+def _framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | None:
+    """Where the content of a verb of a [clause], [vp] or [request] frame starts, or None
+    when what follows is no reported content (a topic noun phrase: "menilai kinerja pemerintah")."""
+    first = toks[a].text.casefold() if a < limit else ""
+    if first in {"jika", "kalau", "apabila", "agar", "supaya"} or (kind == "request" and first == "untuk"):
+        return a + 1 if a + 1 < limit else None
+    if first in _PROPOSITION or first == "ada":  # "ada ..." is a clause without a subject
+        return a
+    for i in range(a, min(limit, a + 10)):
+        w = toks[i].text.casefold()
+        if kind == "request" and w in {"untuk", "agar", "supaya"}:
+            return a
+        if w in {"untuk", "dan", "serta", "atau"} and not (i + 1 < limit and _VERB_SHAPE.match(toks[i + 1].text)):
+            continue  # "untuk saat ini", "harga dan stok": not a purpose clause or a coordinated predicate
+        if w in _EMBEDDING or toks[i].text in OPEN:
+            return None  # a relative clause or a break before any predicate: a noun phrase
+        if _is_predicate(toks[i].text):
+            if i == a and kind not in {"vp", "request"} and w not in _PREDICATE:
+                return None  # a bare verb, no clause of its own: "membantah berencana menyerang"
+            return a
+    return None
 
 
 def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
@@ -506,56 +686,153 @@ def _content_before(doc: _Doc, toks: list[Token], k: int) -> Quote | None:
     return q
 
 
-def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, quoted) -> Quote | None:
-    """'CONTENT, kata X.' where CONTENT is not itself in quotation marks; or 'Kata X, CONTENT.'"""
-    if k == 0 and len(toks) > 3:
-        if toks[0].text.casefold() not in {"kata", "ujar", "tutur"}:
-            return None  # "Jelas, ...", "Lanjut, ..." open sentences without reporting speech
-        comma = next((i for i in range(1, min(len(toks), 12)) if toks[i].text == ","), None)
+# an attribution that opens a sentence: "Kata X, ...", "Lanjut X, ..."
+_OPENING_CUES = {"kata", "ujar", "tutur", "lanjut", "tambah", "imbuh", "sambung"}
+# what opens a piece that only frames the content ("Dalam kegiatan itu, kata X, ...")
+_FRAMING = {"dalam", "pada", "di", "dari", "berdasarkan", "selain", "untuk", "dengan", "hal", "sementara", "terkait",
+            "soal", "mengenai", "saat", "ketika", "usai", "setelah", "sebelum", "sejak", "hingga", "sampai", "menurut",
+            "namun", "tetapi", "adapun", "oleh", "sebelumnya", "kemudian", "lalu", "bahkan", "selanjutnya", "meski",
+            "dikutip", "dilansir", "dilihat", "disitat", "mengutip", "melansir", "seperti", "sebagaimana"}
+
+
+def _after_cue_clause(doc: _Doc, toks: list[Token], k: int, limit: int, quoted) -> list[Quote]:
+    """'CONTENT, kata X.', 'Kata X, CONTENT.', and the interrupted 'A, kata X, B.' (one entry per piece)."""
+    if k == 0 or (k == 1 and toks[0].text.casefold() in {"seperti", "sebagaimana"}):  # "(Seperti) kata X, ..."
+        if toks[k].text.casefold() not in _OPENING_CUES or len(toks) <= k + 3:
+            return []  # "Jelas, ...", "Tegas, ..." open sentences without reporting speech
+        comma = next((i for i in range(k + 1, min(limit, k + 12)) if toks[i].text == ","), None)
         if comma is None:
-            return None
-        cands = _mentions_between(doc, toks[1].start, toks[comma].start)
-        q = _content(doc, toks[comma].end, toks[-1].end, toks[0].text)
+            return []
+        cands = _mentions_between(doc, toks[k + 1].start, toks[comma].start)
+        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[k].text)
         if q is None or not cands:
-            return None
+            return []
         q.speaker = _pick_speaker(doc, cands, last=False)
-        return q
-    if k < 3 or toks[k - 1].text not in {",", "”", "\""}:
-        return None
+        return [q]
+    if k < 2 or toks[k - 1].text not in {",", "”", "\""}:
+        return []
     end = toks[k - 1].start
     while end > toks[0].start and doc.text[end - 1] in ",”\" ":
         end -= 1
-    q = _content(doc, toks[0].start, end, toks[k].text)
-    if q is None or _inside(q.start, quoted):
-        return None
-    fake = Quote(q.end + 1, q.end + 1, "", "direct")
+    fake = Quote(end + 1, end + 1, "", "direct")
     if not _cue_after(doc, fake, [], quoted) or (fake.speaker is None and fake.speaker_desc is None):
-        return None
-    q.speaker, q.speaker_desc, q.addressee = fake.speaker, fake.speaker_desc, fake.addressee
-    return q
+        return []
+    out = []
+    after = _attribution_end(doc, toks, k + 1, limit)
+    post = None
+    closes_quote = doc.text[toks[0].start:toks[k].start].rstrip(" ,")[-1:] in {"”", "\""}
+    if after is not None and not closes_quote and _reported_piece(toks, after + 1, limit):
+        # ('“A,” kata X, di Jakarta, Senin': what follows a direct quote's attribution is its setting)
+        post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text)
+    pre = _content(doc, toks[0].start, end, toks[k].text) if k >= 3 else None
+    if pre is not None and toks[0].text.casefold() in _FRAMING:
+        pre = None  # "Dalam kegiatan itu, kata X, CONTENT": the first piece only frames it
+    for q in (pre, post):
+        if q is not None and not _inside(q.start, quoted):
+            q.speaker, q.speaker_desc, q.addressee = fake.speaker, fake.speaker_desc, fake.addressee
+            out.append(q)
+    return out
 
 
-def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> Quote | None:
-    """'Menurut X, CONTENT.' or 'CONTENT, menurut X.'"""
-    comma = next((i for i in range(k + 1, limit) if toks[i].text == ","), None)
-    if toks[k].text.casefold() == "menurutnya":  # "Menurutnya, ..." refers back to the last speaker
-        if comma != k + 1:
+def _attribution_end(doc: _Doc, toks: list[Token], a: int, limit: int) -> int | None:
+    """The comma that closes an attribution starting at toks[a] ("kata X, ..." / "menurut X, ..."),
+    past an appositive name ("kata Ketua RT, Budi, ..."); None when the sentence ends first."""
+    for i in range(a, min(limit, a + 12)):
+        if toks[i].text in {".", "!", "?", ";"} or toks[i].text in OPEN:
             return None
-        q = _content(doc, toks[comma].end, toks[limit - 1].end, toks[k].text)
-        if q is not None:
-            q.speaker = _resolve_pronoun(doc, toks[k].start, [], [])
-        return q if q is not None and q.speaker is not None else None
-    if k == 0 or toks[k - 1].text in {"“", "\""}:
-        if comma is None:
-            return None
-        subj = _mentions_between(doc, toks[k + 1].start, toks[comma].start)
-        q = _content(doc, toks[comma].end, toks[limit - 1].end, "menurut")
+        if toks[i].text == ",":
+            m = doc.mention_at(toks[i + 1].start) if i + 1 < limit else None
+            if m is not None and doc.mentions[m].type == "PERSON":
+                nxt = next((j for j in range(i + 1, min(limit, i + 8)) if toks[j].start >= doc.mentions[m].end), None)
+                if nxt is not None and toks[nxt].text == ",":
+                    return nxt
+            return i
+    return None
+
+
+def _reported_piece(toks: list[Token], a: int, b: int) -> bool:
+    """Is toks[a:b] a piece of content, not a framing adverbial or a bare subject?"""
+    if a >= b or toks[a].text.casefold() in _FRAMING:
+        return False
+    return _framed_start(toks, a, b, "vp") is not None
+
+
+def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
+    """'Menurut X, CONTENT.', 'CONTENT, menurut X.', 'A, menurut X, B.', 'A menurutnya B.'"""
+    passive = toks[k].text.casefold() != "menurutnya" and toks[k].text.casefold().endswith("nya")
+    if passive and (k == 0 or toks[k - 1].text.casefold() == "yang" or not _reported_piece(toks, k + 1, limit)):
+        return []  # "apa yang disebutnya sebagai ...": a name given, not a report
+    if toks[k].text.casefold().endswith("nya"):  # "menurutnya", "disebutnya": the last speaker
+        speaker, after = _resolve_pronoun(doc, toks[k].start, [], []), k
+        if k + 1 < limit and toks[k + 1].text == ",":
+            after = k + 1
     else:
-        if toks[k - 1].text != ",":
-            return None
-        subj = _mentions_between(doc, toks[k + 1].start, toks[limit - 1].end)
-        q = _content(doc, toks[0].start, toks[k - 1].start, "menurut")
-    if q is None or not subj:
+        after = _attribution_end(doc, toks, k + 1, limit)
+        stop = toks[after].start if after is not None else toks[limit - 1].end
+        subj = _mentions_between(doc, toks[k + 1].start, stop)
+        if after is None and subj and k + 1 < limit and doc.mentions[subj[0]].start == toks[k + 1].start:
+            # "Menurut X CONTENT" without a comma: the content starts after the name
+            end = doc.mentions[subj[0]].end
+            after = next((i - 1 for i in range(k + 1, limit) if toks[i].start >= end), None)
+            subj = subj[:1]
+        speaker = _pick_speaker(doc, subj, last=False)
+    if speaker is None:
+        return []
+    post = _content(doc, toks[after].end, toks[limit - 1].end, toks[k].text) if after is not None else None
+    pre = None
+    if k >= 3 and toks[k - 1].text == "," and post is None:
+        pre = _content(doc, toks[0].start, toks[k - 1].start, toks[k].text)  # "CONTENT, menurut X."
+    elif k >= 2 and after == k and post is not None and toks[k - 1].text.casefold() not in {"yang", ","}:
+        pre = _content(doc, toks[0].start, toks[k].start, toks[k].text)  # "A menurutnya B"
+    out = [q for q in (pre, post) if q is not None]
+    for q in out:
+        q.speaker = speaker
+    return out
+
+
+# -- headlines -------------------------------------------------------------
+
+def _headline(doc: _Doc, paragraphs: list[tuple[int, int]], quoted, indirect: list[Quote]) -> list[Quote]:
+    """A headline that reports a claim: "X: CLAIM" or "X Sebut CLAIM" (convention 9). The headline
+    is the first paragraph when it is short and has no full stop."""
+    if not paragraphs:
+        return indirect
+    a, b = paragraphs[0]
+    line = doc.text[a:b].rstrip()
+    if not line or line[-1] == "." or len(line.split()) > 25 or any(a <= q.start < b for q in indirect):
+        return indirect
+    q = _headline_colon(doc, a, a + len(line)) or _headline_verb(doc, a, a + len(line))
+    if q is None or _inside(q.start, quoted):
+        return indirect
+    return [q] + indirect
+
+
+def _headline_colon(doc: _Doc, a: int, b: int) -> Quote | None:
+    """'Mamat Rachmat: ...', 'KPU: ...', 'Ketua Banggar: ...' (the source, then a colon)."""
+    colon = doc.text.find(": ", a, b)
+    if colon < 0 or len(doc.text[a:colon].split()) > 4:
         return None
-    q.speaker = _pick_speaker(doc, subj, last=False)
+    cands = [c for c in _mentions_between(doc, a, colon) if doc.mentions[c].end >= colon - 1]
+    prefix = doc.text[a:colon]
+    if not cands and prefix.split()[0] not in lexicon.titles()["head"]:
+        return None  # "Dunia Hari Ini: ..." names no source
+    q = _content(doc, colon + 1, b, ":")
+    if q is not None:
+        q.speaker = _pick_speaker(doc, cands, last=True)
+        q.speaker_desc = None if cands else prefix
     return q
+
+
+def _headline_verb(doc: _Doc, a: int, b: int) -> Quote | None:
+    """'X Sebut ...', 'X Desak ...': a name, then a headline's speech verb, then the claim."""
+    verbs = lexicon.speech_cues()["headline"]
+    for c in _mentions_between(doc, a, b):
+        m = doc.mentions[c]
+        word = _WORD.match(doc.text, m.end + 1) if doc.text[m.end:m.end + 1] == " " else None
+        if word and word.group().casefold() in verbs:
+            end = doc.text.find(", ", word.end(), b)
+            q = _content(doc, word.end(), end if end > 0 else b, word.group())
+            if q is not None:
+                q.speaker = c
+            return q
+    return None
