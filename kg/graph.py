@@ -15,11 +15,13 @@ GraphML and GEXF writers accept them and Gephi can filter on them.
 from __future__ import annotations
 
 from collections import defaultdict
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.records import DocResult
 from kg.resolve import Entity
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SEP = " | "
 EDGE_TYPES = ("cooccurs", "quotes_about", "speaks_to", "affiliated_with")
@@ -27,6 +29,8 @@ MAX_QUOTES_PER_EDGE = 20
 
 
 def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: list[DocResult]) -> nx.MultiDiGraph:
+    import networkx as nx  # noqa: PLC0415 - `kg quotes` uses is_affiliation without the half-second import
+
     g = nx.MultiDiGraph()
     quotes_by: dict[str, list[str]] = defaultdict(list)
     edges: dict[tuple[str, str, str], dict] = {}
@@ -68,9 +72,7 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
                 continue
             for j in by_sentence[m.sentence]:
                 other = res.mentions[j]
-                # an organization or country named inside the role, right before the name
-                if other.type in {"COUNTRY", "ORGANIZATION"} and other.end <= m.start \
-                        and m.start - other.end <= len(m.role) + 2 and other.text in m.role:
+                if is_affiliation(m.start, m.role, other.type, other.text, other.end):
                     bump(eid[i], eid[j], "affiliated_with", doc=res.doc)
 
     date_of = {res.doc: res.date for res in docs if res.date}
@@ -93,6 +95,12 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
 def _span(docs, date_of: dict[str, str]) -> tuple[str, str]:
     dates = [date_of[d] for d in docs if d in date_of]
     return (min(dates), max(dates)) if dates else ("", "")
+
+
+def is_affiliation(person_start: int, role: str, other_type: str, other_text: str, other_end: int) -> bool:
+    """An organization or country named inside a person's role, right before the name (same sentence)."""
+    return other_type in {"COUNTRY", "ORGANIZATION"} and other_end <= person_start \
+        and person_start - other_end <= len(role) + 2 and other_text in role
 
 
 def prune(g: nx.MultiDiGraph, max_nodes: int | None, min_weight: int = 1) -> nx.MultiDiGraph:

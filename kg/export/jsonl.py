@@ -28,7 +28,7 @@ def mention_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> It
             eid = link[(res.doc, m.entity)]
             yield {"doc": res.doc, "entity": names[eid], "entity_id": eid, "type": m.type,
                    "text": m.text, "start": m.start, "end": m.end, "role": m.role,
-                   "date": res.date, "title": res.title, "url": res.url}
+                   "sentence": m.sentence, "date": res.date, "title": res.title, "url": res.url}
 
 
 def quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> Iterable[dict]:
