@@ -302,7 +302,7 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
     page = prune(g, cfg.max_nodes, cfg.min_weight)
     note = (f"Showing {page.number_of_nodes()} of {g.number_of_nodes()} entities (the most mentioned, "
             f"--max-nodes {cfg.max_nodes}) and {page.number_of_edges()} of {g.number_of_edges()} links "
-            f"(weight ≥ {cfg.min_weight}, --min-weight). Hover a node or link for details; "
+            f"(weight ≥ {cfg.min_weight}, --min-weight). Hover a node or link for details, click it for all its quotes; "
             f"graph.graphml holds everything.")
     names = result.names
     report = {
@@ -317,7 +317,7 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
         "dates": _date_range(result.docs),
     }
     writers = {
-        "graph.html": lambda p: write_html(page, p, cfg.title, note),
+        "graph.html": lambda p: write_html(page, p, cfg.title, note, result.docs, result.link, names),
         "graph.graphml": lambda p: write_graphml(g, p),
         "graph.gexf": lambda p: write_gexf(g, p),
         "entities.jsonl": lambda p: write_entities(p, result.entities),
