@@ -264,6 +264,7 @@ def fingerprint(cfg: BuildConfig) -> str:
 
     mver = model_version(cfg.models_dir)
     h = hashlib.sha256(f"{__version__}|{cfg.max_nodes}|{cfg.min_weight}|{cfg.title}".encode())
+    h.update(_page_template_hash().encode())  # the page's template is not code the cache key sees
     for item in iter_inputs(cfg.inputs):
         if isinstance(item, Skipped):
             h.update(f"skip|{item.source}|{item.reason}".encode())
@@ -271,6 +272,13 @@ def fingerprint(cfg: BuildConfig) -> str:
             h.update(f"doc|{item.source}|{doc_key(item.text, item.doc, mver, __version__)}".encode())
             h.update(f"meta|{item.title}|{item.date}|{item.url}".encode())
     return h.hexdigest()
+
+
+def _page_template_hash() -> str:
+    import hashlib
+    from importlib import resources
+
+    return hashlib.sha256(resources.files("kg.export").joinpath("assets/page.html").read_bytes()).hexdigest()
 
 
 def up_to_date(cfg: BuildConfig, fp: str) -> bool:
