@@ -131,16 +131,23 @@ def fields(row: dict) -> tuple[str, str, str]:
     return _first(row, TITLE_KEYS), date, _first(row, URL_KEYS)
 
 
-@lru_cache(maxsize=64)
 def load_index(folder: str) -> dict[str, tuple[str, str, str]]:
     """index.csv in `folder` → {id, file name or stem: (title, date, url)}; {} when absent or unreadable."""
     path = Path(folder) / INDEX_NAME
-    if not path.is_file():
+    try:
+        st = path.stat()
+    except OSError:
         return {}
+    return _load_index(str(path), st.st_mtime_ns, st.st_size)  # read again when the file changes
+
+
+@lru_cache(maxsize=64)
+def _load_index(path: str, mtime_ns: int, size: int) -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
-            for row in csv.DictReader(f):
+            for raw in csv.DictReader(f):
+                row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
                 meta = fields(row)
                 for k in ID_KEYS:
                     v = (row.get(k) or "").strip()

@@ -130,3 +130,19 @@ def test_an_undated_article_keeps_empty_dates_and_a_static_gexf(tmp_path):
 
 def test_article_without_metadata_has_empty_fields():
     assert (Article("a.txt", "x").title, Article("a.txt", "x").date) == ("", "")
+
+
+def test_an_edited_index_is_read_again_and_makes_the_build_out_of_date(tmp_path):
+    from kg.config import BuildConfig
+    from kg.pipeline import fingerprint
+
+    (tmp_path / "a.txt").write_text("Judul\n\n" + BODY, encoding="utf-8")
+    index = tmp_path / "index.csv"
+    index.write_text("ID,Title,Date,URL\na.txt,Judul,2020-01-01,\n", encoding="utf-8")  # headers in any case
+    cfg = BuildConfig(inputs=(str(tmp_path),), out=tmp_path / "out")
+    [art] = [a for a in iter_inputs([tmp_path]) if isinstance(a, Article)]
+    assert art.date == "2020-01-01"
+    before = fingerprint(cfg)
+    index.write_text("ID,Title,Date,URL\na.txt,Judul baru,2020-01-02,\n", encoding="utf-8")
+    [art] = [a for a in iter_inputs([tmp_path]) if isinstance(a, Article)]
+    assert art.date == "2020-01-02" and fingerprint(cfg) != before
