@@ -46,14 +46,30 @@ def _weekdays() -> dict[str, int]:
 _MONTH = r"[^\W\d_]{3,10}\.?"  # any word: dateparser decides whether it names a month ("Agt", "Agu", "Agustus")
 
 
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 @lru_cache(maxsize=None)
-def _dateline_patterns() -> re.Pattern:
+def _date_before_year() -> re.Pattern:
+    """A date ending at a year (searched up to each year found): the years are few, the words many."""
     return re.compile(
-        rf"(?P<day>\b(?P<weekday>{_alternation(_weekdays())})\b[,\s]*\(?)?"  # an optional weekday before the date
-        rf"(?P<date>\b\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep)\d{{4}}\b"  # 20/1/2022, 20-01-2022
-        rf"|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b"  # 6 Oktober 2025, 18 Jun 2025
-        rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b)",  # November 24, 2024
-        re.IGNORECASE)
+        r"(?:\b\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)"  # 20/1/2022, 20-01-2022
+        rf"|\b\d{{1,2}}\s+{_MONTH}\s+"  # 6 Oktober 2025, 18 Jun 2025
+        rf"|\b{_MONTH}\s+\d{{1,2}},?\s+)\d{{4}}$")  # November 24, 2024
+
+
+@lru_cache(maxsize=None)
+def _weekday_before() -> re.Pattern:
+    return re.compile(rf"\b(?P<weekday>{_alternation(_weekdays())})\b[,\s]*\(?\s*$", re.IGNORECASE)
+
+
+def _dates_in(text: str):
+    """(start, end, date string) of every full date in the text, in order."""
+    core = _date_before_year()
+    for y in _YEAR.finditer(text):
+        m = core.search(text, max(0, y.start() - 30), y.end())
+        if m:
+            yield m.start(), m.end(), m.group()
 
 
 def _alternation(words) -> str:
@@ -71,12 +87,22 @@ def parse_date(value: str) -> str:
             return dt.date(*map(int, m.groups())).isoformat()
         except ValueError:
             return ""
-    found = _dateline_patterns().search(value.replace("'", "").replace("’", ""))
-    return _dateparser(found.group("date")) if found else ""  # no explicit day, month and year: no date
+    found = next(_dates_in(value.replace("'", "").replace("’", "")), None)
+    return _dateparser(found[2]) if found else ""  # no explicit day, month and year: no date
+
+
+_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 @lru_cache(maxsize=4096)
 def _dateparser(value: str) -> str:
+    numeric = _NUMERIC.fullmatch(value)
+    if numeric:  # day/month/year, the Indonesian order: no names to look up
+        d, m, y = map(int, numeric.groups())
+        try:
+            return dt.date(y, m, d).isoformat()
+        except ValueError:
+            return ""
     import dateparser  # noqa: PLC0415 - loads its language data on first use only
 
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY",
@@ -100,18 +126,19 @@ def dateline(text: str) -> str:
     1945", "pada Jumat (20/6/2025)") is an event, not the dateline.
     """
     head = text[:DATELINE_WINDOW].replace("'", "").replace("’", "")
-    for m in _dateline_patterns().finditer(head):
-        line_start = head.rfind("\n", 0, m.start()) + 1
-        line_end = head.find("\n", m.end())
+    for start, end, date in _dates_in(head):
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", end)
         line_end = line_end if line_end >= 0 else len(head)
-        if m.group("day"):
-            before = head[line_start:m.start()].rstrip()
+        day = _weekday_before().search(head, line_start, start)
+        if day:
+            before = head[line_start:day.start()].rstrip()
             if before and before[-1] not in ",•|-–—":
                 continue
-        elif len(_WORDS.findall(head[line_start:m.start()] + " " + head[m.end():line_end])) > BYLINE_WORDS:
+        elif len(_WORDS.findall(head[line_start:start] + " " + head[end:line_end])) > BYLINE_WORDS:
             continue
-        found = _dateparser(m.group("date"))
-        if found and (not m.group("day") or _weekdays()[m.group("weekday").casefold()] == dt.date.fromisoformat(found).weekday()):
+        found = _dateparser(date)
+        if found and (not day or _weekdays()[day.group("weekday").casefold()] == dt.date.fromisoformat(found).weekday()):
             return found
     return ""
 
