@@ -134,20 +134,24 @@ class Build:
         return out
 
     def quotes_naming(self, eid: str) -> list[dict]:
-        """Quotes by others in which the entity is named (the graph's quotes_about edges)."""
-        spans: dict[str, list[int]] = defaultdict(list)
+        """Quotes by others in which the entity is named: the quotes behind the graph's quotes_about
+        edges (a mention inside the quote; quotes without a speaker are no one's)."""
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in self.mentions_of(eid):
-            spans[m["doc"]].append(m["start"])
-        for starts in spans.values():
-            starts.sort()
+            spans[m["doc"]].append((m["start"], m["end"]))
+        for pairs in spans.values():
+            pairs.sort()
         out = []
         for q in self.quotes:
-            starts = spans.get(q["doc"])
-            if not starts or q["speaker_id"] in (None, eid):
+            pairs = spans.get(q["doc"])
+            if not pairs or q["speaker_id"] in (None, eid):
                 continue
-            i = bisect.bisect_left(starts, q["start"])
-            if i < len(starts) and starts[i] < q["end"]:
-                out.append(q)
+            i = bisect.bisect_left(pairs, (q["start"], -1))
+            while i < len(pairs) and pairs[i][0] < q["end"]:
+                if pairs[i][1] <= q["end"]:
+                    out.append(q)
+                    break
+                i += 1
         return out
 
 

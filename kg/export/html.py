@@ -48,7 +48,8 @@ def panel_data(docs, link: dict, names: dict[str, str], keep: set[str]) -> dict:
         for q in res.quotes:
             spk = None if q.speaker is None else link[(res.doc, res.mentions[q.speaker].entity)]
             adr = None if q.addressee is None else link[(res.doc, res.mentions[q.addressee].entity)]
-            about = sorted({e for s, t, e in starts if q.start <= s and t <= q.end and e != spk and e in keep})
+            about = sorted({e for s, t, e in starts if q.start <= s and t <= q.end and e != spk and e in keep}) \
+                if spk is not None else []  # as in the graph: only attributed quotes link a speaker to an entity
             if spk not in keep and not about:
                 continue
             if doc_index is None:
