@@ -1,7 +1,8 @@
-"""The `kg` command: build, eval, train. Parses options, calls the library, prints.
+"""The `kg` command: build, eval, quotes, entity, train. Parses options, calls the library, prints.
 
-Exit codes: 0 success; 1 no input document could be processed; 2 usage
-error; 3 the output folder cannot be written; 4 the models are missing.
+Exit codes: 0 success; 1 no input document could be processed (`kg quotes`
+and `kg entity`: the name matches no entity); 2 usage error (or no build to
+query); 3 the output folder cannot be written; 4 the models are missing.
 """
 from __future__ import annotations
 
@@ -160,6 +161,110 @@ def eval_cmd(
             out.print(f"\n{kind.replace('_', ' ')} ({len(items)}):", highlight=False)
             for it in items:
                 out.print(f"  {it}", markup=False, highlight=False)
+
+
+def _open_build(out_dir: Path):
+    from kg.query import Build, NoBuild
+
+    try:
+        return Build(out_dir)
+    except NoBuild as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2)
+
+
+def _unknown(e) -> None:
+    hint = f"; closest: {', '.join(e.suggestions)}" if e.suggestions else ""
+    err.print(f"[red]error:[/red] no entity is called {e.name!r}{hint}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    speaker: Optional[str] = typer.Option(None, help="Quotes by this entity (any of its names, any case)."),
+    about: Optional[str] = typer.Option(None, help="Quotes by others that name this entity."),
+    kind: Optional[str] = typer.Option(None, help="direct or indirect."),
+    since: Optional[str] = typer.Option(None, help="Published on or after this day (YYYY-MM-DD); drops undated quotes."),
+    until: Optional[str] = typer.Option(None, help="Published on or before this day; drops undated quotes."),
+    doc: Optional[str] = typer.Option(None, help="Documents whose name or title contains this."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="table, jsonl or csv (default: table on a terminal, else jsonl)."),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read."),
+) -> None:
+    """Who said what, about whom, when: quotes from a finished build."""
+    from kg.query import UnknownName, check_date, select_quotes, to_csv, to_jsonl
+
+    fmt = fmt or ("table" if out.is_terminal else "jsonl")
+    if fmt not in {"table", "jsonl", "csv"}:
+        err.print("[red]error:[/red] --format must be table, jsonl or csv")
+        raise typer.Exit(2)
+    b = _open_build(out_dir)
+    try:
+        rows = select_quotes(b, speaker, about, kind, check_date(since, "--since"), check_date(until, "--until"), doc)
+    except UnknownName as e:
+        _unknown(e)
+    except ValueError as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+        raise typer.Exit(2)
+    if fmt == "jsonl":
+        sys.stdout.write(to_jsonl(rows))
+    elif fmt == "csv":
+        sys.stdout.write(to_csv(rows))
+    else:
+        _quote_table(rows)
+
+
+def _quote_table(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    t = Table(show_lines=True, title=f"{len(rows)} quote(s)", expand=True)
+    for col, ratio in (("date", None), ("speaker", 2), ("kind", None), ("quote", 7), ("to", 2), ("article", 2)):
+        t.add_column(col, overflow="fold", ratio=ratio, no_wrap=ratio is None)
+    for q in rows:
+        t.add_row(q.get("date") or "", q["speaker"] or q["speaker_desc"] or "?", q["kind"], q["text"],
+                  q["addressee"] or "", q.get("title") or q["doc"])
+    out.print(t, markup=False, highlight=False)
+
+
+@app.command("entity")
+def entity_cmd(
+    name: str = typer.Argument(..., help="Any name the entity was seen under, any case."),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read."),
+    as_json: bool = typer.Option(False, "--json", help="Print the profile as JSON."),
+) -> None:
+    """One entity's profile: type, aliases, roles, affiliations, when it is named, with whom, its quotes."""
+    from kg.query import UnknownName, profile
+
+    b = _open_build(out_dir)
+    try:
+        p = profile(b, name)
+    except UnknownName as e:
+        _unknown(e)
+    if as_json:
+        print(json.dumps(p, ensure_ascii=False, indent=2))
+        return
+    _print_profile(p)
+
+
+def _print_profile(p: dict) -> None:
+    def line(label: str, value) -> None:
+        out.print(f"{label:<14} {value}", markup=False, highlight=False, soft_wrap=True)
+    out.print(f"{p['name']}  ({p['type']}, {p['id']})", markup=False, highlight=False, soft_wrap=True)
+    line("aliases", "; ".join(p["aliases"]))
+    line("roles", "; ".join(p["roles"]) or "-")
+    line("affiliations", "; ".join(f"{a['name']} ({a['count']})" for a in p["affiliations"]) or "-")
+    dates = f", {p['first_date']} to {p['last_date']}" if p["first_date"] else ""
+    line("mentions", f"{p['mentions']} in {p['documents']} document(s){dates}")
+    line("by month", "; ".join(f"{m['month']}: {m['documents']}" for m in p["by_month"]))
+    s = p["quotes_as_speaker"]
+    line("quotes", f"{s['total']} as speaker ({s['direct']} direct, {s['indirect']} indirect), "
+                   f"{p['quotes_as_subject']} by others naming it, {p['quotes_as_addressee']} addressed to it")
+    line("co-mentioned", "; ".join(f"{c['name']} ({c['sentences']})" for c in p["co_mentioned"]) or "-")
+    out.print("documents:", highlight=False)
+    for d in p["document_list"]:
+        out.print(f"  {d['date'] or 'undated':<10}  {d['mentions']:>3}×  {d['title'] or d['doc']}"
+                  + (f"  {d['url']}" if d["url"] else ""), markup=False, highlight=False, soft_wrap=True)
+    if p["other_matches"]:
+        out.print(f"(the name also matches: {'; '.join(p['other_matches'])})", markup=False, highlight=False)
 
 
 @train_app.command("ner")

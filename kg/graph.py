@@ -7,17 +7,21 @@ Nodes are corpus entities. Edges (a MultiDiGraph; the `relation` attribute gives
   number of quotes; `quotes` holds the texts);
 - `speaks_to`: a speaker → the addressee of their quotes;
 - `affiliated_with`: a person → a country or organization named in their role.
+Nodes and edges carry `first_date` and `last_date`: the earliest and latest
+publication date (ISO day) of the documents behind them, "" when none is dated.
 Every attribute is a str, int or float (lists are joined with " | "), so
 GraphML and GEXF writers accept them and Gephi can filter on them.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.records import DocResult
 from kg.resolve import Entity
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SEP = " | "
 EDGE_TYPES = ("cooccurs", "quotes_about", "speaks_to", "affiliated_with")
@@ -25,6 +29,8 @@ MAX_QUOTES_PER_EDGE = 20
 
 
 def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: list[DocResult]) -> nx.MultiDiGraph:
+    import networkx as nx  # noqa: PLC0415 - `kg quotes` uses is_affiliation without the half-second import
+
     g = nx.MultiDiGraph()
     quotes_by: dict[str, list[str]] = defaultdict(list)
     edges: dict[tuple[str, str, str], dict] = {}
@@ -66,22 +72,35 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
                 continue
             for j in by_sentence[m.sentence]:
                 other = res.mentions[j]
-                # an organization or country named inside the role, right before the name
-                if other.type in {"COUNTRY", "ORGANIZATION"} and other.end <= m.start \
-                        and m.start - other.end <= len(m.role) + 2 and other.text in m.role:
+                if is_affiliation(m.start, m.role, other.type, other.text, other.end):
                     bump(eid[i], eid[j], "affiliated_with", doc=res.doc)
 
+    date_of = {res.doc: res.date for res in docs if res.date}
     for ent in entities:
+        first, last = _span(ent.docs, date_of)
         g.add_node(ent.id, label=ent.name, name=ent.name, type=ent.type,
                    aliases=SEP.join(sorted(ent.aliases)), mentions=ent.mentions,
                    docs=len(ent.docs), doc_list=SEP.join(sorted(ent.docs)),
                    roles=SEP.join(r for r, _ in ent.roles.most_common(5)),
                    quote_count=len(quotes_by.get(ent.id, [])),
-                   quote_texts=SEP.join(quotes_by.get(ent.id, [])[:MAX_QUOTES_PER_EDGE]))
+                   quote_texts=SEP.join(quotes_by.get(ent.id, [])[:MAX_QUOTES_PER_EDGE]),
+                   first_date=first, last_date=last)
     for n, ((u, v, typ), e) in enumerate(sorted(edges.items())):
+        first, last = _span(e["docs"], date_of)
         g.add_edge(u, v, key=f"e{n}", relation=typ, weight=e["weight"], docs=len(e["docs"]),
-                   quotes=SEP.join(e["quotes"]))
+                   quotes=SEP.join(e["quotes"]), first_date=first, last_date=last)
     return g
+
+
+def _span(docs, date_of: dict[str, str]) -> tuple[str, str]:
+    dates = [date_of[d] for d in docs if d in date_of]
+    return (min(dates), max(dates)) if dates else ("", "")
+
+
+def is_affiliation(person_start: int, role: str, other_type: str, other_text: str, other_end: int) -> bool:
+    """An organization or country named inside a person's role, right before the name (same sentence)."""
+    return other_type in {"COUNTRY", "ORGANIZATION"} and other_end <= person_start \
+        and person_start - other_end <= len(role) + 2 and other_text in role
 
 
 def prune(g: nx.MultiDiGraph, max_nodes: int | None, min_weight: int = 1) -> nx.MultiDiGraph:

@@ -122,6 +122,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
             hit = cache.get(key) if cache else None
             if hit is not None:
                 hit.source = item.source
+                _set_meta(hit, item)
                 results.append(hit)
                 stats["cached"] += 1
                 if progress:
@@ -134,6 +135,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
             if isinstance(res, Skipped):
                 skipped.append(res)
                 continue
+            _set_meta(res, art)
             results.append(res)
             stats["processed"] += 1
             if cache:
@@ -153,6 +155,11 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
         if ann is not None:
             stats["stanza_seconds"] = ann.seconds
     return results, skipped, stats
+
+
+def _set_meta(res: DocResult, art: Article) -> None:
+    """Metadata comes from the inputs on every build (an index.csv can change while the text does not)."""
+    res.title, res.date, res.url = art.title, art.date, art.url
 
 
 def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, stats: dict) -> Annotator | None:
@@ -257,12 +264,21 @@ def fingerprint(cfg: BuildConfig) -> str:
 
     mver = model_version(cfg.models_dir)
     h = hashlib.sha256(f"{__version__}|{cfg.max_nodes}|{cfg.min_weight}|{cfg.title}".encode())
+    h.update(_page_template_hash().encode())  # the page's template is not code the cache key sees
     for item in iter_inputs(cfg.inputs):
         if isinstance(item, Skipped):
             h.update(f"skip|{item.source}|{item.reason}".encode())
         else:
             h.update(f"doc|{item.source}|{doc_key(item.text, item.doc, mver, __version__)}".encode())
+            h.update(f"meta|{item.title}|{item.date}|{item.url}".encode())
     return h.hexdigest()
+
+
+def _page_template_hash() -> str:
+    import hashlib
+    from importlib import resources
+
+    return hashlib.sha256(resources.files("kg.export").joinpath("assets/page.html").read_bytes()).hexdigest()
 
 
 def up_to_date(cfg: BuildConfig, fp: str) -> bool:
@@ -279,6 +295,11 @@ def write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None = None) 
         return _write_outputs(result, cfg, fp)
 
 
+def _date_range(docs: list[DocResult]) -> dict:
+    dates = sorted(r.date for r in docs if r.date)
+    return {"first": dates[0], "last": dates[-1]} if dates else {"first": "", "last": ""}
+
+
 def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> list[Path]:
     from kg.export import write_all
     from kg.export.graphml import write_gexf, write_graphml
@@ -289,20 +310,22 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
     page = prune(g, cfg.max_nodes, cfg.min_weight)
     note = (f"Showing {page.number_of_nodes()} of {g.number_of_nodes()} entities (the most mentioned, "
             f"--max-nodes {cfg.max_nodes}) and {page.number_of_edges()} of {g.number_of_edges()} links "
-            f"(weight ≥ {cfg.min_weight}, --min-weight). Hover a node or link for details; "
+            f"(weight ≥ {cfg.min_weight}, --min-weight). Hover a node or link for details, click it for all its quotes; "
             f"graph.graphml holds everything.")
     names = result.names
     report = {
         "kg_version": __version__,
-        "documents": [{"doc": r.doc, "source": r.source, "words": r.words, "mentions": len(r.mentions),
-                       "quotes": len(r.quotes)} for r in result.docs],
+        "documents": [{"doc": r.doc, "source": r.source, "title": r.title, "date": r.date, "url": r.url,
+                       "words": r.words, "mentions": len(r.mentions), "quotes": len(r.quotes)} for r in result.docs],
         "skipped": [{"source": s.source, "reason": s.reason} for s in result.skipped],
         "counts": {"documents": len(result.docs), "skipped": len(result.skipped),
                    "entities": len(result.entities), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-                   "quotes": sum(len(r.quotes) for r in result.docs)},
+                   "quotes": sum(len(r.quotes) for r in result.docs),
+                   "dated_documents": sum(1 for r in result.docs if r.date)},
+        "dates": _date_range(result.docs),
     }
     writers = {
-        "graph.html": lambda p: write_html(page, p, cfg.title, note),
+        "graph.html": lambda p: write_html(page, p, cfg.title, note, result.docs, result.link, names),
         "graph.graphml": lambda p: write_graphml(g, p),
         "graph.gexf": lambda p: write_gexf(g, p),
         "entities.jsonl": lambda p: write_entities(p, result.entities),

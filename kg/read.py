@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kg import meta
 from kg.records import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,9 @@ def read_path(p: Path) -> Iterator[Article | Skipped]:
     if not text.strip():
         yield Skipped(str(p), "empty file" if not text else "only whitespace")
         return
-    yield Article(doc=p.name, text=text, source=str(p), encoding=enc)
+    title, date, url = meta.from_index(p) or ("", "", "")
+    yield Article(doc=p.name, text=text, source=str(p), encoding=enc,
+                  title=title, date=date or meta.dateline(text), url=url)
 
 
 def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:
@@ -173,4 +176,5 @@ def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:
             yield Skipped(where, "empty text")
             continue
         name = next((str(rec[k]) for k in ("doc", "id", "url") if rec.get(k) not in (None, "")), f"{p.name}:{n}")
-        yield Article(doc=name, text=body, source=where)
+        title, date, url = meta.fields(rec)
+        yield Article(doc=name, text=body, source=where, title=title, date=date or meta.dateline(rec["text"]), url=url)

@@ -16,6 +16,9 @@ class Article:
     text: str
     source: str = ""  # path or "file.jsonl:LINE"
     encoding: str = "utf-8"
+    title: str = ""  # from a JSONL record or an index.csv (kg.meta)
+    date: str = ""  # ISO 8601 day, "" when no date could be read
+    url: str = ""
 
 
 class Token(NamedTuple):  # a tuple: there are hundreds of thousands of them
@@ -74,11 +77,14 @@ class DocResult:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     cooccur: list[tuple[int, ...]] = field(default_factory=list)  # mention indices per sentence
+    title: str = ""  # the article's metadata (kg.meta), set from the Article on every build
+    date: str = ""
+    url: str = ""
 
     def as_dict(self) -> dict:
         return {
             "doc": self.doc, "source": self.source, "sha": self.sha, "words": self.words,
-            "sentences": self.sentences,
+            "sentences": self.sentences, "title": self.title, "date": self.date, "url": self.url,
             "mentions": [m.as_dict() for m in self.mentions],
             "quotes": [q.as_dict() for q in self.quotes],
             "cooccur": [list(c) for c in self.cooccur],
@@ -92,6 +98,7 @@ class DocResult:
             mentions=[Mention(**m) for m in d["mentions"]],
             quotes=[Quote(**q) for q in d["quotes"]],
             cooccur=[tuple(c) for c in d["cooccur"]],
+            title=d.get("title", ""), date=d.get("date", ""), url=d.get("url", ""),
         )
 
 

@@ -7,7 +7,8 @@ networkx writes (and reads back unchanged, as tests check): networkx's own
 writers build the whole document in memory first, and on a 1,000-article
 corpus they took longer than every other output together. The GEXF carries `viz`
 colours and sizes so that Gephi shows the same colours as graph.html with no
-styling work.
+styling work. Nodes and edges with dated documents get GEXF `start`/`end`
+(their first and last dates), so that Gephi's timeline plays the graph over time.
 """
 from __future__ import annotations
 
@@ -109,7 +110,9 @@ def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
             with xf.element(ns + "meta", lastmodifieddate=datetime.date.today().isoformat()):
                 with xf.element(ns + "creator"):
                     xf.write(f"kg {__version__}")
-            with xf.element(ns + "graph", defaultedgetype="directed", mode="static"):
+            dated = any(d.get("first_date") for _, d in g.nodes(data=True))
+            mode = {"mode": "dynamic", "timeformat": "date"} if dated else {"mode": "static"}
+            with xf.element(ns + "graph", defaultedgetype="directed", **mode):
                 for cls, attrs in (("node", node_attrs), ("edge", edge_attrs)):
                     with xf.element(ns + "attributes", {"class": cls, "mode": "static"}):
                         for key, (aid, typ) in attrs.items():
@@ -117,7 +120,7 @@ def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
                 with xf.element(ns + "nodes"):
                     for n, d in g.nodes(data=True):
                         xf.write("\n")  # one node per line
-                        with xf.element(ns + "node", id=str(n), label=str(d.get("label", n))):
+                        with xf.element(ns + "node", id=str(n), label=str(d.get("label", n)), **_times(d)):
                             _attvalues(xf, ns, d, node_attrs)
                             color = NODE_COLORS.get(d.get("type", ""), "#999999").lstrip("#")
                             r, gr, b = (str(int(color[i:i + 2], 16)) for i in (0, 2, 4))
@@ -127,8 +130,16 @@ def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
                     for u, v, k, d in g.edges(keys=True, data=True):
                         xf.write("\n")
                         extra = {"weight": str(d["weight"])} if "weight" in d else {}
+                        extra.update(_times(d))
                         with xf.element(ns + "edge", id=str(k), source=str(u), target=str(v), **extra):
                             _attvalues(xf, ns, d, edge_attrs)
+
+
+def _times(d: dict) -> dict[str, str]:
+    """GEXF start/end from kg's first_date/last_date (ISO days), when known."""
+    if d.get("first_date") and d.get("last_date"):
+        return {"start": str(d["first_date"]), "end": str(d["last_date"])}
+    return {}
 
 
 def _empty(xf, tag: str, attrib: dict | None = None, **kw) -> None:

@@ -4,8 +4,12 @@ pyvis assembles the node and edge data; kg renders it with its own template
 because pyvis' stock page loads Bootstrap and tom-select from a CDN and puts
 tooltip text into innerHTML. Here vis-network's script and styles are
 inlined, the data sits in a JSON script block (with `<`, `>` and `&`
-escaped), tooltips are built from text nodes, and a Content-Security-Policy
-forbids any request to another host.
+escaped), tooltips and the side panel are built from text nodes, and a
+Content-Security-Policy forbids any request to another host.
+
+The side panel (click a node or an edge) lists every quote behind it, so the
+page also carries the quotes by or about the drawn entities and the title,
+date and URL of their articles (`panel_data`).
 """
 from __future__ import annotations
 
@@ -30,6 +34,43 @@ def _split(s: str) -> list[str]:
     return [x for x in s.split(" | ") if x] if s else []
 
 
+def panel_data(docs, link: dict, names: dict[str, str], keep: set[str]) -> dict:
+    """The quotes by or naming a drawn entity, with their articles: what the side panel lists.
+
+    Each quote: text, kind, speaker (id, or None when the speaker is not drawn), speaker_name,
+    addressee (name), addressee_id, doc (index into `docs`) and `about`: the drawn entities it names
+    (the graph's quotes_about rule: a mention inside the quote, not the speaker)."""
+    out_docs: list[dict] = []
+    quotes: list[dict] = []
+    for res in docs:
+        doc_index = None
+        starts = sorted((m.start, m.end, link[(res.doc, m.entity)]) for m in res.mentions)
+        for q in res.quotes:
+            spk = None if q.speaker is None else link[(res.doc, res.mentions[q.speaker].entity)]
+            adr = None if q.addressee is None else link[(res.doc, res.mentions[q.addressee].entity)]
+            about = sorted({e for s, t, e in starts if q.start <= s and t <= q.end and e != spk and e in keep}) \
+                if spk is not None else []  # as in the graph: only attributed quotes link a speaker to an entity
+            if spk not in keep and not about:
+                continue
+            if doc_index is None:
+                doc_index = len(out_docs)
+                out_docs.append({"doc": res.doc, "title": res.title, "date": res.date, "url": res.url})
+            quotes.append({"text": q.text, "kind": q.kind, "speaker": spk if spk in keep else None,
+                           "speaker_name": names.get(spk) if spk else (q.speaker_desc or ""),
+                           "addressee": names.get(adr) if adr else "", "addressee_id": adr if adr in keep else None,
+                           "doc": doc_index, "about": about})
+    return {"docs": out_docs, "quotes": quotes}
+
+
+def _dates(g: nx.MultiDiGraph, docs) -> dict[str, list[str]]:
+    """Entity id → the distinct publication dates of its documents (for the date filter)."""
+    date_of = {r.doc: r.date for r in docs if r.date}
+    out = {}
+    for n, doc_list in g.nodes(data="doc_list"):
+        out[n] = sorted({date_of[d] for d in _split(doc_list or "") if d in date_of})
+    return out
+
+
 def page_data(g: nx.MultiDiGraph, note: str) -> dict:
     net = Network(directed=True)
     for n, d in sorted(g.nodes(data=True)):
@@ -46,6 +87,7 @@ def page_data(g: nx.MultiDiGraph, note: str) -> dict:
         out_nodes.append({"id": n["id"], "name": d["name"], "type": d["type"], "mentions": d["mentions"],
                           "docs": d["docs"], "roles": _split(d.get("roles", "")), "aliases": _split(d.get("aliases", "")),
                           "quotes": quotes[:MAX_TIP_QUOTES], "quote_count": d.get("quote_count", 0),
+                          "first_date": d.get("first_date", ""), "last_date": d.get("last_date", ""),
                           "size": node_size(d["mentions"]), "color": NODE_COLORS.get(d["type"], "#999999")})
     out_edges = []
     for e in edges:
@@ -53,7 +95,8 @@ def page_data(g: nx.MultiDiGraph, note: str) -> dict:
         color, dashed = EDGE_STYLES[e["relation"]]
         out_edges.append({"from": e["from"], "to": e["to"], "relation": e["relation"], "weight": d["weight"],
                           "width": edge_width(d["weight"]), "color": color, "dashed": dashed,
-                          "quotes": _split(d.get("quotes", ""))[:MAX_TIP_QUOTES]})
+                          "quotes": _split(d.get("quotes", ""))[:MAX_TIP_QUOTES], "docs": d.get("docs", 0),
+                          "first_date": d.get("first_date", ""), "last_date": d.get("last_date", "")})
     type_counts = Counter(n["type"] for n in out_nodes)
     rel_counts = Counter(e["relation"] for e in out_edges)
     return {
@@ -71,18 +114,26 @@ def _script_json(obj) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render(g: nx.MultiDiGraph, title: str, note: str) -> str:
+def render(g: nx.MultiDiGraph, title: str, note: str, docs=None, link: dict | None = None,
+           names: dict[str, str] | None = None) -> str:
+    """The page; with the build's documents (`docs`, `link`, `names`) the side panel lists their quotes."""
     template_text = resources.files("kg.export").joinpath("assets/page.html").read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=True)
     tpl = env.from_string(template_text)
+    data = page_data(g, note)
+    data.update(panel_data(docs, link, names, set(g.nodes)) if docs is not None else {"docs": [], "quotes": []})
+    dates = _dates(g, docs or [])
+    for n in data["nodes"]:
+        n["dates"] = dates.get(n["id"], [])
     return tpl.render(
         title=title,
-        data_json=Markup(_script_json(page_data(g, note))),
+        data_json=Markup(_script_json(data)),
         vis_js=Markup((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
         vis_css=Markup((VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
     )
 
 
-def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg: who is in the news", note: str = "") -> None:
+def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg: who is in the news", note: str = "",
+               docs=None, link: dict | None = None, names: dict[str, str] | None = None) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(render(g, title, note))
+        f.write(render(g, title, note, docs, link, names))

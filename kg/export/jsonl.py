@@ -27,7 +27,8 @@ def mention_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> It
         for m in res.mentions:
             eid = link[(res.doc, m.entity)]
             yield {"doc": res.doc, "entity": names[eid], "entity_id": eid, "type": m.type,
-                   "text": m.text, "start": m.start, "end": m.end, "role": m.role}
+                   "text": m.text, "start": m.start, "end": m.end, "role": m.role,
+                   "sentence": m.sentence, "date": res.date, "title": res.title, "url": res.url}
 
 
 def quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> Iterable[dict]:
@@ -39,7 +40,8 @@ def quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> Iter
             yield {"doc": res.doc, "text": q.text, "kind": q.kind,
                    "speaker": names.get(spk) if spk else None, "speaker_id": spk,
                    "speaker_desc": q.speaker_desc, "addressee": names.get(adr) if adr else None,
-                   "addressee_id": adr, "cue": q.cue, "start": q.start, "end": q.end}
+                   "addressee_id": adr, "cue": q.cue, "start": q.start, "end": q.end,
+                   "date": res.date, "title": res.title, "url": res.url}
 
 
 def write_mentions(path: Path, docs, link, names) -> None:
