@@ -1,7 +1,8 @@
 """The `kg` command: build, eval, train. Parses options, calls the library, prints.
 
 Exit codes: 0 success; 1 no input document could be processed; 2 usage
-error; 3 the output folder cannot be written; 4 the models are missing.
+error; 3 the output folder cannot be written; 4 the models are missing;
+5 the build failed its own consistency check (a bug in kg; nothing is written).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -56,6 +58,7 @@ def build(
 ) -> None:
     """Build the knowledge graph from a folder of articles."""
     from kg.annotate import ModelsMissingError
+    from kg.check import InconsistentBuild
     from kg.config import BuildConfig
     from kg.pipeline import build as run_build
     from kg.pipeline import write_outputs
@@ -95,6 +98,9 @@ def build(
     except ModelsMissingError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(4)
+    except InconsistentBuild as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False)
+        raise typer.Exit(5)
     for s in result.skipped:
         err.print(f"skipped {s.source}: {s.reason}", markup=False, highlight=False)
     if not result.docs:

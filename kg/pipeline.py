@@ -15,6 +15,7 @@ import networkx as nx
 from kg import __version__
 from kg.annotate import Annotator, model_version
 from kg.cache import Cache, doc_key
+from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph, prune
 from kg.process import analyse, prepare
@@ -242,6 +243,7 @@ def _build(cfg: BuildConfig, progress, annotator: Annotator | None) -> BuildResu
     skipped.sort(key=lambda s: (s.source, s.reason))
     t1 = time.perf_counter()
     entities, link, graph = assemble(results)
+    check_build(entities, link, graph, results)
     stats.update(documents=len(results), skipped=len(skipped), entities=len(entities),
                  quotes=sum(len(r.quotes) for r in results), words=sum(r.words for r in results),
                  seconds_documents=t1 - t0, seconds_graph=time.perf_counter() - t1)
