@@ -17,19 +17,35 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Indonesian news in, a knowledge graph of who is in the news and who said what out.")
 train_app = typer.Typer(no_args_is_help=True, help="Reproduce the shipped Stanza models from the corpora.")
 app.add_typer(train_app, name="train")
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: lines are never cut at the terminal width, so a log or a pipe gets
+# the summary (and the output path at its end) on one line
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to the current sys.stderr, so the progress bar can show log lines above itself."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _):
+        pass
 
 
 def _setup_logging(verbose: bool, engine: str = "local") -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
     if engine == "dask":
         try:
             import distributed  # noqa: F401 - it sets up its own log handlers on import; quiet them after
@@ -54,14 +70,13 @@ def build(
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results."),
     models: Optional[Path] = typer.Option(None, help="Folder with ner/ner.pt and ner/pretrain.pt (default: the shipped models)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    verbose: bool = typer.Option(False, "--verbose", "-v"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step's timings and the cache use."),
 ) -> None:
     """Build the knowledge graph from a folder of articles."""
     from kg.annotate import ModelsMissingError
     from kg.check import InconsistentBuild
     from kg.config import BuildConfig
     from kg.pipeline import build as run_build
-    from kg.pipeline import write_outputs
 
     _setup_logging(verbose, engine)
     try:
@@ -83,41 +98,97 @@ def build(
         out.print(f"{out_dir} is up to date: same inputs, models and options "
                   f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds)", highlight=False)
         if open_page:
-            webbrowser.open((out_dir / "graph.html").resolve().as_uri())
+            _open_page(out_dir / "graph.html")
         return
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[words]} words"), TimeElapsedColumn(),
-                      console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
-            task = bar.add_task("documents", total=None, words=0)
-
-            def progress(n: int, words: int) -> None:
-                bar.update(task, advance=n, words=bar.tasks[0].fields["words"] + words)
-
-            result = run_build(cfg, progress)
+        with _progress_bar(cfg, quiet) as (progress, step):
+            result = run_build(cfg, progress, step=step)
+            _report_skipped(result, cfg)
+            step("writing outputs")
+            _write(result, cfg, fp)
     except ModelsMissingError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(4)
     except InconsistentBuild as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False)
         raise typer.Exit(5)
+    s = result.stats
+    out.print(f"{_count(s['documents'], 'document')}, {_count(s['entities'], 'entity', 'entities')}, "
+              f"{_count(s['quotes'], 'quote')}, {len(result.skipped)} skipped, "
+              f"{time.perf_counter() - t0:.1f} s → {out_dir / 'graph.html'}", highlight=False)
+    if open_page:
+        _open_page(out_dir / "graph.html")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _write(result, cfg, fp) -> None:
+    from kg.pipeline import write_outputs
+
+    try:
+        write_outputs(result, cfg, fp)
+    except OSError as e:
+        err.print(f"[red]error:[/red] cannot write outputs to {cfg.out}: {e.strerror or e}")
+        raise typer.Exit(3)
+
+
+def _report_skipped(result, cfg) -> None:
+    """List skipped inputs; exit 1 when no document is left."""
     for s in result.skipped:
         err.print(f"skipped {s.source}: {s.reason}", markup=False, highlight=False)
     if not result.docs:
         err.print("[red]error:[/red] no document could be processed"
                   + (" (see the reasons above)" if result.skipped else f" (no .txt or .jsonl files in {', '.join(cfg.inputs)})"))
         raise typer.Exit(1)
+
+
+class _progress_bar:
+    """A bar over the listed inputs on a terminal (percentage, words/s, time left), then
+    the corpus-wide steps by name; nothing when quiet or when stderr is not a terminal.
+    Yields the `progress(n, words)` and `step(label)` callbacks for the build."""
+
+    def __init__(self, cfg, quiet: bool):
+        self.cfg, self.enabled = cfg, not quiet and err.is_terminal
+
+    def __enter__(self):
+        if not self.enabled:
+            return (lambda n, words: None), (lambda label: None)
+        from kg.read import count_documents
+
+        self.bar = Progress(TextColumn("{task.description:<18}"), BarColumn(), TaskProgressColumn(),
+                            MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                            TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
+                            console=err, transient=True)
+        self.bar.__enter__()
+        self.task = self.bar.add_task("documents", total=count_documents(self.cfg.inputs), rate="", words=0)
+        self.t0 = time.perf_counter()
+        return self.progress, self.step
+
+    def progress(self, n: int, words: int) -> None:
+        task = self.bar.tasks[0]
+        total_words = task.fields["words"] + words
+        rate = total_words / max(time.perf_counter() - self.t0, 1e-6)
+        self.bar.update(self.task, advance=n, words=total_words, rate=f"{rate:,.0f} words/s")
+
+    def step(self, label: str) -> None:
+        self.bar.update(self.task, description=label, completed=self.bar.tasks[0].total)
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.bar.__exit__(*exc)
+        return False
+
+
+def _open_page(page: Path) -> None:
+    """Open the page in a browser, or say where it is when there is none."""
     try:
-        write_outputs(result, cfg, fp)
-    except OSError as e:
-        err.print(f"[red]error:[/red] cannot write outputs to {out_dir}: {e.strerror or e}")
-        raise typer.Exit(3)
-    s = result.stats
-    out.print(f"{s['documents']} documents, {s['entities']} entities, {s['quotes']} quotes, "
-              f"{len(result.skipped)} skipped, {time.perf_counter() - t0:.1f} s → {out_dir}/graph.html",
-              highlight=False)
-    if open_page:
-        webbrowser.open((out_dir / "graph.html").resolve().as_uri())
+        opened = webbrowser.open(page.resolve().as_uri())
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        err.print(f"no browser found: the page is {page.resolve()}", markup=False, highlight=False)
 
 
 def _writable(d: Path) -> bool:

@@ -63,3 +63,67 @@ def test_worker_processes_give_the_same_outputs(tmp_path):
     assert r.exit_code == 0, r.output
     for f in ("mentions.jsonl", "quotes.jsonl", "graph.graphml"):
         assert (one / f).read_bytes() == (two / f).read_bytes(), f
+
+
+ONE_DOC = {"a.txt": "Budi Hartono tiba di Medan pada Senin. “Kami siap membantu warga,” kata Budi Hartono."}
+
+
+@pytest.fixture
+def dict_models(monkeypatch):
+    """The CLI with a DictAnnotator in place of the Stanza models: no model loading."""
+    from conftest import DictAnnotator
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "Annotator", lambda *a, **k: DictAnnotator({"Budi Hartono": "PER", "Medan": "LOC"}))
+
+
+def _src(tmp_path, docs):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in docs.items():
+        (src / name).write_bytes(text.encode("utf-8"))
+    return src
+
+
+def test_summary_is_one_line_with_the_page_path_last_and_singular_counts(tmp_path, dict_models):
+    out = tmp_path / ("a-long-folder-name-" * 5) / "out"  # longer than 80 columns
+    r = runner.invoke(app, ["build", str(_src(tmp_path, ONE_DOC)), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    last = r.stdout.strip().splitlines()[-1]
+    assert last.startswith("1 document, ") and "1 quote," in last
+    assert last.split(" → ")[-1] == str(out / "graph.html")
+    r2 = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out)])
+    assert r2.stdout.strip().splitlines() == [r2.stdout.strip()] and str(out) in r2.stdout
+
+
+def test_open_without_a_browser_says_where_the_page_is(tmp_path, dict_models, monkeypatch):
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["build", str(_src(tmp_path, ONE_DOC)), "--out", str(out), "--open"])
+    assert r.exit_code == 0 and f"the page is {out / 'graph.html'}" in r.stderr
+
+
+def test_verbose_logs_each_step(tmp_path, dict_models):
+    r = runner.invoke(app, ["build", str(_src(tmp_path, ONE_DOC)), "--out", str(tmp_path / "out"), "-v"])
+    assert r.exit_code == 0, r.output
+    for step in ("documents: 1 read", "resolving:", "graph:", "writing:"):
+        assert step in r.stderr
+
+
+@pytest.mark.model
+def test_a_pipe_gets_plain_lines_and_the_path_on_the_last(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / ("a-long-folder-name-" * 5) / "out"
+    cmd = f"{sys.executable} -m kg build {_src(tmp_path, ONE_DOC)} --out {out} | cat"
+    for _ in range(2):  # a fresh build, then the up-to-date one
+        p = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=True)
+        assert "\x1b[" not in p.stdout
+        last = p.stdout.strip().splitlines()[-1]
+        assert str(out) in last
+    first = subprocess.run(cmd.replace("| cat", "--no-cache | cat"), shell=True, capture_output=True, text=True)
+    page = first.stdout.strip().splitlines()[-1].split(" → ")[-1]
+    assert page == str(out / "graph.html") and (out / "graph.html").is_file()

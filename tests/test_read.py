@@ -90,3 +90,14 @@ def test_order_does_not_depend_on_how_inputs_are_listed(tmp_path):
     one = [a.doc for a in iter_inputs([tmp_path / "c.txt", tmp_path / "a.txt", tmp_path / "b.txt"])]
     two = [a.doc for a in iter_inputs([tmp_path])]
     assert one == two == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_count_documents_matches_what_is_read(tmp_path):
+    from kg.read import count_documents
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_text('{"text": "Isi berita pertama."}\n\nnot json\n{"text": "Berita kedua ini."}\n')
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [tmp_path, tmp_path / "a.txt", tmp_path / "missing.txt"]
+    assert count_documents(inputs) == len(list(iter_inputs(inputs))) == 6
