@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 import webbrowser
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+
+from kg.read import SUPPORTED
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
@@ -57,7 +60,7 @@ def _setup_logging(verbose: bool, engine: str = "local") -> None:
 
 @app.command()
 def build(
-    inputs: list[Path] = typer.Argument(None, help="Article files (.txt, .jsonl) and/or folders. Default: seeds/"),
+    inputs: list[Path] = typer.Argument(None, help=f"Article files and/or folders (walked for {SUPPORTED}). Default: seeds/"),
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
     open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done."),
     max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all)."),
@@ -87,8 +90,9 @@ def build(
     except ValueError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
-    if not _writable(out_dir):
-        err.print(f"[red]error:[/red] cannot write to the output folder {out_dir}")
+    problem = _output_problem(out_dir)
+    if problem:
+        err.print(f"[red]error:[/red] {escape(problem)}", highlight=False)
         raise typer.Exit(3)
     t0 = time.perf_counter()
     from kg.pipeline import fingerprint, up_to_date
@@ -140,7 +144,8 @@ def _report_skipped(result, cfg) -> None:
         err.print(f"skipped {s.source}: {s.reason}", markup=False, highlight=False)
     if not result.docs:
         err.print("[red]error:[/red] no document could be processed"
-                  + (" (see the reasons above)" if result.skipped else f" (no .txt or .jsonl files in {', '.join(cfg.inputs)})"))
+                  + (" (see the reasons above)" if result.skipped
+                     else f" (no {SUPPORTED} files in {', '.join(cfg.inputs)})"))
         raise typer.Exit(1)
 
 
@@ -191,15 +196,19 @@ def _open_page(page: Path) -> None:
         err.print(f"no browser found: the page is {page.resolve()}", markup=False, highlight=False)
 
 
-def _writable(d: Path) -> bool:
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        probe = d / ".kg-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-        return True
-    except OSError:
-        return False
+def _output_problem(d: Path) -> str | None:
+    """Why the output folder cannot be used, or None. Nothing is created: the
+    folder is made only when there are outputs to write."""
+    if d.exists() and not d.is_dir():
+        return f"--out {d} is a file, not a folder: give a folder for the outputs"
+    existing = d
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"cannot write to the output folder {d}: {existing} is a file"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"cannot write to the output folder {d}: {existing} is not writable"
+    return None
 
 
 @app.command("eval")

@@ -127,3 +127,30 @@ def test_a_pipe_gets_plain_lines_and_the_path_on_the_last(tmp_path):
     first = subprocess.run(cmd.replace("| cat", "--no-cache | cat"), shell=True, capture_output=True, text=True)
     page = first.stdout.strip().splitlines()[-1].split(" → ")[-1]
     assert page == str(out / "graph.html") and (out / "graph.html").is_file()
+
+
+def test_too_short_and_other_files_are_skipped_with_reasons(tmp_path, dict_models):
+    src = _src(tmp_path, dict(ONE_DOC, **{"hi.txt": "hi", "scan.pdf": "%PDF-1.4", "README": "Catatan untuk tim."}))
+    r = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert f"skipped {src / 'hi.txt'}: too short to be an article (1 word" in r.stderr
+    assert f"skipped {src / 'scan.pdf'}: not an article file (.pdf)" in r.stderr
+    assert f"skipped {src / 'README'}: not an article file (no extension)" in r.stderr
+    assert r.stdout.startswith("1 document, ") and "3 skipped" in r.stdout
+
+
+@pytest.mark.parametrize("inputs", [["missing-folder"], ["empty"], ["hi"]])
+def test_failed_builds_leave_no_output_folder(tmp_path, inputs):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "hi").mkdir()
+    (tmp_path / "hi" / "hi.txt").write_text("hi")
+    out = tmp_path / "out" / "nested"
+    r = runner.invoke(app, ["build", *(str(tmp_path / i) for i in inputs), "--out", str(out)])
+    assert r.exit_code == 1 and "no document could be processed" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_out_that_is_a_file_says_so(tmp_path):
+    (tmp_path / "graph").write_text("x")
+    r = runner.invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "graph")])
+    assert r.exit_code == 3 and "is a file, not a folder" in r.stderr
