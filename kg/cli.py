@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.core
 
 from kg.read import SUPPORTED
 from rich.console import Console
@@ -23,7 +24,7 @@ from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Indonesian news in, a knowledge graph of who is in the news and who said what out.")
 train_app = typer.Typer(no_args_is_help=True, help="Reproduce the shipped Stanza models from the corpora.")
 app.add_typer(train_app, name="train")
@@ -58,24 +59,36 @@ def _setup_logging(verbose: bool, engine: str = "local") -> None:
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-@app.command()
+class _Command(typer.core.TyperCommand):
+    """Help that reads like the README: options show their metavar (`--out DIR`),
+    flags nothing, and an argument its name without a `<list[Path]>` type."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if isinstance(p, typer.core.TyperArgument) and p.metavar:
+                p.display_type_rich = lambda ctx: None
+
+
+@app.command(cls=_Command)
 def build(
-    inputs: list[Path] = typer.Argument(None, help=f"Article files and/or folders (walked for {SUPPORTED}). Default: seeds/"),
-    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
-    open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done."),
-    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all)."),
-    min_weight: int = typer.Option(1, help="Hide page links with a smaller weight."),
-    workers: int = typer.Option(1, help="Worker processes, each with its own models."),
-    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4)."),
-    batch: int = typer.Option(32, help="Documents per Stanza call."),
-    engine: str = typer.Option("local", help="'local' or 'dask' (needs the optional dask dependencies)."),
-    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results."),
-    models: Optional[Path] = typer.Option(None, help="Folder with ner/ner.pt and ner/pretrain.pt (default: the shipped models)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step's timings and the cache use."),
+    inputs: list[Path] = typer.Argument(None, metavar="INPUT", show_default=False,
+                                        help=f"Article files and/or folders (walked for {SUPPORTED}). Default: seeds/"),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder.", metavar="DIR"),
+    open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done.", metavar=""),
+    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all).", metavar="N"),
+    min_weight: int = typer.Option(1, help="Hide page links with a smaller weight.", metavar="W"),
+    workers: int = typer.Option(1, help="Worker processes, each with its own models.", metavar="N"),
+    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4).", metavar="T"),
+    batch: int = typer.Option(32, help="Documents per Stanza call.", metavar="B"),
+    engine: str = typer.Option("local", help="'local' or 'dask' (needs the optional dask dependencies).", metavar="local|dask"),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster).", metavar="ADDRESS"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results.", metavar=""),
+    models: Optional[Path] = typer.Option(None, help="Folder with ner/ner.pt and ner/pretrain.pt (default: the shipped models).", metavar="DIR"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.", metavar=""),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step's timings and the cache use.", metavar=""),
 ) -> None:
-    """Build the knowledge graph from a folder of articles."""
+    """Build the knowledge graph from article files and folders."""
     from kg.annotate import ModelsMissingError
     from kg.check import InconsistentBuild
     from kg.config import BuildConfig
@@ -213,14 +226,21 @@ def _output_problem(d: Path) -> str | None:
 
 @app.command("eval")
 def eval_cmd(
-    gold: Path = typer.Option(..., help="Folder of gold <doc>.json files."),
-    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to score."),
-    as_json: bool = typer.Option(False, "--json", help="Print scores and misses as JSON."),
-    show_misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and why."),
+    gold: Path = typer.Option(..., help="Folder of gold <doc>.json files.", metavar="DIR"),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to score.", metavar="DIR"),
+    as_json: bool = typer.Option(False, "--json", help="Print scores and misses as JSON.", metavar=""),
+    show_misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and why.", metavar=""),
 ) -> None:
     """Score a build against gold entities and quotes."""
     from kg.evaluate import run
 
+    if not gold.is_dir():
+        err.print(f"[red]error:[/red] the gold folder {escape(str(gold))} does not exist"
+                  + (" (it is a file)" if gold.exists() else "")
+                  + ": gold files are hand annotations, one <document>.json per article; "
+                    "the README's 'Scoring against gold' section says where they come from and how to write them",
+                  highlight=False)
+        raise typer.Exit(2)
     if not (out_dir / "mentions.jsonl").exists():
         err.print(f"[red]error:[/red] no build in {out_dir}: run `kg build --out {out_dir}` first")
         raise typer.Exit(2)
@@ -250,11 +270,11 @@ def eval_cmd(
 
 @train_app.command("ner")
 def train_ner(
-    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora)."),
-    out_dir: Path = typer.Option(..., "--out", help="Where to write ner.pt, pretrain.pt and scores.json."),
-    max_steps: int = typer.Option(20000, help="Training steps (the best dev checkpoint is kept)."),
-    time_limit: Optional[float] = typer.Option(None, "--time-limit-min", help="Stop training after this many minutes."),
-    vectors: Optional[Path] = typer.Option(None, help="A pretrain.pt to reuse (default: train word2vec first)."),
+    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora).", metavar="DIR"),
+    out_dir: Path = typer.Option(..., "--out", help="Where to write ner.pt, pretrain.pt and scores.json.", metavar="DIR"),
+    max_steps: int = typer.Option(20000, help="Training steps (the best dev checkpoint is kept).", metavar="N"),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit-min", help="Stop training after this many minutes.", metavar="M"),
+    vectors: Optional[Path] = typer.Option(None, help="A pretrain.pt to reuse (default: train word2vec first).", metavar="FILE"),
 ) -> None:
     """Train the Indonesian NER model (and its word vectors) with Stanza's trainer.
 
@@ -267,9 +287,9 @@ def train_ner(
 
 @train_app.command("tokenizer")
 def train_tokenizer(
-    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora)."),
-    out_dir: Path = typer.Option(..., "--out", help="Where to write tokenizer.pt (and mwt.pt) and scores.json."),
-    max_steps: int = typer.Option(6000, help="Training steps."),
+    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora).", metavar="DIR"),
+    out_dir: Path = typer.Option(..., "--out", help="Where to write tokenizer.pt (and mwt.pt) and scores.json.", metavar="DIR"),
+    max_steps: int = typer.Option(6000, help="Training steps.", metavar="N"),
 ) -> None:
     """Train the Indonesian tokenizer (and MWT expander) with Stanza's trainer."""
     from kg.train import tokenizer

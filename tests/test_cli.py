@@ -154,3 +154,21 @@ def test_out_that_is_a_file_says_so(tmp_path):
     (tmp_path / "graph").write_text("x")
     r = runner.invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "graph")])
     assert r.exit_code == 3 and "is a file, not a folder" in r.stderr
+
+
+def test_eval_with_a_missing_gold_folder_says_it_does_not_exist(tmp_path):
+    r = runner.invoke(app, ["eval", "--gold", str(tmp_path / "gold"), "--out", str(tmp_path)])
+    assert r.exit_code == 2 and f"the gold folder {tmp_path / 'gold'} does not exist" in r.stderr
+
+
+@pytest.mark.parametrize("command", [["build"], ["eval"], ["train", "ner"], ["train", "tokenizer"]])
+def test_help_shows_no_type_placeholders(command):
+    r = runner.invoke(app, [*command, "--help"])
+    assert r.exit_code == 0 and "<bool>" not in r.output and "<list[" not in r.output and "--help" in r.output
+
+
+def test_build_help_lists_every_input_type_read():
+    from kg.read import READ_SUFFIXES
+
+    r = runner.invoke(app, ["build", "--help"], terminal_width=200)
+    assert all(suffix in r.output for suffix in READ_SUFFIXES)
