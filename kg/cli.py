@@ -21,8 +21,7 @@ import typer.core
 from kg.read import SUPPORTED
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Indonesian news in, a knowledge graph of who is in the news and who said what out.")
@@ -177,18 +176,23 @@ class _progress_bar:
 
         self.bar = Progress(TextColumn("{task.description:<18}"), BarColumn(), TaskProgressColumn(),
                             MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                            TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
+                            TimeElapsedColumn(), TextColumn("elapsed, {task.fields[left]} left"),
                             console=err, transient=True)
         self.bar.__enter__()
-        self.task = self.bar.add_task("documents", total=count_documents(self.cfg.inputs), rate="", words=0)
+        self.task = self.bar.add_task("documents", total=count_documents(self.cfg.inputs), rate="", words=0,
+                                      left="-:--:--")
         self.t0 = time.perf_counter()
         return self.progress, self.step
 
     def progress(self, n: int, words: int) -> None:
+        # rates over the whole run: documents arrive in batches, which fools rich's
+        # own estimate (made from the last few updates) into "2 seconds left"
         task = self.bar.tasks[0]
-        total_words = task.fields["words"] + words
-        rate = total_words / max(time.perf_counter() - self.t0, 1e-6)
-        self.bar.update(self.task, advance=n, words=total_words, rate=f"{rate:,.0f} words/s")
+        elapsed = max(time.perf_counter() - self.t0, 1e-6)
+        total_words, done = task.fields["words"] + words, task.completed + n
+        left = int((task.total - done) * elapsed / done) if done and task.total else None
+        self.bar.update(self.task, advance=n, words=total_words, rate=f"{total_words / elapsed:,.0f} words/s",
+                        left="-:--:--" if left is None else f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}")
 
     def step(self, label: str) -> None:
         self.bar.update(self.task, description=label, completed=self.bar.tasks[0].total)
