@@ -172,3 +172,19 @@ def test_build_help_lists_every_input_type_read():
 
     r = runner.invoke(app, ["build", "--help"], terminal_width=200)
     assert all(suffix in r.output for suffix in READ_SUFFIXES)
+
+
+def test_progress_bar_on_a_terminal_shows_total_percentage_rate_and_time_left(tmp_path, dict_models, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    import kg.cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(kg.cli, "err", Console(file=screen, force_terminal=True, width=150))
+    docs = {f"{i}.txt": ONE_DOC["a.txt"] for i in range(3)}
+    r = runner.invoke(app, ["build", str(_src(tmp_path, docs)), "--out", str(tmp_path / "out"), "--batch", "1"])
+    assert r.exit_code == 0, r.output
+    shown = screen.getvalue()
+    assert "/3" in shown and "100%" in shown and "words/s" in shown and " left" in shown
