@@ -17,11 +17,11 @@ from typing import Optional
 
 import typer
 import typer.core
-
-from kg.read import SUPPORTED
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from kg.read import SUPPORTED
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Indonesian news in, a knowledge graph of who is in the news and who said what out.")
