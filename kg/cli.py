@@ -2,12 +2,14 @@
 
 Exit codes: 0 success; 1 no input document could be processed (`kg quotes`
 and `kg entity`: the name matches no entity); 2 usage error (or no build to
-query); 3 the output folder cannot be written; 4 the models are missing.
+query); 3 the output folder cannot be written; 4 the models are missing;
+5 the build failed its own consistency check (a bug in kg; nothing is written).
 """
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 import webbrowser
@@ -15,20 +17,39 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.core
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+from kg.read import SUPPORTED
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Indonesian news in, a knowledge graph of who is in the news and who said what out.")
 train_app = typer.Typer(no_args_is_help=True, help="Reproduce the shipped Stanza models from the corpora.")
 app.add_typer(train_app, name="train")
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: lines are never cut at the terminal width, so a log or a pipe gets
+# the summary (and the output path at its end) on one line
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to the current sys.stderr, so the progress bar can show log lines above itself."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _):
+        pass
 
 
 def _setup_logging(verbose: bool, engine: str = "local") -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
     if engine == "dask":
         try:
             import distributed  # noqa: F401 - it sets up its own log handlers on import; quiet them after
@@ -38,28 +59,40 @@ def _setup_logging(verbose: bool, engine: str = "local") -> None:
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-@app.command()
+class _Command(typer.core.TyperCommand):
+    """Help that reads like the README: options show their metavar (`--out DIR`),
+    flags nothing, and an argument its name without a `<list[Path]>` type."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if isinstance(p, typer.core.TyperArgument) and p.metavar:
+                p.display_type_rich = lambda ctx: None
+
+
+@app.command(cls=_Command)
 def build(
-    inputs: list[Path] = typer.Argument(None, help="Article files (.txt, .jsonl) and/or folders. Default: seeds/"),
-    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
-    open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done."),
-    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all)."),
-    min_weight: int = typer.Option(1, help="Hide page links with a smaller weight."),
-    workers: int = typer.Option(1, help="Worker processes, each with its own models."),
-    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4)."),
-    batch: int = typer.Option(32, help="Documents per Stanza call."),
-    engine: str = typer.Option("local", help="'local' or 'dask' (needs the optional dask dependencies)."),
-    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results."),
-    models: Optional[Path] = typer.Option(None, help="Folder with ner/ner.pt and ner/pretrain.pt (default: the shipped models)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    verbose: bool = typer.Option(False, "--verbose", "-v"),
+    inputs: list[Path] = typer.Argument(None, metavar="INPUT", show_default=False,
+                                        help=f"Article files and/or folders (walked for {SUPPORTED}). Default: seeds/"),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder.", metavar="DIR"),
+    open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done.", metavar=""),
+    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all).", metavar="N"),
+    min_weight: int = typer.Option(1, help="Hide page links with a smaller weight.", metavar="W"),
+    workers: int = typer.Option(1, help="Worker processes, each with its own models.", metavar="N"),
+    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4).", metavar="T"),
+    batch: int = typer.Option(32, help="Documents per Stanza call.", metavar="B"),
+    engine: str = typer.Option("local", help="'local' or 'dask' (needs the optional dask dependencies).", metavar="local|dask"),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster).", metavar="ADDRESS"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results.", metavar=""),
+    models: Optional[Path] = typer.Option(None, help="Folder with ner/ner.pt and ner/pretrain.pt (default: the shipped models).", metavar="DIR"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.", metavar=""),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step's timings and the cache use.", metavar=""),
 ) -> None:
-    """Build the knowledge graph from a folder of articles."""
+    """Build the knowledge graph from article files and folders."""
     from kg.annotate import ModelsMissingError
+    from kg.check import InconsistentBuild
     from kg.config import BuildConfig
     from kg.pipeline import build as run_build
-    from kg.pipeline import write_outputs
 
     _setup_logging(verbose, engine)
     try:
@@ -70,8 +103,9 @@ def build(
     except ValueError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
-    if not _writable(out_dir):
-        err.print(f"[red]error:[/red] cannot write to the output folder {out_dir}")
+    problem = _output_problem(out_dir)
+    if problem:
+        err.print(f"[red]error:[/red] {escape(problem)}", highlight=False)
         raise typer.Exit(3)
     t0 = time.perf_counter()
     from kg.pipeline import fingerprint, up_to_date
@@ -81,61 +115,137 @@ def build(
         out.print(f"{out_dir} is up to date: same inputs, models and options "
                   f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds)", highlight=False)
         if open_page:
-            webbrowser.open((out_dir / "graph.html").resolve().as_uri())
+            _open_page(out_dir / "graph.html")
         return
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[words]} words"), TimeElapsedColumn(),
-                      console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
-            task = bar.add_task("documents", total=None, words=0)
-
-            def progress(n: int, words: int) -> None:
-                bar.update(task, advance=n, words=bar.tasks[0].fields["words"] + words)
-
-            result = run_build(cfg, progress)
+        with _progress_bar(cfg, quiet) as (progress, step):
+            result = run_build(cfg, progress, step=step)
+            _report_skipped(result, cfg)
+            step("writing outputs")
+            _write(result, cfg, fp)
     except ModelsMissingError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(4)
+    except InconsistentBuild as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False)
+        raise typer.Exit(5)
+    s = result.stats
+    out.print(f"{_count(s['documents'], 'document')}, {_count(s['entities'], 'entity', 'entities')}, "
+              f"{_count(s['quotes'], 'quote')}, {len(result.skipped)} skipped, "
+              f"{time.perf_counter() - t0:.1f} s → {out_dir / 'graph.html'}", highlight=False)
+    if open_page:
+        _open_page(out_dir / "graph.html")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _write(result, cfg, fp) -> None:
+    from kg.pipeline import write_outputs
+
+    try:
+        write_outputs(result, cfg, fp)
+    except OSError as e:
+        err.print(f"[red]error:[/red] cannot write outputs to {cfg.out}: {e.strerror or e}")
+        raise typer.Exit(3)
+
+
+def _report_skipped(result, cfg) -> None:
+    """List skipped inputs; exit 1 when no document is left."""
     for s in result.skipped:
         err.print(f"skipped {s.source}: {s.reason}", markup=False, highlight=False)
     if not result.docs:
         err.print("[red]error:[/red] no document could be processed"
-                  + (" (see the reasons above)" if result.skipped else f" (no .txt or .jsonl files in {', '.join(cfg.inputs)})"))
+                  + (" (see the reasons above)" if result.skipped
+                     else f" (no {SUPPORTED} files in {', '.join(cfg.inputs)})"))
         raise typer.Exit(1)
-    try:
-        write_outputs(result, cfg, fp)
-    except OSError as e:
-        err.print(f"[red]error:[/red] cannot write outputs to {out_dir}: {e.strerror or e}")
-        raise typer.Exit(3)
-    s = result.stats
-    out.print(f"{s['documents']} documents, {s['entities']} entities, {s['quotes']} quotes, "
-              f"{len(result.skipped)} skipped, {time.perf_counter() - t0:.1f} s → {out_dir}/graph.html",
-              highlight=False)
-    if open_page:
-        webbrowser.open((out_dir / "graph.html").resolve().as_uri())
 
 
-def _writable(d: Path) -> bool:
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        probe = d / ".kg-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-        return True
-    except OSError:
+class _progress_bar:
+    """A bar over the listed inputs on a terminal (percentage, words/s, time left), then
+    the corpus-wide steps by name; nothing when quiet or when stderr is not a terminal.
+    Yields the `progress(n, words)` and `step(label)` callbacks for the build."""
+
+    def __init__(self, cfg, quiet: bool):
+        self.cfg, self.enabled = cfg, not quiet and err.is_terminal
+
+    def __enter__(self):
+        if not self.enabled:
+            return (lambda n, words: None), (lambda label: None)
+        from kg.read import count_documents
+
+        self.bar = Progress(TextColumn("{task.description:<18}"), BarColumn(), TaskProgressColumn(),
+                            MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                            TimeElapsedColumn(), TextColumn("elapsed, {task.fields[left]} left"),
+                            console=err, transient=True)
+        self.bar.__enter__()
+        self.task = self.bar.add_task("documents", total=count_documents(self.cfg.inputs), rate="", words=0,
+                                      left="-:--:--")
+        self.t0 = time.perf_counter()
+        return self.progress, self.step
+
+    def progress(self, n: int, words: int) -> None:
+        # rates over the whole run: documents arrive in batches, which fools rich's
+        # own estimate (made from the last few updates) into "2 seconds left"
+        task = self.bar.tasks[0]
+        elapsed = max(time.perf_counter() - self.t0, 1e-6)
+        total_words, done = task.fields["words"] + words, task.completed + n
+        left = int((task.total - done) * elapsed / done) if done and task.total else None
+        self.bar.update(self.task, advance=n, words=total_words, rate=f"{total_words / elapsed:,.0f} words/s",
+                        left="-:--:--" if left is None else f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}")
+
+    def step(self, label: str) -> None:
+        self.bar.update(self.task, description=label, completed=self.bar.tasks[0].total)
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.bar.__exit__(*exc)
         return False
 
 
-@app.command("eval")
+def _open_page(page: Path) -> None:
+    """Open the page in a browser, or say where it is when there is none."""
+    try:
+        opened = webbrowser.open(page.resolve().as_uri())
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        err.print(f"no browser found: the page is {page.resolve()}", markup=False, highlight=False)
+
+
+def _output_problem(d: Path) -> str | None:
+    """Why the output folder cannot be used, or None. Nothing is created: the
+    folder is made only when there are outputs to write."""
+    if d.exists() and not d.is_dir():
+        return f"--out {d} is a file, not a folder: give a folder for the outputs"
+    existing = d
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"cannot write to the output folder {d}: {existing} is a file"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"cannot write to the output folder {d}: {existing} is not writable"
+    return None
+
+
+@app.command("eval", cls=_Command)
 def eval_cmd(
-    gold: Path = typer.Option(..., help="Folder of gold <doc>.json files."),
-    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to score."),
-    as_json: bool = typer.Option(False, "--json", help="Print scores and misses as JSON."),
-    show_misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and why."),
+    gold: Path = typer.Option(..., help="Folder of gold <doc>.json files.", metavar="DIR"),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to score.", metavar="DIR"),
+    as_json: bool = typer.Option(False, "--json", help="Print scores and misses as JSON.", metavar=""),
+    show_misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and why.", metavar=""),
 ) -> None:
     """Score a build against gold entities and quotes."""
     from kg.evaluate import run
 
+    if not gold.is_dir():
+        err.print(f"[red]error:[/red] the gold folder {escape(str(gold))} does not exist"
+                  + (" (it is a file)" if gold.exists() else "")
+                  + ": gold files are hand annotations, one <document>.json per article; "
+                    "the README's 'Scoring against gold' section says where they come from and how to write them",
+                  highlight=False)
+        raise typer.Exit(2)
     if not (out_dir / "mentions.jsonl").exists():
         err.print(f"[red]error:[/red] no build in {out_dir}: run `kg build --out {out_dir}` first")
         raise typer.Exit(2)
@@ -179,16 +289,16 @@ def _unknown(e) -> None:
     raise typer.Exit(1)
 
 
-@app.command("quotes")
+@app.command("quotes", cls=_Command)
 def quotes_cmd(
-    speaker: Optional[str] = typer.Option(None, help="Quotes by this entity (any of its names, any case)."),
-    about: Optional[str] = typer.Option(None, help="Quotes by others that name this entity."),
-    kind: Optional[str] = typer.Option(None, help="direct or indirect."),
-    since: Optional[str] = typer.Option(None, help="Published on or after this day (YYYY-MM-DD); drops undated quotes."),
-    until: Optional[str] = typer.Option(None, help="Published on or before this day; drops undated quotes."),
-    doc: Optional[str] = typer.Option(None, help="Documents whose name or title contains this."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="table, jsonl or csv (default: table on a terminal, else jsonl)."),
-    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read."),
+    speaker: Optional[str] = typer.Option(None, help="Quotes by this entity (any of its names, any case).", metavar="NAME"),
+    about: Optional[str] = typer.Option(None, help="Quotes by others that name this entity.", metavar="NAME"),
+    kind: Optional[str] = typer.Option(None, help="direct or indirect.", metavar="direct|indirect"),
+    since: Optional[str] = typer.Option(None, help="Published on or after this day (YYYY-MM-DD); drops undated quotes.", metavar="DATE"),
+    until: Optional[str] = typer.Option(None, help="Published on or before this day; drops undated quotes.", metavar="DATE"),
+    doc: Optional[str] = typer.Option(None, help="Documents whose name or title contains this.", metavar="TEXT"),
+    fmt: Optional[str] = typer.Option(None, "--format", help="table, jsonl or csv (default: table on a terminal, else jsonl).", metavar="table|jsonl|csv"),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read.", metavar="DIR"),
 ) -> None:
     """Who said what, about whom, when: quotes from a finished build."""
     from kg.query import UnknownName, check_date, select_quotes, to_csv, to_jsonl
@@ -225,11 +335,11 @@ def _quote_table(rows: list[dict]) -> None:
     out.print(t, markup=False, highlight=False)
 
 
-@app.command("entity")
+@app.command("entity", cls=_Command)
 def entity_cmd(
-    name: str = typer.Argument(..., help="Any name the entity was seen under, any case."),
-    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read."),
-    as_json: bool = typer.Option(False, "--json", help="Print the profile as JSON."),
+    name: str = typer.Argument(..., help="Any name the entity was seen under, any case.", metavar="NAME"),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read.", metavar="DIR"),
+    as_json: bool = typer.Option(False, "--json", help="Print the profile as JSON.", metavar=""),
 ) -> None:
     """One entity's profile: type, aliases, roles, affiliations, when it is named, with whom, its quotes."""
     from kg.query import UnknownName, profile
@@ -269,11 +379,11 @@ def _print_profile(p: dict) -> None:
 
 @train_app.command("ner")
 def train_ner(
-    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora)."),
-    out_dir: Path = typer.Option(..., "--out", help="Where to write ner.pt, pretrain.pt and scores.json."),
-    max_steps: int = typer.Option(20000, help="Training steps (the best dev checkpoint is kept)."),
-    time_limit: Optional[float] = typer.Option(None, "--time-limit-min", help="Stop training after this many minutes."),
-    vectors: Optional[Path] = typer.Option(None, help="A pretrain.pt to reuse (default: train word2vec first)."),
+    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora).", metavar="DIR"),
+    out_dir: Path = typer.Option(..., "--out", help="Where to write ner.pt, pretrain.pt and scores.json.", metavar="DIR"),
+    max_steps: int = typer.Option(20000, help="Training steps (the best dev checkpoint is kept).", metavar="N"),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit-min", help="Stop training after this many minutes.", metavar="M"),
+    vectors: Optional[Path] = typer.Option(None, help="A pretrain.pt to reuse (default: train word2vec first).", metavar="FILE"),
 ) -> None:
     """Train the Indonesian NER model (and its word vectors) with Stanza's trainer.
 
@@ -286,9 +396,9 @@ def train_ner(
 
 @train_app.command("tokenizer")
 def train_tokenizer(
-    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora)."),
-    out_dir: Path = typer.Option(..., "--out", help="Where to write tokenizer.pt (and mwt.pt) and scores.json."),
-    max_steps: int = typer.Option(6000, help="Training steps."),
+    corpora: Path = typer.Option(..., help="The corpora folder (shared/corpora).", metavar="DIR"),
+    out_dir: Path = typer.Option(..., "--out", help="Where to write tokenizer.pt (and mwt.pt) and scores.json.", metavar="DIR"),
+    max_steps: int = typer.Option(6000, help="Training steps.", metavar="N"),
 ) -> None:
     """Train the Indonesian tokenizer (and MWT expander) with Stanza's trainer."""
     from kg.train import tokenizer

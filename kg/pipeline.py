@@ -15,6 +15,7 @@ import networkx as nx
 from kg import __version__
 from kg.annotate import Annotator, model_version
 from kg.cache import Cache, doc_key
+from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph, prune
 from kg.process import analyse, prepare
@@ -117,6 +118,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
         for item in iter_inputs(cfg.inputs):
             if isinstance(item, Skipped):
                 skipped.append(item)
+                if progress:
+                    progress(1, 0)  # a skipped input still counts towards the total
                 continue
             key = doc_key(item.text, item.doc, mver, __version__)
             hit = cache.get(key) if cache else None
@@ -134,6 +137,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
         for (art, key), res in zip(batch, outs):
             if isinstance(res, Skipped):
                 skipped.append(res)
+                if progress:
+                    progress(1, 0)
                 continue
             _set_meta(res, art)
             results.append(res)
@@ -208,11 +213,15 @@ def _unique_names(results: list[DocResult]) -> list[DocResult]:
     return results
 
 
-def assemble(results: list[DocResult]) -> tuple[list[Entity], dict, nx.MultiDiGraph]:
+def resolve(results: list[DocResult]) -> tuple[list[Entity], dict]:
     resolver = Resolver()
     for res in results:
         resolver.add(res)
-    entities, link = resolver.entities()
+    return resolver.entities()
+
+
+def assemble(results: list[DocResult]) -> tuple[list[Entity], dict, nx.MultiDiGraph]:
+    entities, link = resolve(results)
     return entities, link, build_graph(entities, link, results)
 
 
@@ -237,21 +246,35 @@ def fewer_gc_passes():
             gc.unfreeze()
 
 
-def build(cfg: BuildConfig, progress=None, annotator: Annotator | None = None) -> BuildResult:
+def build(cfg: BuildConfig, progress=None, annotator: Annotator | None = None,
+          step: Callable[[str], None] | None = None) -> BuildResult:
+    """`progress(n, words)` after each input; `step(label)` when a corpus-wide step starts."""
     with fewer_gc_passes():
-        return _build(cfg, progress, annotator)
+        return _build(cfg, progress, annotator, step or (lambda label: None))
 
 
-def _build(cfg: BuildConfig, progress, annotator: Annotator | None) -> BuildResult:
+def _build(cfg: BuildConfig, progress, annotator: Annotator | None, step: Callable[[str], None]) -> BuildResult:
     t0 = time.perf_counter()
     results, skipped, stats = process_documents(cfg, progress, annotator)
     results = _unique_names(results)
     skipped.sort(key=lambda s: (s.source, s.reason))
     t1 = time.perf_counter()
-    entities, link, graph = assemble(results)
+    log.info("documents: %d read (%d from the cache, %d tagged), %d skipped in %.1f s "
+             "(imports %.1f s, model load %.1f s, Stanza %.1f s)", len(results), stats["cached"],
+             stats["processed"], len(skipped), t1 - t0, stats["import_seconds"], stats["load_seconds"],
+             stats["stanza_seconds"])
+    step("resolving entities")
+    entities, link = resolve(results)
+    t2 = time.perf_counter()
+    log.info("resolving: %d entities in %.1f s", len(entities), t2 - t1)
+    step("building the graph")
+    graph = build_graph(entities, link, results)
+    check_build(entities, link, graph, results)
+    t3 = time.perf_counter()
+    log.info("graph: %d nodes, %d edges in %.1f s", graph.number_of_nodes(), graph.number_of_edges(), t3 - t2)
     stats.update(documents=len(results), skipped=len(skipped), entities=len(entities),
                  quotes=sum(len(r.quotes) for r in results), words=sum(r.words for r in results),
-                 seconds_documents=t1 - t0, seconds_graph=time.perf_counter() - t1)
+                 seconds_documents=t1 - t0, seconds_graph=t3 - t1)
     return BuildResult(results, entities, link, graph, skipped, stats)
 
 
@@ -291,8 +314,11 @@ def up_to_date(cfg: BuildConfig, fp: str) -> bool:
 
 
 def write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None = None) -> list[Path]:
+    t0 = time.perf_counter()
     with fewer_gc_passes():
-        return _write_outputs(result, cfg, fp)
+        paths = _write_outputs(result, cfg, fp)
+    log.info("writing: %d files in %.1f s", len(paths), time.perf_counter() - t0)
+    return paths
 
 
 def _date_range(docs: list[DocResult]) -> dict:

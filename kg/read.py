@@ -4,10 +4,13 @@
 `Article` for every usable document and a `Skipped` (with a one-line reason)
 for everything else; it never raises for a bad file, so one bad input cannot
 stop a build. Documents are yielded one at a time: memory stays bounded.
+Web pages (.html) give their article body (trafilatura), and a text of fewer
+than MIN_WORDS words is skipped as too short to be an article.
 """
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import logging
 import os
@@ -22,6 +25,13 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm"}  # a scraper's saved page: the article body is extracted
+READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+SUPPORTED = ", ".join(sorted(READ_SUFFIXES))
+# Fewer words than this is not an article ("hi", a stray "test" file): nothing
+# to find in it, and counting it as a document misleads. Words hold a letter.
+MIN_WORDS = 3
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
 MAX_BYTES = 20_000_000  # larger files are not news articles; say so rather than stall
 
 # File signatures of common binary formats that turn up renamed as .txt
@@ -107,6 +117,32 @@ def iter_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Article | Skipp
         yield from read_path(p)
 
 
+def count_documents(inputs: Iterable[str | os.PathLike]) -> int:
+    """How many items `iter_inputs` will yield, for a progress bar: it walks the
+    folders and counts JSONL lines without decoding anything."""
+    n, paths = 0, []
+    for given in inputs:
+        p = Path(given)
+        if p.is_dir():
+            n += sum(1 for _ in _walk(p, paths))
+        elif p.exists():
+            paths.append(p)
+        else:
+            n += 1
+    for p in {os.path.realpath(q): q for q in paths}.values():
+        n += _count_records(p) if p.suffix.lower() in JSONL_SUFFIXES else 1
+    return n
+
+
+def _count_records(p: Path) -> int:
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            return 1
+        return max(1, sum(1 for line in p.read_bytes().splitlines() if line.strip()))
+    except OSError:
+        return 1
+
+
 def _walk(root: Path, out: list[Path]) -> Iterator[Skipped]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -116,8 +152,11 @@ def _walk(root: Path, out: list[Path]) -> Iterator[Skipped]:
             p = Path(dirpath) / name
             if p.is_symlink() and not p.exists():
                 yield Skipped(str(p), "broken or looping symlink")
-            elif p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            elif p.suffix.lower() in READ_SUFFIXES:
                 out.append(p)
+            else:
+                yield Skipped(str(p), f"not an article file ({p.suffix.lower() or 'no extension'}); "
+                                      f"kg reads {SUPPORTED} in folders")
 
 
 def read_path(p: Path) -> Iterator[Article | Skipped]:
@@ -142,12 +181,42 @@ def read_path(p: Path) -> Iterator[Article | Skipped]:
     except ValueError as e:
         yield Skipped(str(p), str(e))
         return
+    if p.suffix.lower() in HTML_SUFFIXES and text.strip():
+        try:
+            text = html_text(text)
+        except ValueError as e:
+            yield Skipped(str(p), str(e))
+            return
     if not text.strip():
         yield Skipped(str(p), "empty file" if not text else "only whitespace")
+        return
+    if short := too_short(text):
+        yield Skipped(str(p), short)
         return
     title, date, url = meta.from_index(p) or ("", "", "")
     yield Article(doc=p.name, text=text, source=str(p), encoding=enc,
                   title=title, date=date or meta.dateline(text), url=url)
+
+
+def too_short(text: str) -> str | None:
+    """The reason a text is too short to be an article, or None."""
+    n = sum(1 for _ in itertools.islice(_WORD.finditer(text), MIN_WORDS))
+    if n < MIN_WORDS:
+        return f"too short to be an article ({n} word{'' if n == 1 else 's'}; kg needs at least {MIN_WORDS})"
+    return None
+
+
+def html_text(html: str) -> str:
+    """The article body of a web page, one paragraph per block (trafilatura finds it
+    and drops menus, footers and comments). Raises ValueError when there is none."""
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise ValueError(f"reading HTML needs trafilatura ({e}): pip install trafilatura lxml_html_clean") from None
+    body = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not body or not body.strip():
+        raise ValueError("no article text found in the HTML page")
+    return "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
 
 
 def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:
@@ -174,6 +243,9 @@ def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:
             body = rec["title"].strip() + "\n\n" + body
         if not body.strip():
             yield Skipped(where, "empty text")
+            continue
+        if short := too_short(body):
+            yield Skipped(where, short)
             continue
         name = next((str(rec[k]) for k in ("doc", "id", "url") if rec.get(k) not in (None, "")), f"{p.name}:{n}")
         title, date, url = meta.fields(rec)

@@ -235,7 +235,7 @@ class Resolver:
         link: dict[tuple[str, int], str] = {}
         self._vote_types()
         for typ in sorted(self._groups):
-            for cluster in _merge(typ, self._groups[typ]):
+            for cluster in _one_cluster_per_id(typ, _merge(typ, self._groups[typ])):
                 ent = _entity(typ, cluster)
                 entities.append(ent)
                 for doc, eid, _ in cluster:
@@ -294,10 +294,36 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
     return [clusters[k] for k in sorted(clusters)]
 
 
+def entity_id(typ: str, name: str) -> str:
+    """The id is the type and the name's comparison form: stable across rebuilds."""
+    return f"{typ[:3].lower()}:{norm(name).replace(' ', '_')}"
+
+
+def _cluster_id(typ: str, cluster: list) -> str:
+    return entity_id(typ, _best_name(typ, [m for _, _, group in cluster for m in group]))
+
+
+def _one_cluster_per_id(typ: str, clusters: list[list]) -> list[list]:
+    """Merge clusters whose best names give the same id.
+
+    The same type and the same name up to case and punctuation is the same
+    entity, and the id must name one node: two clusters that met through
+    different spellings ("KLH" alone; "Kementerian ... (KLH)") can both end up
+    named "KLH". A merge can change the best name, so repeat until ids are unique.
+    """
+    while True:
+        by_id: dict[str, list] = {}
+        for cluster in clusters:
+            by_id.setdefault(_cluster_id(typ, cluster), []).append(cluster)
+        if len(by_id) == len(clusters):
+            return clusters
+        clusters = [[g for c in same for g in c] for same in by_id.values()]
+
+
 def _entity(typ: str, cluster: list) -> Entity:
     ms = [m for _, _, group in cluster for m in group]
     name = _best_name(typ, ms)
-    ent = Entity(id=f"{typ[:3].lower()}:{norm(name).replace(' ', '_')}", name=name, type=typ)
+    ent = Entity(id=entity_id(typ, name), name=name, type=typ)
     for doc, _, group in cluster:
         ent.docs.add(doc)
         for m in group:

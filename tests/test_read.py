@@ -77,7 +77,7 @@ def test_unreadable_file(tmp_path):
 def test_jsonl_articles_and_bad_lines(tmp_path):
     p = tmp_path / "batch.jsonl"
     p.write_text('{"id": "a1", "title": "Judul", "text": "Isi berita."}\nnot json\n{"text": 3}\n\n'
-                 '{"url": "https://x/y", "text": "Berita kedua."}\n', encoding="utf-8")
+                 '{"url": "https://x/y", "text": "Berita kedua hari ini."}\n', encoding="utf-8")
     arts, skips = split(list(iter_inputs([p])))
     assert [a.doc for a in arts] == ["a1", "https://x/y"]
     assert arts[0].text.startswith("Judul\n\nIsi berita.")
@@ -90,3 +90,28 @@ def test_order_does_not_depend_on_how_inputs_are_listed(tmp_path):
     one = [a.doc for a in iter_inputs([tmp_path / "c.txt", tmp_path / "a.txt", tmp_path / "b.txt"])]
     two = [a.doc for a in iter_inputs([tmp_path])]
     assert one == two == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_count_documents_matches_what_is_read(tmp_path):
+    from kg.read import count_documents
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_text('{"text": "Isi berita pertama."}\n\nnot json\n{"text": "Berita kedua ini."}\n')
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [tmp_path, tmp_path / "a.txt", tmp_path / "missing.txt"]
+    assert count_documents(inputs) == len(list(iter_inputs(inputs))) == 6
+
+
+def test_html_pages_give_their_article_body(tmp_path):
+    para = ("Budi Hartono tiba di Medan pada Senin pagi untuk meninjau banjir yang melanda tiga kecamatan "
+            "di pinggir kota, dan ia berbicara dengan warga yang mengungsi ke balai desa.")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Banjir di Medan</title></head><body><nav>Beranda | Politik | Ekonomi</nav>"
+        f"<article><h1>Banjir di Medan</h1><p>{para}</p><p>“Kami siap membantu warga,” kata Budi Hartono.</p>"
+        "</article><footer>Hak cipta situs ini</footer></body></html>", encoding="utf-8")
+    (tmp_path / "menu.htm").write_text("<html><body><nav><a href='/'>Beranda</a></nav></body></html>")
+    arts, skips = split(list(iter_inputs([tmp_path])))
+    assert [a.doc for a in arts] == ["page.html"]
+    assert para in arts[0].text.split("\n\n") and "Beranda" not in arts[0].text and "<p>" not in arts[0].text
+    assert "menu.htm" in skips
