@@ -284,7 +284,7 @@ def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
     return []
 
 
-# a description that points back at a person already named: "pemain asal Wales itu", "sang menteri"
+# a description that points back at a person already named: "pemain asal Brasil itu", "sang menteri"
 def _anaphoric(desc: str | None) -> bool:
     words = (desc or "").casefold().split()
     return len(words) >= 2 and (words[-1] in {"itu", "tersebut"} or words[0] == "sang")
@@ -340,7 +340,7 @@ def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quo
         # the last predicate before it, else the last speaker
         q.speaker = _previous_subject(doc, toks, b, quotes, quoted)
     elif first in {"pihak", "kubu"} and len(clause) <= 4 and cands:
-        q.speaker = cands[-1]  # "Pihak FIFA menyatakan": the organization itself
+        q.speaker = cands[-1]  # "Pihak KONI menyatakan": the organization itself
     elif first in DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
         q.speaker_desc = _desc(doc.text[clause[0].start:toks[k].start]) if clause else None
     else:
@@ -358,7 +358,7 @@ def _previous_subject(doc: _Doc, toks: list[Token], b: int, quotes, quoted) -> i
             j -= 1
         if j < 0:
             break
-        if toks[j].text.casefold() == "yang" and j > 0:  # "..., Naftali Bennett, yang mengatakan"
+        if toks[j].text.casefold() == "yang" and j > 0:  # "..., Rudi Hartono, yang mengatakan"
             j -= 1 + (toks[j - 1].text == "," and j > 1)
         if toks[j].text.casefold() in PRONOUNS:
             return _resolve_pronoun(doc, toks[j].start, quotes, quoted)
@@ -808,7 +808,7 @@ def _headline(doc: _Doc, paragraphs: list[tuple[int, int]], quoted, indirect: li
 
 
 def _headline_colon(doc: _Doc, a: int, b: int) -> Quote | None:
-    """'Mamat Rachmat: ...', 'KPU: ...', 'Ketua Banggar: ...' (the source, then a colon)."""
+    """'Rudi Hartono: ...', 'KPU: ...', 'Ketua Komisi: ...' (the source, then a colon)."""
     colon = doc.text.find(": ", a, b)
     if colon < 0 or len(doc.text[a:colon].split()) > 4:
         return None
