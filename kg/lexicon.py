@@ -144,3 +144,9 @@ def glue_words() -> frozenset[str]:
 def admin_units() -> frozenset[str]:
     """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
     return frozenset(_lines("admin_units.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_abbreviations() -> dict[str, str]:
+    """Institution short words → spelt-out form ("Kejari" → "Kejaksaan Negeri")."""
+    return dict(ln.split("\t") for ln in _lines("org_abbreviations.tsv"))

@@ -99,6 +99,7 @@ def link_document(res: DocResult, text: str) -> None:
                 persons.append(cid)
         by_key.setdefault(key, cid)
         clusters[cid].append(i)
+    clusters = _join_short_forms(res.mentions, clusters)
     for cid, members in enumerate(clusters):
         for i in members:
             res.mentions[i].entity = cid
@@ -173,6 +174,103 @@ def _initialisms(mentions: list[Mention], known: dict[str, str]) -> dict[str, st
         if len(hits) == 1:
             out[n] = next(iter(hits))
     return out
+
+
+_LEGAL = frozenset({"pt", "cv", "tbk", "persero"})  # legal forms: "PT KCIC" is KCIC
+_CONNECTORS = frozenset({"dan", "&", "of", "and", "for", "de", "der", "untuk"})
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    return {k.casefold(): tuple(v.split()) for k, v in lexicon.org_abbreviations().items()}
+
+
+@lru_cache(maxsize=50_000)
+def _org_words(name: str) -> tuple[str, ...]:
+    """An organization's or place's name as words, institution short words spelt out
+    ("Kejari X" → "Kejaksaan Negeri X") and legal forms left out ("PT X Tbk" → "X")."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = re.findall(r"\w+", s)
+    kept = [w for w in words if w.casefold() not in _LEGAL] or words
+    out: list[str] = []
+    for w in kept:
+        out.extend(_abbreviations().get(w.casefold(), (w,)))
+    return tuple(out)
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The short name's words spell the start of the long one: the same words, or an acronym
+    for the initials of a run of capitalised words ("Kementerian ESDM" → "Kementerian Energi
+    dan Sumber Daya Mineral", "DPR RI" → "Dewan Perwakilan Rakyat Republik Indonesia")."""
+    if not short:
+        return True
+    if not long:
+        return False
+    w = short[0]
+    if w.casefold() == long[0].casefold():
+        return _abbreviates(short[1:], long[1:])
+    if not _acronym(w):
+        return False
+    i = k = 0
+    while i < len(long) and k < len(w):
+        if k and long[i].casefold() in _CONNECTORS:
+            i += 1
+            continue
+        if not long[i][:1].isupper() or long[i][0] != w[k]:
+            return False
+        i, k = i + 1, k + 1
+    return k == len(w) and _abbreviates(short[1:], long[i:])
+
+
+def _short_form(words: tuple[str, ...]) -> bool:
+    """Long enough to stand for a longer name: two words or more, or an acronym ("BPJS", "DPRD")."""
+    return len(words) >= 2 or (len(words) == 1 and _acronym(words[0]))
+
+
+def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
+    """An organization or place named in full once and shorter elsewhere in the article is one
+    entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
+    "Kejari X" of "Kejaksaan Negeri X", "Kementerian PU" of "Kementerian Pekerjaan Umum".
+    A short form joins only when one entity of the same type fits it."""
+    parent = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    forms: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for cid, members in enumerate(clusters):
+        for i in members:
+            m = mentions[i]
+            if m.type in {"ORGANIZATION", "LOCATION"}:
+                forms[(m.type, _org_words(m.text))].add(cid)
+    for cids in forms.values():  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
+        first, *rest = sorted(cids)
+        for c in rest:
+            parent[find(c)] = find(first)
+    items = sorted(forms, key=lambda f: (-len(f[1]), f))
+    for typ, words in items:
+        if not _short_form(words):
+            continue
+        if len(words) == 1 and typ != "ORGANIZATION":
+            continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
+        for cid in sorted(forms[(typ, words)]):
+            hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
+                    and _abbreviates(words, w) for c in cs}
+            if len(hits) == 1 and find(cid) not in hits:  # its own entity fitting it too: already placed
+                parent[find(cid)] = hits.pop()
+    if all(parent[c] == c for c in range(len(clusters))):
+        return clusters
+    merged: dict[int, list[int]] = defaultdict(list)
+    for cid, members in enumerate(clusters):
+        merged[find(cid)].extend(members)
+    return [sorted(ms) for _, ms in sorted(merged.items())]
 
 
 @dataclass

@@ -131,3 +131,27 @@ def test_acronyms_and_given_names_join_their_full_forms_in_an_article():
     ent = {m.text: m.entity for m in res.mentions}
     assert ent["DPPN"] == ent["Dewan Pengawas Pangan Nasional"]
     assert ent["Rina Ayu"] == ent["Rina Ayu Wulandari"] != ent["Siti Dewi Lestari"] == ent["Siti Dewi Lestary"]
+
+
+def test_shorter_forms_of_an_organization_join_its_full_name_in_an_article():
+    names = {"Dinas Perikanan Daerah Kabupaten Sumbawa": "ORG", "Dinas Perikanan": "ORG", "BPJS Ketenagakerjaan": "ORG",
+             "BPJS": "ORG", "Kejari Sumbawa": "ORG", "Kejaksaan Negeri Sumbawa": "ORG", "Kementerian PUPR": "ORG",
+             "Kementerian Pekerjaan Umum dan Perumahan Rakyat": "ORG", "PT Sinar Laut": "ORG", "Sinar Laut": "ORG"}
+    text = ("Dinas Perikanan Daerah Kabupaten Sumbawa menggandeng BPJS Ketenagakerjaan dan Kejaksaan Negeri Sumbawa. "
+            "Kepala Dinas Perikanan menyebut BPJS membantu nelayan, dan Kejari Sumbawa mengawasi. "
+            "Kementerian Pekerjaan Umum dan Perumahan Rakyat mendukung; Kementerian PUPR mengirim PT Sinar Laut. "
+            "Sinar Laut mulai bekerja.")
+    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert ent["Dinas Perikanan"] == ent["Dinas Perikanan Daerah Kabupaten Sumbawa"]
+    assert ent["BPJS"] == ent["BPJS Ketenagakerjaan"] != ent["Kejari Sumbawa"] == ent["Kejaksaan Negeri Sumbawa"]
+    assert ent["Kementerian PUPR"] == ent["Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
+    assert ent["Sinar Laut"] == ent["PT Sinar Laut"] != ent["BPJS"]
+
+
+def test_a_short_form_fitting_two_organizations_joins_neither():
+    names = {"BPJS Kesehatan": "ORG", "BPJS Ketenagakerjaan": "ORG", "BPJS": "ORG", "Jakarta Selatan": "LOC",
+             "JAKARTA": "LOC"}
+    text = "JAKARTA - BPJS Kesehatan dan BPJS Ketenagakerjaan di Jakarta Selatan bertemu. BPJS menyepakati data."
+    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert len({ent["BPJS"], ent["BPJS Kesehatan"], ent["BPJS Ketenagakerjaan"]}) == 3
+    assert ent["JAKARTA"] != ent["Jakarta Selatan"]  # an all-caps dateline place is no acronym
