@@ -123,17 +123,55 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     parts = _name_parts(m.text)
     if not parts:
         return None
-    by_surname, by_given = [], []
-    for cid in persons:
-        full = _name_parts(mentions[clusters[cid][0]].text)
-        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])):
-            by_surname.append(cid)
+    by_surname, by_given, by_other = [], [], []
+    for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
+        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])
+                                                  or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))):
+            by_surname.append(cid)  # "Ryu Hasan" of "Roslan Yusni Hasan"
         elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
         elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
             by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
-    hits = by_surname or by_given
+        elif len(parts) == 1 and (any(_similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)):
+            by_other.append(cid)  # a middle name used as the short name, or "Jokowi" of "Joko Widodo"
+    by_surname, by_given, by_other = (list(dict.fromkeys(h)) for h in (by_surname, by_given, by_other))
+    if len(by_given) > 1 and not by_surname:
+        return _nearest_before(m, by_given, mentions, clusters)
+    hits = by_surname or by_given or by_other
     return hits[0] if len(hits) == 1 else None
+
+
+def _full_names(mentions: list[Mention], members: list[int]) -> list[tuple[str, ...]]:
+    """The longest name of a person, then its other forms of two words or more ("Ryu Hasan")."""
+    names = dict.fromkeys(_name_parts(mentions[i].text) for i in members)
+    return [n for n in names if len(n) > 1]
+
+
+def _blend(word: str, parts: tuple[str, ...], first: int) -> bool:
+    """A nickname of name beginnings: "Jokowi" = Joko + Wi(dodo), "Ryu" = R(oslan) + Yu(sni).
+    The first part gives at least `first` letters, and two parts or more give some."""
+    w = norm(word)
+    ps = [norm(p) for p in parts]
+    if len(w) < 3 or len(ps) < 2 or w == ps[0]:
+        return False
+
+    def spell(i: int, rest: str) -> bool:
+        if not rest:
+            return i >= 2
+        if i == len(ps):
+            return False
+        least = first if i == 0 else 1
+        return any(rest[:k] == ps[i][:k] and spell(i + 1, rest[k:]) for k in range(least, min(len(rest), len(ps[i])) + 1))
+
+    return spell(0, w)
+
+
+def _nearest_before(m: Mention, cids: list[int], mentions: list[Mention], clusters) -> int | None:
+    """A given name two people share is the one named last before it ("Budi" after "... Budi Santoso")."""
+    last = {cid: max((mentions[i].start for i in clusters[cid] if mentions[i].start < m.start), default=-1)
+            for cid in cids}
+    best = max(cids, key=lambda c: last[c])
+    return best if last[best] >= 0 else None
 
 
 def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:

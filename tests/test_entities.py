@@ -155,3 +155,25 @@ def test_a_short_form_fitting_two_organizations_joins_neither():
     ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
     assert len({ent["BPJS"], ent["BPJS Kesehatan"], ent["BPJS Ketenagakerjaan"]}) == 3
     assert ent["JAKARTA"] != ent["Jakarta Selatan"]  # an all-caps dateline place is no acronym
+
+
+def test_nicknames_middle_names_and_shared_given_names_find_their_person():
+    names = {"Bambang Sutejo": "PER", "Bamsut": "PER", "Rosita Kemala Dewi": "PER", "Kemala": "PER",
+             "Hendra Yusuf Pratama": "PER", "Heyus Pratama": "PER", "Andi Wijaya": "PER", "Andi Kurniawan": "PER",
+             "Andi": "PER"}
+    text = ("Bambang Sutejo bertemu Rosita Kemala Dewi. Bamsut tersenyum, Kemala tidak. "
+            "Hendra Yusuf Pratama atau Heyus Pratama hadir. Andi Wijaya datang lebih dulu. "
+            "Andi Kurniawan membuka rapat. Andi lalu menutupnya.")
+    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert ent["Bamsut"] == ent["Bambang Sutejo"] != ent["Kemala"] == ent["Rosita Kemala Dewi"]
+    assert ent["Heyus Pratama"] == ent["Hendra Yusuf Pratama"]
+    assert ent["Andi"] == ent["Andi Kurniawan"] != ent["Andi Wijaya"]  # the Andi named last before it
+
+
+def test_a_person_name_cut_in_two_is_one_name():
+    names = {"Rosita": "PER", "Lembayung": "PER"}
+    res = analyse_text("Rosita Lembayung menikah. Kemarin Rosita, Lembayung dan keluarga berkumpul.", names)
+    assert [m.text for m in res.mentions] == ["Rosita Lembayung", "Rosita", "Lembayung"]
+    names = {"Hadi Santoso": "PER", "Santoso": "PER", "Galih Prakoso": "PER"}
+    res = analyse_text("Hadi Santoso tiba. Ajudan Santoso Galih Prakoso menyambutnya.", names)
+    assert [m.text for m in res.mentions] == ["Hadi Santoso", "Santoso", "Galih Prakoso"]  # a surname: his aide

@@ -82,7 +82,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
             mentions.append(Mention(start, end, surface, final, si))
     mentions = _check_headline(text, sentences, mentions)
     mentions.extend(_short_names(text, sentences, mentions))
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = _join_adjacent_persons(text, sorted(mentions, key=lambda m: (m.start, m.end)))
     persons: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.type == "PERSON":
@@ -130,6 +130,21 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             if tok.text in parts and tok.start not in covered and not (
                     tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
                 out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
+    return out
+
+
+def _join_adjacent_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name and a person's name with only a space between are one name cut in two
+    ("Alyssa" "Wijaya"), unless the word is a surname: "penasihat Putin Yuri Ushakov" is Putin's adviser."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.type == m.type == "PERSON" and prev.sentence == m.sentence and text[prev.end:m.start] == " " \
+                and " " not in prev.text and prev.text not in surnames:
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", m.sentence)
+        else:
+            out.append(m)
     return out
 
 
