@@ -177,3 +177,14 @@ def test_a_person_name_cut_in_two_is_one_name():
     names = {"Hadi Santoso": "PER", "Santoso": "PER", "Galih Prakoso": "PER"}
     res = analyse_text("Hadi Santoso tiba. Ajudan Santoso Galih Prakoso menyambutnya.", names)
     assert [m.text for m in res.mentions] == ["Hadi Santoso", "Santoso", "Galih Prakoso"]  # a surname: his aide
+
+
+def test_names_in_links_to_other_articles_inside_the_body_are_furniture():
+    names = {"Partai Maju": "ORG", "KPK": "ORG", "Rina Wulandari": "PER", "Budi Santoso": "PER", "Bappenas": "ORG"}
+    text = ("Rina Wulandari meninjau pasar. Baca: Partai Maju Bantah Terlibat Kasus di KPK Menurut Rina, harga naik. "
+            "Ia bertemu Budi Santoso. (baca: Bappenas: Anggaran Tahun Depan Naik) Tonton juga \"KPK Periksa Saksi\" "
+            "di sini. Bappenas menghitung ulang.")
+    res = analyse_text(text, names)
+    assert [(m.text, m.start) for m in res.mentions if m.text in {"Partai Maju", "KPK", "Bappenas"}] == [
+        ("Bappenas", text.rindex("Bappenas"))]
+    assert {"Rina Wulandari", "Rina", "Budi Santoso"} <= {m.text for m in res.mentions}

@@ -81,6 +81,9 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                 continue
             mentions.append(Mention(start, end, surface, final, si))
     mentions = _check_headline(text, sentences, mentions)
+    links = _link_titles(text)
+    if links:  # names in "Baca: ..." links to other articles are furniture (convention 7)
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in links)]
     mentions.extend(_short_names(text, sentences, mentions))
     mentions = _join_adjacent_persons(text, sorted(mentions, key=lambda m: (m.start, m.end)))
     persons: dict[int, list[tuple[int, int]]] = {}
@@ -130,6 +133,48 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             if tok.text in parts and tok.start not in covered and not (
                     tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
                 out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
+    return out
+
+
+_LINK = re.compile(r"\b(?:[Bb]aca|BACA)\s*(?:[Jj]uga\s*)?:|\b(?:Baca|Simak|Lihat|Tonton|Saksikan)\s+[Jj]uga\b")
+_TITLE_WORD = re.compile(r"[\w#@$%&'’.,:/-]+|[\"“”]")
+_TITLE_SMALL = frozenset("di ke dari dan yang untuk dengan atau soal jadi hingga usai jelang pada oleh bagi vs".split())
+
+
+def _link_titles(text: str) -> list[tuple[int, int]]:
+    """Where links to other articles stand inside the body: "(baca: Title)", 'Tonton juga "Title"',
+    or "Baca: A Title In Capitals" up to the next sentence (its first capitalised words left out)."""
+    out = []
+    for m in _LINK.finditer(text):
+        start = end = m.end()
+        rest = text[end:end + 300]
+        if text[max(0, m.start() - 2):m.start()].strip() == "(":
+            close = rest.find(")")
+            out.append((start, end + (close if close >= 0 else len(rest))))
+            continue
+        lead = rest.lstrip()
+        if lead[:1] in "\"“":
+            close = next((i for i, c in enumerate(lead[1:], 1) if c in "\"”"), len(lead))
+            out.append((start, end + len(rest) - len(lead) + close))
+            continue
+        caps: list[re.Match] = []  # the capitalised run just before where the title ends
+        last = end
+        for w in _TITLE_WORD.finditer(rest):
+            tok = w.group()
+            if tok in "\"“”" or "\n" in rest[:w.start()][last - end:]:
+                caps = []
+                break
+            if tok[:1].isupper() or tok[:1].isdigit() or not tok[:1].isalnum():
+                caps = caps + [w] if tok[:1].isupper() else []
+            elif tok.casefold() in _TITLE_SMALL:
+                caps = []
+            else:
+                break
+            last = end + w.end()
+        if caps:  # the next sentence starts with the capitalised word(s) before the stop: "Hal ini", "Menurut Budi, ia"
+            back = caps[-2] if len(caps) > 1 and caps[-1].group().endswith(",") else caps[-1]
+            last = end + back.start()
+        out.append((start, last))
     return out
 
 
