@@ -150,3 +150,9 @@ def admin_units() -> frozenset[str]:
 def org_abbreviations() -> dict[str, str]:
     """Institution short words → spelt-out form ("Kejari" → "Kejaksaan Negeri")."""
     return dict(ln.split("\t") for ln in _lines("org_abbreviations.tsv"))
+
+
+@lru_cache(maxsize=None)
+def balinese_names() -> frozenset[str]:
+    """Balinese order-of-birth and caste names that follow I/Ni at a name's start."""
+    return frozenset(_lines("balinese_names.txt"))

@@ -188,3 +188,29 @@ def test_names_in_links_to_other_articles_inside_the_body_are_furniture():
     assert [(m.text, m.start) for m in res.mentions if m.text in {"Partai Maju", "KPK", "Bappenas"}] == [
         ("Bappenas", text.rindex("Bappenas"))]
     assert {"Rina Wulandari", "Rina", "Budi Santoso"} <= {m.text for m in res.mentions}
+
+
+def test_brackets_and_neighbourhood_numbers_end_names():
+    names = {"PT Sumber Tirta Abadi": "ORG", "PT STA ) Sleman": "ORG", "Dusun Karanganyar RT 03 RW 07 Desa Sukamaju": "LOC",
+             "Balai Desa Sukamaju": "LOC", "Gedung Bappeda": "LOC"}
+    text = ("PT Sumber Tirta Abadi (PT STA) Sleman membangun sumur di Dusun Karanganyar RT 03 RW 07 Desa Sukamaju. "
+            "Warga berkumpul di Balai Desa Sukamaju lalu ke Gedung Bappeda RI.")
+    res = analyse_text(text, names)
+    assert [m.text for m in res.mentions] == ["PT Sumber Tirta Abadi", "PT STA", "Sleman", "Dusun Karanganyar",
+                                              "Desa Sukamaju", "Balai Desa Sukamaju", "Gedung Bappeda RI"]
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["PT STA"] == ent["PT Sumber Tirta Abadi"]
+
+
+def test_social_media_handles_and_balinese_names_are_people():
+    names = {"Sukarta Wijaya": "PER"}
+    text = "\"Mantap sekali timnya,\" tulis @rudi_bola99. Ketua adat I Made Sukarta Wijaya setuju. Surel: a@b.id"
+    res = analyse_text(text, names)
+    assert [(m.text, m.type) for m in res.mentions] == [("@rudi_bola99", "PERSON"), ("I Made Sukarta Wijaya", "PERSON")]
+
+
+def test_acronyms_spelt_out_in_lower_case_or_generic_are_no_entities():
+    names = {"APS": "ORG", "Badan Usaha Milik Negara": "ORG", "Dewan Pangan Daerah": "ORG", "DPD": "ORG"}
+    text = ("Program angka putus sekolah (APS) turun. Badan Usaha Milik Negara (BUMN) ikut membantu "
+            "bersama Dewan Pangan Daerah (DPD).")
+    assert [m.text for m in analyse_text(text, names).mentions] == ["Dewan Pangan Daerah", "DPD"]

@@ -52,17 +52,19 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
-        for a, b, label in _split_at_outlets(toks, spans_from_tags(sent_tags)):
+        for a, b, label in _cut_spans(toks, _split_at_outlets(toks, spans_from_tags(sent_tags))):
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
             while b - 1 > a and toks[b - 1].text[:1].islower():
                 b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
             if typ == "PERSON":
-                a = _strip_titles(toks, a, b)
+                a = _balinese_start(toks, _strip_titles(toks, a, b))
                 if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
                     a -= 1  # "Ketua KONI, Raja Sapta ..." with "Raja" left out of the span
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
+            if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
+                b += 1  # "RI" ends an institution's name (convention 3): "Gedung Lemhanas RI"
             if a >= b:
                 continue
             if typ != "PERSON":
@@ -80,6 +82,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
             mentions.append(Mention(start, end, surface, final, si))
+    mentions = _drop_concept_acronyms(text, mentions) + _handles(text, sentences, mentions)
     mentions = _check_headline(text, sentences, mentions)
     links = _link_titles(text)
     if links:  # names in "Baca: ..." links to other articles are furniture (convention 7)
@@ -134,6 +137,83 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
                     tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
                 out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
     return out
+
+
+def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bracket opened or closed only inside a span ends a name ("PT ABC) Sleman"); a place
+    span holding several places is cut before each administrative unit, without the
+    neighbourhood numbers ("Dusun X RT 02 RW 03 Desa Y" → "Dusun X", "Desa Y")."""
+    out = []
+    units = lexicon.admin_units()
+    for a, b, label in spans:
+        cuts, depth = [], 0
+        for i in range(a, b):
+            w = toks[i].text
+            depth += (w == "(") - (w == ")")
+            if depth < 0 or (w == "(" and not any(t.text == ")" for t in toks[i:b])):
+                cuts.append(i)
+                depth = 0
+            elif TYPES.get(label) == "LOCATION" and i > a and toks[a].text in units and (w in units or w in {"RT", "RW"}):
+                cuts.append(i)  # "Dusun X RT 02 RW 03 Desa Y", not "Balai Desa Y" (a hall)
+        start = a
+        for i in cuts + [b]:
+            piece = [j for j in range(start, i) if toks[j].text not in {"RT", "RW"}
+                     and not (j > a and toks[j - 1].text in {"RT", "RW"})]
+            if piece and i > start:
+                out.append((piece[0], piece[-1] + 1, label))
+            start = i + 1 if i < b and toks[i].text in "()" else i
+    return out
+
+
+def _balinese_start(toks: tuple[Token, ...], a: int) -> int:
+    """A Balinese name's first words NER leaves out: "I Made Sukarta Wijaya" tagged "Sukarta Wijaya".
+    The name starts with I (men) or Ni (women) and an order-of-birth or caste name."""
+    bali = lexicon.balinese_names()
+    for k in range(2, 6):
+        i = a - k
+        if i < 0 or not all(t.text[:1].isupper() and t.text.isalpha() for t in toks[i:a]):
+            break
+        if toks[i].text in {"I", "Ni"} and toks[i + 1].text in bali:
+            return i
+    return a
+
+
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{3,30}\b")
+
+
+def _handles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Social media accounts quoted in the text ("kata @budi_s") are people, or outlets by their name."""
+    out = []
+    for m in _HANDLE.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        si = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), None)
+        if si is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), "ORGANIZATION" if is_outlet(m.group()[1:]) else "PERSON", si))
+    return out
+
+
+_BRACKETED = re.compile(r"\s*\(([^()\s]{2,12})\)")
+
+
+def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An acronym spelt out in lower case before it names a concept ("anak putus sekolah (APS)"),
+    and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
+    drop = set()
+    for k, m in enumerate(mentions):
+        if not (m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"):
+            continue
+        before = text[max(0, m.start - 120):m.start - 1].split()
+        letters = m.text.casefold()
+        words = before[-len(letters):]
+        if len(words) == len(letters) and all(w.islower() for w in words) \
+                and "".join(w[0] for w in words) == letters:
+            drop.add(k)
+    for k, m in enumerate(mentions):
+        after = _BRACKETED.match(text, m.end)
+        if after and after.group(1).casefold() in _not_entities():
+            drop.add(k)
+    return [m for k, m in enumerate(mentions) if k not in drop]
 
 
 _LINK = re.compile(r"\b(?:[Bb]aca|BACA)\s*(?:[Jj]uga\s*)?:|\b(?:Baca|Simak|Lihat|Tonton|Saksikan)\s+[Jj]uga\b")
