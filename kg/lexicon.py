@@ -156,3 +156,9 @@ def org_abbreviations() -> dict[str, str]:
 def balinese_names() -> frozenset[str]:
     """Balinese order-of-birth and caste names that follow I/Ni at a name's start."""
     return frozenset(_lines("balinese_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def type_heads() -> dict[tuple[str, str], str]:
+    """(word, "first"/"last") → the type a name with that word there has (SMA → ORGANIZATION)."""
+    return {(w, pos): typ for w, pos, typ in (ln.split("\t") for ln in _lines("type_heads.tsv"))}

@@ -181,10 +181,20 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
         between = text[a.end:b.start]
         if between.strip() == "(" and text[b.end:b.end + 1] == ")":
             short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
-            if short.text.isupper() and " " not in short.text:
+            if " " not in short.text and (short.text.isupper() or _letters_of(short.text, long_.text)):
                 out[norm(short.text)] = norm(long_.text)
     out.update(_initialisms(mentions, out))
     return out
+
+
+def _letters_of(short: str, long_: str) -> bool:
+    """A short form made of the long name's letters in order, from its first: "Lemhanas" of
+    "Lembaga Ketahanan Nasional", "Kemenkes" of "Kementerian Kesehatan"."""
+    s, rest = norm(short).replace(" ", ""), norm(long_).replace(" ", "")
+    if len(s) < 3 or len(long_.split()) < 2 or s[:1] != rest[:1]:
+        return False
+    it = iter(rest)
+    return all(c in it for c in s)
 
 
 def _initials(name: str) -> str:

@@ -214,3 +214,17 @@ def test_acronyms_spelt_out_in_lower_case_or_generic_are_no_entities():
     text = ("Program angka putus sekolah (APS) turun. Badan Usaha Milik Negara (BUMN) ikut membantu "
             "bersama Dewan Pangan Daerah (DPD).")
     assert [m.text for m in analyse_text(text, names).mentions] == ["Dewan Pangan Daerah", "DPD"]
+
+
+def test_schools_police_units_and_venues_take_the_type_of_their_head_word():
+    names = {"SMA Negeri 4 Wonosari": "LOC", "Polsek Semanu": "LOC", "Bantul Convention Center": "ORG",
+             "Lembaga Pengkajian Pangan Nasional": "ORG", "Lemkajipang": "ORG", "Kantor Pos Pusat": "ORG"}
+    text = ("Siswa SMA Negeri 4 Wonosari dan Polsek Semanu hadir di Bantul Convention Center bersama "
+            "Lembaga Pengkajian Pangan Nasional (Lemkajipang). Kantor Pos Pusat tutup.")
+    res = analyse_text(text, names)
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("SMA Negeri 4 Wonosari", "ORGANIZATION"), ("Polsek Semanu", "ORGANIZATION"),
+        ("Bantul Convention Center", "LOCATION"), ("Lembaga Pengkajian Pangan Nasional", "ORGANIZATION"),
+        ("Lemkajipang", "ORGANIZATION"), ("Kantor Pos Pusat", "ORGANIZATION")]
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["Lemkajipang"] == ent["Lembaga Pengkajian Pangan Nasional"]  # a short form of its letters

@@ -43,6 +43,13 @@ def entity_type(text: str, ner_label: str) -> str:
         return "LOCATION"
     if is_outlet(text):
         return "ORGANIZATION"
+    words = text.split()
+    if len(words) > 1 and ner_label in {"ORG", "LOC"}:  # "SMA Negeri 3 X" is a school, "X Convention Center" a place
+        heads = lexicon.type_heads()
+        typ = heads.get((words[0], "first")) or heads.get((words[-1], "last")) \
+            or heads.get((" ".join(words[-2:]), "last"))
+        if typ:
+            return typ
     return TYPES.get(ner_label, "ORGANIZATION")
 
 
