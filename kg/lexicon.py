@@ -144,3 +144,21 @@ def glue_words() -> frozenset[str]:
 def admin_units() -> frozenset[str]:
     """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
     return frozenset(_lines("admin_units.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_abbreviations() -> dict[str, str]:
+    """Institution short words → spelt-out form ("Kejari" → "Kejaksaan Negeri")."""
+    return dict(ln.split("\t") for ln in _lines("org_abbreviations.tsv"))
+
+
+@lru_cache(maxsize=None)
+def balinese_names() -> frozenset[str]:
+    """Balinese order-of-birth and caste names that follow I/Ni at a name's start."""
+    return frozenset(_lines("balinese_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def type_heads() -> dict[tuple[str, str], str]:
+    """(word, "first"/"last") → the type a name with that word there has (SMA → ORGANIZATION)."""
+    return {(w, pos): typ for w, pos, typ in (ln.split("\t") for ln in _lines("type_heads.tsv"))}

@@ -99,6 +99,7 @@ def link_document(res: DocResult, text: str) -> None:
                 persons.append(cid)
         by_key.setdefault(key, cid)
         clusters[cid].append(i)
+    clusters = _join_short_forms(res.mentions, clusters)
     for cid, members in enumerate(clusters):
         for i in members:
             res.mentions[i].entity = cid
@@ -122,17 +123,55 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     parts = _name_parts(m.text)
     if not parts:
         return None
-    by_surname, by_given = [], []
-    for cid in persons:
-        full = _name_parts(mentions[clusters[cid][0]].text)
-        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])):
-            by_surname.append(cid)
+    by_surname, by_given, by_other = [], [], []
+    for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
+        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])
+                                                  or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))):
+            by_surname.append(cid)  # "Ryu Hasan" of "Roslan Yusni Hasan"
         elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
         elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
             by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
-    hits = by_surname or by_given
+        elif len(parts) == 1 and (any(_similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)):
+            by_other.append(cid)  # a middle name used as the short name, or "Jokowi" of "Joko Widodo"
+    by_surname, by_given, by_other = (list(dict.fromkeys(h)) for h in (by_surname, by_given, by_other))
+    if len(by_given) > 1 and not by_surname:
+        return _nearest_before(m, by_given, mentions, clusters)
+    hits = by_surname or by_given or by_other
     return hits[0] if len(hits) == 1 else None
+
+
+def _full_names(mentions: list[Mention], members: list[int]) -> list[tuple[str, ...]]:
+    """The longest name of a person, then its other forms of two words or more ("Ryu Hasan")."""
+    names = dict.fromkeys(_name_parts(mentions[i].text) for i in members)
+    return [n for n in names if len(n) > 1]
+
+
+def _blend(word: str, parts: tuple[str, ...], first: int) -> bool:
+    """A nickname of name beginnings: "Jokowi" = Joko + Wi(dodo), "Ryu" = R(oslan) + Yu(sni).
+    The first part gives at least `first` letters, and two parts or more give some."""
+    w = norm(word)
+    ps = [norm(p) for p in parts]
+    if len(w) < 3 or len(ps) < 2 or w == ps[0]:
+        return False
+
+    def spell(i: int, rest: str) -> bool:
+        if not rest:
+            return i >= 2
+        if i == len(ps):
+            return False
+        least = first if i == 0 else 1
+        return any(rest[:k] == ps[i][:k] and spell(i + 1, rest[k:]) for k in range(least, min(len(rest), len(ps[i])) + 1))
+
+    return spell(0, w)
+
+
+def _nearest_before(m: Mention, cids: list[int], mentions: list[Mention], clusters) -> int | None:
+    """A given name two people share is the one named last before it ("Budi" after "... Budi Santoso")."""
+    last = {cid: max((mentions[i].start for i in clusters[cid] if mentions[i].start < m.start), default=-1)
+            for cid in cids}
+    best = max(cids, key=lambda c: last[c])
+    return best if last[best] >= 0 else None
 
 
 def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
@@ -142,10 +181,20 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
         between = text[a.end:b.start]
         if between.strip() == "(" and text[b.end:b.end + 1] == ")":
             short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
-            if short.text.isupper() and " " not in short.text:
+            if " " not in short.text and (short.text.isupper() or _letters_of(short.text, long_.text)):
                 out[norm(short.text)] = norm(long_.text)
     out.update(_initialisms(mentions, out))
     return out
+
+
+def _letters_of(short: str, long_: str) -> bool:
+    """A short form made of the long name's letters in order, from its first: "Lemhanas" of
+    "Lembaga Ketahanan Nasional", "Kemenkes" of "Kementerian Kesehatan"."""
+    s, rest = norm(short).replace(" ", ""), norm(long_).replace(" ", "")
+    if len(s) < 3 or len(long_.split()) < 2 or s[:1] != rest[:1]:
+        return False
+    it = iter(rest)
+    return all(c in it for c in s)
 
 
 def _initials(name: str) -> str:
@@ -173,6 +222,103 @@ def _initialisms(mentions: list[Mention], known: dict[str, str]) -> dict[str, st
         if len(hits) == 1:
             out[n] = next(iter(hits))
     return out
+
+
+_LEGAL = frozenset({"pt", "cv", "tbk", "persero"})  # legal forms: "PT KCIC" is KCIC
+_CONNECTORS = frozenset({"dan", "&", "of", "and", "for", "de", "der", "untuk"})
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    return {k.casefold(): tuple(v.split()) for k, v in lexicon.org_abbreviations().items()}
+
+
+@lru_cache(maxsize=50_000)
+def _org_words(name: str) -> tuple[str, ...]:
+    """An organization's or place's name as words, institution short words spelt out
+    ("Kejari X" → "Kejaksaan Negeri X") and legal forms left out ("PT X Tbk" → "X")."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = re.findall(r"\w+", s)
+    kept = [w for w in words if w.casefold() not in _LEGAL] or words
+    out: list[str] = []
+    for w in kept:
+        out.extend(_abbreviations().get(w.casefold(), (w,)))
+    return tuple(out)
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The short name's words spell the start of the long one: the same words, or an acronym
+    for the initials of a run of capitalised words ("Kementerian ESDM" → "Kementerian Energi
+    dan Sumber Daya Mineral", "DPR RI" → "Dewan Perwakilan Rakyat Republik Indonesia")."""
+    if not short:
+        return True
+    if not long:
+        return False
+    w = short[0]
+    if w.casefold() == long[0].casefold():
+        return _abbreviates(short[1:], long[1:])
+    if not _acronym(w):
+        return False
+    i = k = 0
+    while i < len(long) and k < len(w):
+        if k and long[i].casefold() in _CONNECTORS:
+            i += 1
+            continue
+        if not long[i][:1].isupper() or long[i][0] != w[k]:
+            return False
+        i, k = i + 1, k + 1
+    return k == len(w) and _abbreviates(short[1:], long[i:])
+
+
+def _short_form(words: tuple[str, ...]) -> bool:
+    """Long enough to stand for a longer name: two words or more, or an acronym ("BPJS", "DPRD")."""
+    return len(words) >= 2 or (len(words) == 1 and _acronym(words[0]))
+
+
+def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
+    """An organization or place named in full once and shorter elsewhere in the article is one
+    entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
+    "Kejari X" of "Kejaksaan Negeri X", "Kementerian PU" of "Kementerian Pekerjaan Umum".
+    A short form joins only when one entity of the same type fits it."""
+    parent = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    forms: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for cid, members in enumerate(clusters):
+        for i in members:
+            m = mentions[i]
+            if m.type in {"ORGANIZATION", "LOCATION"}:
+                forms[(m.type, _org_words(m.text))].add(cid)
+    for cids in forms.values():  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
+        first, *rest = sorted(cids)
+        for c in rest:
+            parent[find(c)] = find(first)
+    items = sorted(forms, key=lambda f: (-len(f[1]), f))
+    for typ, words in items:
+        if not _short_form(words):
+            continue
+        if len(words) == 1 and typ != "ORGANIZATION":
+            continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
+        for cid in sorted(forms[(typ, words)]):
+            hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
+                    and _abbreviates(words, w) for c in cs}
+            if len(hits) == 1 and find(cid) not in hits:  # its own entity fitting it too: already placed
+                parent[find(cid)] = hits.pop()
+    if all(parent[c] == c for c in range(len(clusters))):
+        return clusters
+    merged: dict[int, list[int]] = defaultdict(list)
+    for cid, members in enumerate(clusters):
+        merged[find(cid)].extend(members)
+    return [sorted(ms) for _, ms in sorted(merged.items())]
 
 
 @dataclass

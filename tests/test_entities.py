@@ -131,3 +131,100 @@ def test_acronyms_and_given_names_join_their_full_forms_in_an_article():
     ent = {m.text: m.entity for m in res.mentions}
     assert ent["DPPN"] == ent["Dewan Pengawas Pangan Nasional"]
     assert ent["Rina Ayu"] == ent["Rina Ayu Wulandari"] != ent["Siti Dewi Lestari"] == ent["Siti Dewi Lestary"]
+
+
+def test_shorter_forms_of_an_organization_join_its_full_name_in_an_article():
+    names = {"Dinas Perikanan Daerah Kabupaten Sumbawa": "ORG", "Dinas Perikanan": "ORG", "BPJS Ketenagakerjaan": "ORG",
+             "BPJS": "ORG", "Kejari Sumbawa": "ORG", "Kejaksaan Negeri Sumbawa": "ORG", "Kementerian PUPR": "ORG",
+             "Kementerian Pekerjaan Umum dan Perumahan Rakyat": "ORG", "PT Sinar Laut": "ORG", "Sinar Laut": "ORG"}
+    text = ("Dinas Perikanan Daerah Kabupaten Sumbawa menggandeng BPJS Ketenagakerjaan dan Kejaksaan Negeri Sumbawa. "
+            "Kepala Dinas Perikanan menyebut BPJS membantu nelayan, dan Kejari Sumbawa mengawasi. "
+            "Kementerian Pekerjaan Umum dan Perumahan Rakyat mendukung; Kementerian PUPR mengirim PT Sinar Laut. "
+            "Sinar Laut mulai bekerja.")
+    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert ent["Dinas Perikanan"] == ent["Dinas Perikanan Daerah Kabupaten Sumbawa"]
+    assert ent["BPJS"] == ent["BPJS Ketenagakerjaan"] != ent["Kejari Sumbawa"] == ent["Kejaksaan Negeri Sumbawa"]
+    assert ent["Kementerian PUPR"] == ent["Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
+    assert ent["Sinar Laut"] == ent["PT Sinar Laut"] != ent["BPJS"]
+
+
+def test_a_short_form_fitting_two_organizations_joins_neither():
+    names = {"BPJS Kesehatan": "ORG", "BPJS Ketenagakerjaan": "ORG", "BPJS": "ORG", "Jakarta Selatan": "LOC",
+             "JAKARTA": "LOC"}
+    text = "JAKARTA - BPJS Kesehatan dan BPJS Ketenagakerjaan di Jakarta Selatan bertemu. BPJS menyepakati data."
+    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert len({ent["BPJS"], ent["BPJS Kesehatan"], ent["BPJS Ketenagakerjaan"]}) == 3
+    assert ent["JAKARTA"] != ent["Jakarta Selatan"]  # an all-caps dateline place is no acronym
+
+
+def test_nicknames_middle_names_and_shared_given_names_find_their_person():
+    names = {"Bambang Sutejo": "PER", "Bamsut": "PER", "Rosita Kemala Dewi": "PER", "Kemala": "PER",
+             "Hendra Yusuf Pratama": "PER", "Heyus Pratama": "PER", "Andi Wijaya": "PER", "Andi Kurniawan": "PER",
+             "Andi": "PER"}
+    text = ("Bambang Sutejo bertemu Rosita Kemala Dewi. Bamsut tersenyum, Kemala tidak. "
+            "Hendra Yusuf Pratama atau Heyus Pratama hadir. Andi Wijaya datang lebih dulu. "
+            "Andi Kurniawan membuka rapat. Andi lalu menutupnya.")
+    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert ent["Bamsut"] == ent["Bambang Sutejo"] != ent["Kemala"] == ent["Rosita Kemala Dewi"]
+    assert ent["Heyus Pratama"] == ent["Hendra Yusuf Pratama"]
+    assert ent["Andi"] == ent["Andi Kurniawan"] != ent["Andi Wijaya"]  # the Andi named last before it
+
+
+def test_a_person_name_cut_in_two_is_one_name():
+    names = {"Rosita": "PER", "Lembayung": "PER"}
+    res = analyse_text("Rosita Lembayung menikah. Kemarin Rosita, Lembayung dan keluarga berkumpul.", names)
+    assert [m.text for m in res.mentions] == ["Rosita Lembayung", "Rosita", "Lembayung"]
+    names = {"Hadi Santoso": "PER", "Santoso": "PER", "Galih Prakoso": "PER"}
+    res = analyse_text("Hadi Santoso tiba. Ajudan Santoso Galih Prakoso menyambutnya.", names)
+    assert [m.text for m in res.mentions] == ["Hadi Santoso", "Santoso", "Galih Prakoso"]  # a surname: his aide
+
+
+def test_names_in_links_to_other_articles_inside_the_body_are_furniture():
+    names = {"Partai Maju": "ORG", "KPK": "ORG", "Rina Wulandari": "PER", "Budi Santoso": "PER", "Bappenas": "ORG"}
+    text = ("Rina Wulandari meninjau pasar. Baca: Partai Maju Bantah Terlibat Kasus di KPK Menurut Rina, harga naik. "
+            "Ia bertemu Budi Santoso. (baca: Bappenas: Anggaran Tahun Depan Naik) Tonton juga \"KPK Periksa Saksi\" "
+            "di sini. Bappenas menghitung ulang.")
+    res = analyse_text(text, names)
+    assert [(m.text, m.start) for m in res.mentions if m.text in {"Partai Maju", "KPK", "Bappenas"}] == [
+        ("Bappenas", text.rindex("Bappenas"))]
+    assert {"Rina Wulandari", "Rina", "Budi Santoso"} <= {m.text for m in res.mentions}
+
+
+def test_brackets_and_neighbourhood_numbers_end_names():
+    names = {"PT Sumber Tirta Abadi": "ORG", "PT STA ) Sleman": "ORG", "Dusun Karanganyar RT 03 RW 07 Desa Sukamaju": "LOC",
+             "Balai Desa Sukamaju": "LOC", "Gedung Bappeda": "LOC"}
+    text = ("PT Sumber Tirta Abadi (PT STA) Sleman membangun sumur di Dusun Karanganyar RT 03 RW 07 Desa Sukamaju. "
+            "Warga berkumpul di Balai Desa Sukamaju lalu ke Gedung Bappeda RI.")
+    res = analyse_text(text, names)
+    assert [m.text for m in res.mentions] == ["PT Sumber Tirta Abadi", "PT STA", "Sleman", "Dusun Karanganyar",
+                                              "Desa Sukamaju", "Balai Desa Sukamaju", "Gedung Bappeda RI"]
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["PT STA"] == ent["PT Sumber Tirta Abadi"]
+
+
+def test_social_media_handles_and_balinese_names_are_people():
+    names = {"Sukarta Wijaya": "PER"}
+    text = "\"Mantap sekali timnya,\" tulis @rudi_bola99. Ketua adat I Made Sukarta Wijaya setuju. Surel: a@b.id"
+    res = analyse_text(text, names)
+    assert [(m.text, m.type) for m in res.mentions] == [("@rudi_bola99", "PERSON"), ("I Made Sukarta Wijaya", "PERSON")]
+
+
+def test_acronyms_spelt_out_in_lower_case_or_generic_are_no_entities():
+    names = {"APS": "ORG", "Badan Usaha Milik Negara": "ORG", "Dewan Pangan Daerah": "ORG", "DPD": "ORG"}
+    text = ("Program angka putus sekolah (APS) turun. Badan Usaha Milik Negara (BUMN) ikut membantu "
+            "bersama Dewan Pangan Daerah (DPD).")
+    assert [m.text for m in analyse_text(text, names).mentions] == ["Dewan Pangan Daerah", "DPD"]
+
+
+def test_schools_police_units_and_venues_take_the_type_of_their_head_word():
+    names = {"SMA Negeri 4 Wonosari": "LOC", "Polsek Semanu": "LOC", "Bantul Convention Center": "ORG",
+             "Lembaga Pengkajian Pangan Nasional": "ORG", "Lemkajipang": "ORG", "Kantor Pos Pusat": "ORG"}
+    text = ("Siswa SMA Negeri 4 Wonosari dan Polsek Semanu hadir di Bantul Convention Center bersama "
+            "Lembaga Pengkajian Pangan Nasional (Lemkajipang). Kantor Pos Pusat tutup.")
+    res = analyse_text(text, names)
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("SMA Negeri 4 Wonosari", "ORGANIZATION"), ("Polsek Semanu", "ORGANIZATION"),
+        ("Bantul Convention Center", "LOCATION"), ("Lembaga Pengkajian Pangan Nasional", "ORGANIZATION"),
+        ("Lemkajipang", "ORGANIZATION"), ("Kantor Pos Pusat", "ORGANIZATION")]
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["Lemkajipang"] == ent["Lembaga Pengkajian Pangan Nasional"]  # a short form of its letters

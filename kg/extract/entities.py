@@ -43,6 +43,13 @@ def entity_type(text: str, ner_label: str) -> str:
         return "LOCATION"
     if is_outlet(text):
         return "ORGANIZATION"
+    words = text.split()
+    if len(words) > 1 and ner_label in {"ORG", "LOC"}:  # "SMA Negeri 3 X" is a school, "X Convention Center" a place
+        heads = lexicon.type_heads()
+        typ = heads.get((words[0], "first")) or heads.get((words[-1], "last")) \
+            or heads.get((" ".join(words[-2:]), "last"))
+        if typ:
+            return typ
     return TYPES.get(ner_label, "ORGANIZATION")
 
 
@@ -52,17 +59,19 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
-        for a, b, label in _split_at_outlets(toks, spans_from_tags(sent_tags)):
+        for a, b, label in _cut_spans(toks, _split_at_outlets(toks, spans_from_tags(sent_tags))):
             a, b = _trim(toks, a, b)
             typ = TYPES.get(label, "ORGANIZATION")
             while b - 1 > a and toks[b - 1].text[:1].islower():
                 b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
             if typ == "PERSON":
-                a = _strip_titles(toks, a, b)
+                a = _balinese_start(toks, _strip_titles(toks, a, b))
                 if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
                     a -= 1  # "Ketua KONI, Raja Sapta ..." with "Raja" left out of the span
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
+            if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
+                b += 1  # "RI" ends an institution's name (convention 3): "Gedung Lemhanas RI"
             if a >= b:
                 continue
             if typ != "PERSON":
@@ -80,9 +89,13 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
             mentions.append(Mention(start, end, surface, final, si))
+    mentions = _drop_concept_acronyms(text, mentions) + _handles(text, sentences, mentions)
     mentions = _check_headline(text, sentences, mentions)
+    links = _link_titles(text)
+    if links:  # names in "Baca: ..." links to other articles are furniture (convention 7)
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in links)]
     mentions.extend(_short_names(text, sentences, mentions))
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = _join_adjacent_persons(text, sorted(mentions, key=lambda m: (m.start, m.end)))
     persons: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.type == "PERSON":
@@ -130,6 +143,140 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             if tok.text in parts and tok.start not in covered and not (
                     tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
                 out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
+    return out
+
+
+def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bracket opened or closed only inside a span ends a name ("PT ABC) Sleman"); a place
+    span holding several places is cut before each administrative unit, without the
+    neighbourhood numbers ("Dusun X RT 02 RW 03 Desa Y" → "Dusun X", "Desa Y")."""
+    out = []
+    units = lexicon.admin_units()
+    for a, b, label in spans:
+        cuts, depth = [], 0
+        for i in range(a, b):
+            w = toks[i].text
+            depth += (w == "(") - (w == ")")
+            if depth < 0 or (w == "(" and not any(t.text == ")" for t in toks[i:b])):
+                cuts.append(i)
+                depth = 0
+            elif TYPES.get(label) == "LOCATION" and i > a and toks[a].text in units and (w in units or w in {"RT", "RW"}):
+                cuts.append(i)  # "Dusun X RT 02 RW 03 Desa Y", not "Balai Desa Y" (a hall)
+        start = a
+        for i in cuts + [b]:
+            piece = [j for j in range(start, i) if toks[j].text not in {"RT", "RW"}
+                     and not (j > a and toks[j - 1].text in {"RT", "RW"})]
+            if piece and i > start:
+                out.append((piece[0], piece[-1] + 1, label))
+            start = i + 1 if i < b and toks[i].text in "()" else i
+    return out
+
+
+def _balinese_start(toks: tuple[Token, ...], a: int) -> int:
+    """A Balinese name's first words NER leaves out: "I Made Sukarta Wijaya" tagged "Sukarta Wijaya".
+    The name starts with I (men) or Ni (women) and an order-of-birth or caste name."""
+    bali = lexicon.balinese_names()
+    for k in range(2, 6):
+        i = a - k
+        if i < 0 or not all(t.text[:1].isupper() and t.text.isalpha() for t in toks[i:a]):
+            break
+        if toks[i].text in {"I", "Ni"} and toks[i + 1].text in bali:
+            return i
+    return a
+
+
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{3,30}\b")
+
+
+def _handles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Social media accounts quoted in the text ("kata @budi_s") are people, or outlets by their name."""
+    out = []
+    for m in _HANDLE.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        si = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), None)
+        if si is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), "ORGANIZATION" if is_outlet(m.group()[1:]) else "PERSON", si))
+    return out
+
+
+_BRACKETED = re.compile(r"\s*\(([^()\s]{2,12})\)")
+
+
+def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An acronym spelt out in lower case before it names a concept ("anak putus sekolah (APS)"),
+    and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
+    drop = set()
+    for k, m in enumerate(mentions):
+        if not (m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"):
+            continue
+        before = text[max(0, m.start - 120):m.start - 1].split()
+        letters = m.text.casefold()
+        words = before[-len(letters):]
+        if len(words) == len(letters) and all(w.islower() for w in words) \
+                and "".join(w[0] for w in words) == letters:
+            drop.add(k)
+    for k, m in enumerate(mentions):
+        after = _BRACKETED.match(text, m.end)
+        if after and after.group(1).casefold() in _not_entities():
+            drop.add(k)
+    return [m for k, m in enumerate(mentions) if k not in drop]
+
+
+_LINK = re.compile(r"\b(?:[Bb]aca|BACA)\s*(?:[Jj]uga\s*)?:|\b(?:Baca|Simak|Lihat|Tonton|Saksikan)\s+[Jj]uga\b")
+_TITLE_WORD = re.compile(r"[\w#@$%&'’.,:/-]+|[\"“”]")
+_TITLE_SMALL = frozenset("di ke dari dan yang untuk dengan atau soal jadi hingga usai jelang pada oleh bagi vs".split())
+
+
+def _link_titles(text: str) -> list[tuple[int, int]]:
+    """Where links to other articles stand inside the body: "(baca: Title)", 'Tonton juga "Title"',
+    or "Baca: A Title In Capitals" up to the next sentence (its first capitalised words left out)."""
+    out = []
+    for m in _LINK.finditer(text):
+        start = end = m.end()
+        rest = text[end:end + 300]
+        if text[max(0, m.start() - 2):m.start()].strip() == "(":
+            close = rest.find(")")
+            out.append((start, end + (close if close >= 0 else len(rest))))
+            continue
+        lead = rest.lstrip()
+        if lead[:1] in "\"“":
+            close = next((i for i, c in enumerate(lead[1:], 1) if c in "\"”"), len(lead))
+            out.append((start, end + len(rest) - len(lead) + close))
+            continue
+        caps: list[re.Match] = []  # the capitalised run just before where the title ends
+        last = end
+        for w in _TITLE_WORD.finditer(rest):
+            tok = w.group()
+            if tok in "\"“”" or "\n" in rest[:w.start()][last - end:]:
+                caps = []
+                break
+            if tok[:1].isupper() or tok[:1].isdigit() or not tok[:1].isalnum():
+                caps = caps + [w] if tok[:1].isupper() else []
+            elif tok.casefold() in _TITLE_SMALL:
+                caps = []
+            else:
+                break
+            last = end + w.end()
+        if caps:  # the next sentence starts with the capitalised word(s) before the stop: "Hal ini", "Menurut Budi, ia"
+            back = caps[-2] if len(caps) > 1 and caps[-1].group().endswith(",") else caps[-1]
+            last = end + back.start()
+        out.append((start, last))
+    return out
+
+
+def _join_adjacent_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name and a person's name with only a space between are one name cut in two
+    ("Alyssa" "Wijaya"), unless the word is a surname: "penasihat Putin Yuri Ushakov" is Putin's adviser."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.type == m.type == "PERSON" and prev.sentence == m.sentence and text[prev.end:m.start] == " " \
+                and " " not in prev.text and prev.text not in surnames:
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", m.sentence)
+        else:
+            out.append(m)
     return out
 
 
