@@ -1,9 +1,9 @@
 """Merge mentions into entities: within a document, then across documents.
 
-People are matched by surname with compatible given names ("Blinken" →
-"Antony J. Blinken"; "Sergei Lavrov" ~ "Sergey Lavrov"), countries through
+People are matched by surname with compatible given names ("Hartono" →
+"Budi S. Hartono"; "Sergei Ivanov" ~ "Sergey Ivanov"), countries through
 the country lexicon ("AS" = "Amerika" = "Amerika Serikat"), organizations by
-name or by the acronym the text ties to them ("... di Eropa (OSCE)"), and
+name or by the acronym the text ties to them ("... di Asia Tenggara (ASEAN)"), and
 everything else by its case-folded name.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def canonical_form(name: str, typ: str) -> str:
     if typ == "LOCATION":
         return _place_forms().get(norm(name), name)  # "Eropa timur" → "Eropa Timur"
     if typ == "PERSON":
-        return " ".join(_name_parts(name))  # "Antony J. Blinken" → "Antony Blinken"
+        return " ".join(_name_parts(name))  # "Budi S. Hartono" → "Budi Hartono"
     return name
 
 
@@ -127,13 +127,13 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])
                                                   or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))):
-            by_surname.append(cid)  # "Ryu Hasan" of "Roslan Yusni Hasan"
+            by_surname.append(cid)  # "Ryu Lubis" of "Rahmat Yudi Lubis"
         elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
         elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
             by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
         elif len(parts) == 1 and (any(_similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)):
-            by_other.append(cid)  # a middle name used as the short name, or "Jokowi" of "Joko Widodo"
+            by_other.append(cid)  # a middle name used as the short name, or "Bamsoet" of "Bambang Soetrisno"
     by_surname, by_given, by_other = (list(dict.fromkeys(h)) for h in (by_surname, by_given, by_other))
     if len(by_given) > 1 and not by_surname:
         return _nearest_before(m, by_given, mentions, clusters)
@@ -148,7 +148,7 @@ def _full_names(mentions: list[Mention], members: list[int]) -> list[tuple[str, 
 
 
 def _blend(word: str, parts: tuple[str, ...], first: int) -> bool:
-    """A nickname of name beginnings: "Jokowi" = Joko + Wi(dodo), "Ryu" = R(oslan) + Yu(sni).
+    """A nickname of name beginnings: "Bamsoet" = Bam(bang) + Soet(risno), "Ryu" = R(ahmat) + Yu(di).
     The first part gives at least `first` letters, and two parts or more give some."""
     w = norm(word)
     ps = [norm(p) for p in parts]
@@ -188,7 +188,7 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
 
 
 def _letters_of(short: str, long_: str) -> bool:
-    """A short form made of the long name's letters in order, from its first: "Lemhanas" of
+    """A short form made of the long name's letters in order, from its first: "Kemdikbud" of
     "Lembaga Ketahanan Nasional", "Kemenkes" of "Kementerian Kesehatan"."""
     s, rest = norm(short).replace(" ", ""), norm(long_).replace(" ", "")
     if len(s) < 3 or len(long_.split()) < 2 or s[:1] != rest[:1]:
@@ -202,8 +202,8 @@ def _initials(name: str) -> str:
 
 
 def _initialisms(mentions: list[Mention], known: dict[str, str]) -> dict[str, str]:
-    """An organization's acronym and its expansion elsewhere in the article: "DJSN" and
-    "Dewan Jaminan Sosial Nasional", "PT SPR" and "PT Sarana Pembangunan Riau"."""
+    """An organization's acronym and its expansion elsewhere in the article: "BPN" and
+    "Badan Pertanahan Nasional", "PT MJL" and "PT Maju Jaya Lestari"."""
     longs: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.type == "ORGANIZATION" and len(m.text.split()) >= 3:
@@ -432,7 +432,7 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
         name = norm(names[id(g)])
         hits = sorted({k for _, k in by_surname.get(name, [])} | by_given.get(name, set()),
                       key=lambda k: (-docs_of[k], k))
-        # "Prabowo" alone is the Prabowo the corpus names most, if one clearly dominates
+        # "Hartono" alone is the Hartono the corpus names most, if one clearly dominates
         if len(hits) == 1 or (len(hits) > 1 and docs_of[hits[0]] >= 2 * docs_of[hits[1]] and docs_of[hits[0]] >= 3):
             clusters[hits[0]].append(g)
         else:

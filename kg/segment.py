@@ -24,8 +24,8 @@ _TOKEN = re.compile(
         [A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)(?!\w|\.\w)     # outlets: Liputan6.com, Viva.co.id
       | [A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)(?!\w|\.\w)          # TRIBUNNEWS.COM
       | (?:[A-Z]\.){{2,}}              # A.S., U.S.
-      | {_ABBREV}(?=\s|$)             # Mr. Putin
-      | [A-Z]\.(?=\s+\w)              # middle initial: Antony J. Blinken
+      | {_ABBREV}(?=\s|$)             # Mr. Hartono
+      | [A-Z]\.(?=\s+\w)              # middle initial: Budi S. Hartono
     )
   | \d+(?:[.,:/]\d+)+                # 13.000  3,5  19:21  21/1/2022
   | \w+(?:[-'’]\w+)*                 # words, incl. reduplication and Jum'at
@@ -131,7 +131,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     first_lower = not (a > 0 and text[a - 1].isupper())
     if not first_lower:
         a -= 1
-    a = max([a] + [c for c in cuts if c < i])  # "Ghazalidan|Alyssa": the glued "dan" is the left word
+    a = max([a] + [c for c in cuts if c < i])  # "Rudidan|Sinta": the glued "dan" is the left word
     left = text[a:i]
     b = i + 1
     upper_run = b < len(text) and text[b].isupper()

@@ -67,11 +67,11 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
             if typ == "PERSON":
                 a = _balinese_start(toks, _strip_titles(toks, a, b))
                 if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
-                    a -= 1  # "Ketua KONI, Raja Sapta ..." with "Raja" left out of the span
+                    a -= 1  # "Ketua KONI, Raja Harun ..." with "Raja" left out of the span
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
             if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
-                b += 1  # "RI" ends an institution's name (convention 3): "Gedung Lemhanas RI"
+                b += 1  # "RI" ends an institution's name (convention 3): "Gedung Bappenas RI"
             if a >= b:
                 continue
             if typ != "PERSON":
@@ -108,7 +108,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
 
 def _check_headline(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """In a Title Case Headline every word is capitalised and NER runs names together
-    ("Luhut Jawab Purbaya"): keep a headline name only if the body uses it too."""
+    ("Hartono Jawab Susanto"): keep a headline name only if the body uses it too."""
     head = [i for i, s in enumerate(sentences) if s.paragraph == 0]
     if not head or len(sentences) == len(head):
         return mentions
@@ -123,7 +123,7 @@ def _check_headline(text: str, sentences: list[Sentence], mentions: list[Mention
 def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A given name or surname of a person named in full elsewhere in the article.
 
-    NER finds "Purbaya Yudhi Sadewa" but often misses a later "kata Purbaya":
+    NER finds "Bambang Eko Susanto" but often misses a later "kata Bambang":
     such a token is the same person's short name, wherever it stands.
     """
     parts: set[str] = set()
@@ -132,7 +132,7 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
         if m.type == "PERSON" and len(words) > 1:
             parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
     parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
-    given = lexicon.titles()["given"]  # "Imam" of "Imam Nahrawi" is a name here
+    given = lexicon.titles()["given"]  # "Imam" of "Imam Santoso" is a name here
     parts = {p for p in parts if (p in given or not _is_title_word(p)) and p.casefold() not in _not_entities()}
     if not parts:
         return []
@@ -267,7 +267,7 @@ def _link_titles(text: str) -> list[tuple[int, int]]:
 
 def _join_adjacent_persons(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word name and a person's name with only a space between are one name cut in two
-    ("Alyssa" "Wijaya"), unless the word is a surname: "penasihat Putin Yuri Ushakov" is Putin's adviser."""
+    ("Sinta" "Wijaya"), unless the word is a surname: "penasihat Hartono Yuri Ivanov" is Hartono's adviser."""
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
     out: list[Mention] = []
     for m in mentions:
@@ -324,7 +324,7 @@ def _strip_titles(toks: tuple[Token, ...], a: int, b: int) -> int:
     while i < b - 1 and (_is_title_word(toks[i].text) or toks[i].text in countries
                          or toks[i].text in lexicon.institutions()):
         if toks[i].text in given and _role_before(toks, i):
-            break  # "(Menpora) Imam Nahrawi": a role stands before, so "Imam" is his name
+            break  # "(Menpora) Imam Santoso": a role stands before, so "Imam" is his name
         i += 1
     return i
 
@@ -334,14 +334,14 @@ def _role_before(toks: tuple[Token, ...], i: int) -> bool:
 
 
 def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
-    """'Lavrov Rusia', 'Semenanjung Krimea Ukraina': a country after a name modifies it."""
+    """'Ivanov Rusia', 'Semenanjung Balkan Serbia': a country after a name modifies it."""
     while b - 1 > a and toks[b - 1].text in lexicon.countries():
         b -= 1
     return b
 
 
 def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
-    """'(Sekretaris Pers) Gedung Putih Jen Psaki' tagged as one organization: a known
+    """'(Sekretaris Pers) Gedung Putih Dewi Rahma' tagged as one organization: a known
     institution or country, then a name, right after a title word."""
     person = _person_after_acronym(toks, a, b)
     if person:
@@ -382,7 +382,7 @@ def _name_like(word: str) -> bool:
 
 
 def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
-    """'Biden-Putin' → two names; 'Eropanya' → 'Eropa' (the -nya clitic is not part of a name)."""
+    """'Hartono-Ivanov' → two names; 'Eropanya' → 'Eropa' (the -nya clitic is not part of a name)."""
     surface = text[start:end]
     if " " not in surface and surface.endswith("nya") and len(surface) > 5 and surface[0].isupper():
         end -= 3
@@ -596,9 +596,9 @@ def find_role(text: str, sent: Sentence, m: Mention, persons: list[tuple[int, in
     idx = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
     nxt = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
     if nxt is not None and any(a == toks[nxt].start for a, _ in persons):
-        return None  # "Penasihat ... Putin Yuri Ushakov": the title is the next person's
+        return None  # "Penasihat ... Hartono Yuri Ivanov": the title is the next person's
     j = idx - 1
-    if j >= 0 and toks[j].text == ",":  # appositive: "menteri luar negeri Rusia, Sergey Lavrov"
+    if j >= 0 and toks[j].text == ",":  # appositive: "menteri luar negeri Rusia, Sergey Ivanov"
         j -= 1
     first_head = None
     countries, insts = lexicon.countries(), lexicon.institutions()
