@@ -181,9 +181,10 @@ def read_path(p: Path) -> Iterator[Article | Skipped]:
     except ValueError as e:
         yield Skipped(str(p), str(e))
         return
+    page = ("", "", "")  # title, date, URL declared by a web page's markup
     if p.suffix.lower() in HTML_SUFFIXES and text.strip():
         try:
-            text = html_text(text)
+            text, *page = html_page(text)
         except ValueError as e:
             yield Skipped(str(p), str(e))
             return
@@ -193,7 +194,7 @@ def read_path(p: Path) -> Iterator[Article | Skipped]:
     if short := too_short(text):
         yield Skipped(str(p), short)
         return
-    title, date, url = meta.from_index(p) or ("", "", "")
+    title, date, url = meta.from_index(p) or page
     yield Article(doc=p.name, text=text, source=str(p), encoding=enc,
                   title=title, date=date or meta.dateline(text), url=url)
 
@@ -206,17 +207,22 @@ def too_short(text: str) -> str | None:
     return None
 
 
-def html_text(html: str) -> str:
+def html_page(html: str) -> tuple[str, str, str, str]:
     """The article body of a web page, one paragraph per block (trafilatura finds it
-    and drops menus, footers and comments). Raises ValueError when there is none."""
+    and drops menus, footers and comments), with the title, date and URL its markup
+    declares (the date only from metadata, no guessing from the text). Raises
+    ValueError when there is no body."""
     try:
         import trafilatura
     except ImportError as e:
         raise ValueError(f"reading HTML needs trafilatura ({e}): pip install trafilatura lxml_html_clean") from None
-    body = trafilatura.extract(html, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
+    body = doc.text if doc is not None else ""
     if not body or not body.strip():
         raise ValueError("no article text found in the HTML page")
-    return "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    text = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    return text, doc.title or "", doc.date or "", doc.url or ""
 
 
 def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:

@@ -115,3 +115,18 @@ def test_html_pages_give_their_article_body(tmp_path):
     assert [a.doc for a in arts] == ["page.html"]
     assert para in arts[0].text.split("\n\n") and "Beranda" not in arts[0].text and "<p>" not in arts[0].text
     assert "menu.htm" in skips
+
+
+def test_html_pages_give_the_title_date_and_url_their_markup_declares(tmp_path):
+    body = ("<p>Harga beras di pasar induk naik tajam pekan ini, kata para pedagang yang ditemui di kota itu.</p>"
+            "<p>Pedagang mengatakan pasokan dari petani berkurang karena panen datang terlambat tahun ini.</p>")
+    head = ('<title>Harga Beras Naik - Situs Contoh</title>'
+            '<meta property="article:published_time" content="2025-06-18T10:00:00+07:00">'
+            '<link rel="canonical" href="https://contoh.example/berita/1">')
+    (tmp_path / "dated.html").write_text(f"<html><head>{head}</head><body><article><h1>Harga Beras Naik</h1>"
+                                         f"{body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "undated.html").write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+    arts = {a.doc: a for a in split(list(iter_inputs([tmp_path])))[0]}
+    assert (arts["dated.html"].title, arts["dated.html"].date, arts["dated.html"].url) == \
+        ("Harga Beras Naik", "2025-06-18", "https://contoh.example/berita/1")
+    assert arts["undated.html"].date == ""  # nothing declared, nothing guessed
