@@ -1,9 +1,11 @@
-"""Stanza NER over kg's sentences: the only module that imports stanza.
+"""Stanza NER over kg's sentences: with kg.tagger, the only modules that import stanza.
 
-The Stanza pipeline is built once per `Annotator`, fully offline, from the
-models shipped in `kg/models/` (or a folder given by the user). Documents
-are tagged in batches: one Stanza call for many documents keeps the model
-busy and the Python overhead small.
+The model is loaded once per `Annotator`, fully offline, from the models
+shipped in `kg/models/` (or a folder given by the user). Two ways to run it
+give the same tags: "fast" (the default, kg.tagger) runs Stanza's network on
+kg's tokens directly; "stanza" goes through `stanza.Pipeline`, for
+comparison. Documents are tagged in batches: one call for many documents
+keeps the model busy and the Python overhead small.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from kg.records import Sentence
 log = logging.getLogger(__name__)
 
 MODEL_FILES = {"ner_model_path": "ner/ner.pt", "ner_pretrain_path": "ner/pretrain.pt"}
+TAGGERS = ("fast", "stanza")
 
 
 class ModelsMissingError(RuntimeError):
@@ -51,7 +54,7 @@ class Annotator:
     """Tags person, organization and place names with Stanza's NER."""
 
     def __init__(self, models_dir: str | os.PathLike | None = None, threads: int | None = None,
-                 batch_size: int = 256):
+                 batch_size: int = 256, tagger: str = "fast"):
         t0 = time.perf_counter()
         import stanza
         import torch
@@ -67,14 +70,23 @@ class Annotator:
                 "kg's NER model files are missing: " + ", ".join(missing)
                 + ". Reinstall kg, or train them with `kg train ner --corpora DIR --out DIR`.")
         torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+        if tagger not in TAGGERS:
+            raise ValueError(f"unknown tagger {tagger!r}: use one of {', '.join(TAGGERS)}")
         t0 = time.perf_counter()
+        self.fast = None
+        self.tagger = tagger
         with _inference_load():
-            self.pipeline = stanza.Pipeline(
-                lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
-                download_method=None, dir=str(d), allow_unknown_language=True,
-                logging_level="ERROR", ner_batch_size=batch_size,
-                **{k: str(p) for k, p in paths.items()},
-            )
+            if tagger == "fast":
+                self.fast = _fast_tagger(paths, batch_size)
+                if self.fast is None:
+                    self.tagger = "stanza"
+            if self.fast is None:
+                self.pipeline = stanza.Pipeline(
+                    lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
+                    download_method=None, dir=str(d), allow_unknown_language=True,
+                    logging_level="ERROR", ner_batch_size=batch_size,
+                    **{k: str(p) for k, p in paths.items()},
+                )
         self.load_seconds = time.perf_counter() - t0
         self.seconds = 0.0  # time spent inside Stanza, for the benchmark
 
@@ -84,14 +96,28 @@ class Annotator:
         tags: list[list[str]] = []
         if flat:
             t0 = time.perf_counter()
-            result = self.pipeline(flat)
+            if self.fast is not None:
+                tags = self.fast.tag(flat)
+            else:
+                tags = [[tok.ner for tok in sent.tokens] for sent in self.pipeline(flat).sentences]
             self.seconds += time.perf_counter() - t0
-            tags = [[tok.ner for tok in sent.tokens] for sent in result.sentences]
         out, i = [], 0
         for sents in docs:
             out.append(tags[i:i + len(sents)])
             i += len(sents)
         return out
+
+
+def _fast_tagger(paths: dict[str, Path], batch_size: int):
+    """kg.tagger's FastTagger, or None (with a warning) for a model it does not cover."""
+    from kg.tagger import FastTagger, UnsupportedModel, load_trainer
+
+    trainer = load_trainer(paths["ner_model_path"], paths["ner_pretrain_path"])
+    try:
+        return FastTagger(trainer, max_sentences=batch_size)
+    except UnsupportedModel as e:
+        log.warning("%s: tagging with stanza.Pipeline instead", e)
+        return None
 
 
 @contextlib.contextmanager
