@@ -69,9 +69,9 @@ class Annotator:
             raise ModelsMissingError(
                 "kg's NER model files are missing: " + ", ".join(missing)
                 + ". Reinstall kg, or train them with `kg train ner --corpora DIR --out DIR`.")
-        torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
         if tagger not in TAGGERS:
             raise ValueError(f"unknown tagger {tagger!r}: use one of {', '.join(TAGGERS)}")
+        torch.set_num_threads(threads or default_threads(tagger))
         t0 = time.perf_counter()
         self.fast = None
         self.tagger = tagger
@@ -88,6 +88,8 @@ class Annotator:
                     **{k: str(p) for k, p in paths.items()},
                 )
         self.load_seconds = time.perf_counter() - t0
+        # kg.tagger spends its time in torch, which releases the GIL: a build tags in a second thread
+        self.concurrent = self.fast is not None
         self.seconds = 0.0  # time spent inside Stanza, for the benchmark
 
     def tag(self, docs: list[list[Sentence]]) -> list[list[list[str]]]:
@@ -106,6 +108,18 @@ class Annotator:
             out.append(tags[i:i + len(sents)])
             i += len(sents)
         return out
+
+
+def default_threads(tagger: str) -> int:
+    """Torch threads: the fast tagger leaves one core to the rest of the build, which runs beside it.
+
+    More torch threads than free cores is much worse than too few (OpenMP
+    threads spin while they wait): on this project's 2-core machine, with other
+    processes keeping it busy, the fast tagger ran 15x slower with 2 threads
+    than with 1.
+    """
+    cores = os.cpu_count() or 1
+    return max(1, min(4, cores - 1)) if tagger == "fast" else max(1, min(4, cores))
 
 
 def _fast_tagger(paths: dict[str, Path], batch_size: int):

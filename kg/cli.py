@@ -45,7 +45,7 @@ def build(
     max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all)."),
     min_weight: int = typer.Option(1, help="Hide page links with a smaller weight."),
     workers: int = typer.Option(1, help="Worker processes, each with its own models."),
-    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4)."),
+    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores but one, max 4; all cores with --tagger stanza)."),
     batch: int = typer.Option(32, help="Documents per Stanza call."),
     tagger: str = typer.Option("fast", help="'fast' (kg's own batching of the Stanza model) or 'stanza' "
                                             "(stanza.Pipeline, for comparison): the same tags."),

@@ -162,15 +162,32 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
 
 
 def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, stats: dict) -> Annotator | None:
-    """One process: the models load once, at the first batch that needs them."""
-    ann = annotator
-    for batch in batches:
-        if ann is None:
-            ann = Annotator(cfg.models_dir, threads=cfg.threads, tagger=cfg.tagger)
-            stats["load_seconds"] = ann.load_seconds
-            stats["import_seconds"] = ann.import_seconds
-            gc.freeze()  # the model's objects live to the end: keep them out of collections
-        collect(batch, annotate_batch(ann, [a for a, _ in batch]))
+    """One process: the models load once, at the first batch that needs them.
+
+    With an annotator that tags in torch (which releases the GIL), batch k is
+    tagged in a second thread while this one extracts batch k-1 and reads and
+    prepares batch k+1: the rest of the pipeline runs on the other core.
+    """
+    import concurrent.futures as cf
+
+    ann, pending = annotator, None
+    with cf.ThreadPoolExecutor(max_workers=1) as tagging:
+        for batch in batches:
+            if ann is None:
+                ann = Annotator(cfg.models_dir, threads=cfg.threads, tagger=cfg.tagger)
+                stats["load_seconds"] = ann.load_seconds
+                stats["import_seconds"] = ann.import_seconds
+                gc.freeze()  # the model's objects live to the end: keep them out of collections
+            prepared = prepare_batch([a for a, _ in batch])
+            if not getattr(ann, "concurrent", False):
+                collect(batch, extract_batch(prepared, tag_batch(ann, prepared)))
+                continue
+            tags = tagging.submit(tag_batch, ann, prepared)
+            if pending:
+                collect(pending[0], extract_batch(pending[1], pending[2].result()))
+            pending = (batch, prepared, tags)
+        if pending:
+            collect(pending[0], extract_batch(pending[1], pending[2].result()))
     return ann
 
 
