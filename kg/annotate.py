@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import sys
 import time
 from collections.abc import Sequence
 from functools import lru_cache, partial
@@ -56,7 +57,7 @@ class Annotator:
     def __init__(self, models_dir: str | os.PathLike | None = None, threads: int | None = None,
                  batch_size: int = 256, tagger: str = "fast"):
         t0 = time.perf_counter()
-        import stanza
+        stanza = _import_stanza()
         import torch
 
         self.import_seconds = time.perf_counter() - t0  # the first Annotator in a process pays it
@@ -132,6 +133,23 @@ def _fast_tagger(paths: dict[str, Path], batch_size: int):
     except UnsupportedModel as e:
         log.warning("%s: tagging with stanza.Pipeline instead", e)
         return None
+
+
+def _import_stanza():
+    """`import stanza`, minus the 0.5-1 s it spends importing IPython to ask whether it runs in a notebook.
+
+    Without IPython already loaded there is no notebook and its answer is the
+    one Stanza gets when IPython is missing (a plain tqdm), so kg says it is missing.
+    """
+    if "IPython" in sys.modules:
+        import stanza
+        return stanza
+    sys.modules["IPython"] = None  # makes `from IPython import ...` raise ImportError
+    try:
+        import stanza
+    finally:
+        del sys.modules["IPython"]
+    return stanza
 
 
 @contextlib.contextmanager
