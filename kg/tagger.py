@@ -31,8 +31,13 @@ class UnsupportedModel(ValueError):
 
 
 class FastTagger:
+    """Tags lists of token texts with a loaded Stanza NER Trainer's model; see the module docstring."""
+
     def __init__(self, trainer, max_tokens: int = 4096, max_sentences: int = 256,
                  max_char_reps: int = 65536):
+        from stanza.models.ner.trainer import fix_singleton_tags
+
+        self._fix_singletons = fix_singleton_tags
         self.model = model = trainer.model.eval()
         args = model.args
         vocab = model.vocab
@@ -184,11 +189,9 @@ class FastTagger:
     def _tag_strings(self, ids: list[int]) -> list[str]:
         names = self.tags
         tags = [names[i if i >= O_MIN else O_MIN] for i in ids]
-        if tags.count("O") == len(tags):
+        if tags.count("O") == len(tags):  # most sentences: nothing to fix
             return tags
-        from stanza.models.ner.trainer import fix_singleton_tags
-
-        return fix_singleton_tags(tags)
+        return self._fix_singletons(tags)
 
 
 def load_trainer(ner_path, pretrain_path):
