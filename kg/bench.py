@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.workers == 1:
         other = total - stanza - setup
         print(f"NER                 {stanza:.1f} s tagging ({stanza / total:.0%}) + {setup:.1f} s import and load "
-              f"({setup / total:.0%}); everything else {other:.1f} s ({other / total:.0%})")
+              f"({setup / total:.0%}); everything else {other:.1f} s ({other / total:.0%}) of wall time outside "
+              f"tagging" + (" (the fast tagger runs beside the rest of the build)" if args.tagger == "fast" else ""))
     print(f"documents / graph   {t_docs:.1f} s / {total - t_docs:.1f} s "
           f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{s['entities']} entities, {s['quotes']} quotes)")
