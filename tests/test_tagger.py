@@ -15,7 +15,7 @@ INVENTED = [
     "Gubernur Sulawesi Tengah Rahmat Hidayatullah meresmikan jembatan baru di Palu pada Kamis pagi .",
     "Kepala Badan Pusat Statistik mengatakan inflasi Mei turun menjadi 2,7 persen .",
     '" Kami tidak akan mundur , " kata Ketua Serikat Nelayan Pesisir , Wayan Suartana , kepada wartawan .',
-    "PT Sinar Bahari Nusantara menandatangani kontrak senilai Rp 4,5 triliun dengan Pemerintah Kabupaten Bintan .",
+    "PT Sinar Bahari Nusantara menandatangani kontrak senilai Rp 4,5 triliun dengan Pemerintah Kabupaten Natuna .",
     "Menteri Luar Negeri Finlandia bertemu rekannya dari Chile di Jenewa , Swiss .",
     "Warga Desa Sukamaju , Kecamatan Cibeber , mengungsi setelah banjir bandang menerjang permukiman mereka .",
     "Polda Kalimantan Barat menahan tiga tersangka penyelundupan kayu di Pelabuhan Dwikora .",
@@ -25,7 +25,7 @@ INVENTED = [
     "Tim SAR gabungan menemukan korban ketiga sekitar 2 kilometer dari lokasi kejadian .",
     "Bank Dunia memperkirakan ekonomi Asia Timur tumbuh 4,8 persen tahun ini .",
 ]
-NAMES = ["Agus Salimun", "Maria Goreti Lamablawa", "Hendrik Tampubolon", "Nyoman Ardika", "Fatimah Azzahra",
+NAMES = ["Agus Salimun", "Maria Goreti Lamablawa", "Hendrik Sitanggang", "Nyoman Ardika", "Fatimah Azzahra",
          "Komisi Pemilihan Umum", "Dinas Kesehatan Kota Ambon", "Gunung Lewotobi", "Teluk Tomini", "Qatar"]
 VERBS = ["mengatakan", "menilai", "membantah", "mengunjungi", "bertemu dengan", "melaporkan"]
 UNKNOWN = ["Zxqvbrt", "Ngabehi-Soerjo", "qwrtypsdf", "Ⅷ", "😀", "مرحبا", "北京", "Ꙩꙩ", "ŽŠČ", "ǅemal", "x" * 60]
