@@ -1,9 +1,11 @@
-"""Stanza NER over kg's sentences: the only module that imports stanza.
+"""Stanza NER over kg's sentences: with kg.tagger, the only modules that import stanza.
 
-The Stanza pipeline is built once per `Annotator`, fully offline, from the
-models shipped in `kg/models/` (or a folder given by the user). Documents
-are tagged in batches: one Stanza call for many documents keeps the model
-busy and the Python overhead small.
+The model is loaded once per `Annotator`, fully offline, from the models
+shipped in `kg/models/` (or a folder given by the user). Two ways to run it
+give the same tags: "fast" (the default, kg.tagger) runs Stanza's network on
+kg's tokens directly; "stanza" goes through `stanza.Pipeline`, for
+comparison. Documents are tagged in batches: one call for many documents
+keeps the model busy and the Python overhead small.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import sys
 import time
 from collections.abc import Sequence
 from functools import lru_cache, partial
@@ -22,6 +25,7 @@ from kg.records import Sentence
 log = logging.getLogger(__name__)
 
 MODEL_FILES = {"ner_model_path": "ner/ner.pt", "ner_pretrain_path": "ner/pretrain.pt"}
+TAGGERS = ("fast", "stanza")
 
 
 class ModelsMissingError(RuntimeError):
@@ -51,9 +55,9 @@ class Annotator:
     """Tags person, organization and place names with Stanza's NER."""
 
     def __init__(self, models_dir: str | os.PathLike | None = None, threads: int | None = None,
-                 batch_size: int = 256):
+                 batch_size: int = 256, tagger: str = "fast"):
         t0 = time.perf_counter()
-        import stanza
+        stanza = _import_stanza()
         import torch
 
         self.import_seconds = time.perf_counter() - t0  # the first Annotator in a process pays it
@@ -66,16 +70,27 @@ class Annotator:
             raise ModelsMissingError(
                 "kg's NER model files are missing: " + ", ".join(missing)
                 + ". Reinstall kg, or train them with `kg train ner --corpora DIR --out DIR`.")
-        torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+        if tagger not in TAGGERS:
+            raise ValueError(f"unknown tagger {tagger!r}: use one of {', '.join(TAGGERS)}")
+        torch.set_num_threads(threads or default_threads(tagger))
         t0 = time.perf_counter()
+        self.fast = None
+        self.tagger = tagger
         with _inference_load():
-            self.pipeline = stanza.Pipeline(
-                lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
-                download_method=None, dir=str(d), allow_unknown_language=True,
-                logging_level="ERROR", ner_batch_size=batch_size,
-                **{k: str(p) for k, p in paths.items()},
-            )
+            if tagger == "fast":
+                self.fast = _fast_tagger(paths, batch_size)
+                if self.fast is None:
+                    self.tagger = "stanza"
+            if self.fast is None:
+                self.pipeline = stanza.Pipeline(
+                    lang="id", processors="tokenize,ner", tokenize_pretokenized=True,
+                    download_method=None, dir=str(d), allow_unknown_language=True,
+                    logging_level="ERROR", ner_batch_size=batch_size,
+                    **{k: str(p) for k, p in paths.items()},
+                )
         self.load_seconds = time.perf_counter() - t0
+        # kg.tagger spends its time in torch, which releases the GIL: a build tags in a second thread
+        self.concurrent = self.fast is not None
         self.seconds = 0.0  # time spent inside Stanza, for the benchmark
 
     def tag(self, docs: list[list[Sentence]]) -> list[list[list[str]]]:
@@ -84,14 +99,57 @@ class Annotator:
         tags: list[list[str]] = []
         if flat:
             t0 = time.perf_counter()
-            result = self.pipeline(flat)
+            if self.fast is not None:
+                tags = self.fast.tag(flat)
+            else:
+                tags = [[tok.ner for tok in sent.tokens] for sent in self.pipeline(flat).sentences]
             self.seconds += time.perf_counter() - t0
-            tags = [[tok.ner for tok in sent.tokens] for sent in result.sentences]
         out, i = [], 0
         for sents in docs:
             out.append(tags[i:i + len(sents)])
             i += len(sents)
         return out
+
+
+def default_threads(tagger: str) -> int:
+    """Torch threads: the fast tagger leaves one core to the rest of the build, which runs beside it.
+
+    More torch threads than free cores is much worse than too few (OpenMP
+    threads spin while they wait): on this project's 2-core machine, with other
+    processes keeping it busy, the fast tagger ran 15x slower with 2 threads
+    than with 1.
+    """
+    cores = os.cpu_count() or 1
+    return max(1, min(4, cores - 1)) if tagger == "fast" else max(1, min(4, cores))
+
+
+def _fast_tagger(paths: dict[str, Path], batch_size: int):
+    """kg.tagger's FastTagger, or None (with a warning) for a model it does not cover."""
+    from kg.tagger import FastTagger, UnsupportedModel, load_trainer
+
+    trainer = load_trainer(paths["ner_model_path"], paths["ner_pretrain_path"])
+    try:
+        return FastTagger(trainer, max_sentences=batch_size)
+    except UnsupportedModel as e:
+        log.warning("%s: tagging with stanza.Pipeline instead", e)
+        return None
+
+
+def _import_stanza():
+    """`import stanza`, minus the 0.5-1 s it spends importing IPython to ask whether it runs in a notebook.
+
+    Without IPython already loaded there is no notebook and its answer is the
+    one Stanza gets when IPython is missing (a plain tqdm), so kg says it is missing.
+    """
+    if "IPython" in sys.modules:
+        import stanza
+        return stanza
+    sys.modules["IPython"] = None  # makes `from IPython import ...` raise ImportError
+    try:
+        import stanza
+    finally:
+        del sys.modules["IPython"]
+    return stanza
 
 
 @contextlib.contextmanager

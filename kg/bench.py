@@ -1,22 +1,29 @@
 """Benchmark: `python -m kg.bench [CORPUS]` builds a graph and prints figures.
 
 Default corpus: ../shared/corpora/news-detik-1000/articles. Prints words/s end
-to end, seconds inside Stanza vs everything else, model load time, peak RSS,
-output sizes, the time of a cached rebuild, and (with --browser) how long
-headless Chromium takes to draw and settle the page.
+to end, seconds tagging vs everything else, model load time, peak RSS, output
+sizes, the time of a cached rebuild, and (with --browser) how long headless
+Chromium takes to draw and settle the page.
+
+Then, unless --no-stanza, the same build with `--tagger stanza`: the time
+stanza.Pipeline spends tagging the corpus with kg's model (models loaded,
+tokens given) against the whole cold build above, and whether every output
+file of the two builds is byte-identical.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from kg.config import BuildConfig
-from kg.pipeline import build, fingerprint, up_to_date, write_outputs
+from kg.pipeline import OUTPUT_FILES, build, fingerprint, up_to_date, write_outputs
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-detik-1000" / "articles"
 
@@ -87,34 +94,41 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--max-nodes", type=int, default=300)
+    ap.add_argument("--tagger", choices=("fast", "stanza"), default="fast")
+    ap.add_argument("--stanza-threads", type=int, default=None,
+                    help="torch threads for the stanza.Pipeline comparison (default: all cores, max 4)")
+    ap.add_argument("--no-stanza", action="store_true",
+                    help="skip the comparison build with stanza.Pipeline (it takes about twice as long)")
     ap.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
     args = ap.parse_args(argv)
     out = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     cfg = BuildConfig(inputs=(str(args.corpus),), out=out, workers=args.workers, threads=args.threads,
-                      batch_docs=args.batch, max_nodes=args.max_nodes)
+                      batch_docs=args.batch, max_nodes=args.max_nodes, tagger=args.tagger)
     t0 = time.perf_counter()
     with RssSampler() as rss:
         result = build(cfg)
         t_docs = time.perf_counter() - t0
         write_outputs(result, cfg)
     total = time.perf_counter() - t0
+    own_rss = peak_rss_mb()  # before the comparison build adds its own
     s = result.stats
     stanza = s["stanza_seconds"]
     print(f"corpus              {args.corpus} ({s['documents']} documents, {s['skipped']} skipped)")
     print(f"words               {s['words']:,}")
     print(f"end to end          {total:.1f} s = {s['words'] / total:,.0f} words/s "
-          f"(workers={args.workers}, threads={args.threads or 'auto'}, batch={args.batch})")
+          f"(tagger={args.tagger}, workers={args.workers}, threads={args.threads or 'auto'}, batch={args.batch})")
     setup = s["import_seconds"] + s["load_seconds"]
-    print(f"model load          {s['load_seconds']:.2f} s (Stanza Pipeline), after {s['import_seconds']:.2f} s "
+    print(f"model load          {s['load_seconds']:.2f} s, after {s['import_seconds']:.2f} s "
           f"importing torch and Stanza")
     if args.workers == 1:
         other = total - stanza - setup
-        print(f"inside Stanza       {stanza:.1f} s tagging ({stanza / total:.0%}) + {setup:.1f} s import and load "
-              f"({setup / total:.0%}); everything else {other:.1f} s ({other / total:.0%})")
+        print(f"NER                 {stanza:.1f} s tagging ({stanza / total:.0%}) + {setup:.1f} s import and load "
+              f"({setup / total:.0%}); everything else {other:.1f} s ({other / total:.0%}) of wall time outside "
+              f"tagging" + (" (the fast tagger runs beside the rest of the build)" if args.tagger == "fast" else ""))
     print(f"documents / graph   {t_docs:.1f} s / {total - t_docs:.1f} s "
           f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{s['entities']} entities, {s['quotes']} quotes)")
-    print(f"peak RSS            {peak_rss_mb():,.0f} MB (largest single process); "
+    print(f"peak RSS            {own_rss:,.0f} MB (largest single process); "
           f"{rss.peak:,.0f} MB (all processes together, sampled)")
     for f in sorted(out.iterdir()):
         if f.is_file():
@@ -130,7 +144,28 @@ def main(argv: list[str] | None = None) -> None:
     if args.browser:
         dt = settle_seconds(out / "graph.html")
         print(f"page settled in     {dt:.1f} s (headless Chromium)" if dt is not None else "page: chromium not found")
+    if not args.no_stanza and args.tagger != "stanza":
+        compare_with_stanza(replace(cfg, threads=args.stanza_threads), total, s["words"])
+    print(f"load average        {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end "
+          f"({os.cpu_count()} cores; other processes slow every figure above)")
     shutil.rmtree(out, ignore_errors=True)
+
+
+def compare_with_stanza(cfg: BuildConfig, build_seconds: float, words: int) -> None:
+    """Build again with stanza.Pipeline tagging: its tagging time, and whether the outputs are the same bytes."""
+    ref_out = Path(tempfile.mkdtemp(prefix="kg-bench-stanza-"))
+    ref_cfg = replace(cfg, out=ref_out, tagger="stanza", cache=False)
+    ref = build(ref_cfg)
+    write_outputs(ref, ref_cfg)
+    tagging = ref.stats["stanza_seconds"]
+    print(f"stanza.Pipeline     {tagging:.1f} s tagging alone ({words / tagging:,.0f} words/s; kg's model loaded, "
+          f"kg's tokens given, {cfg.batch_docs} documents per call, threads={cfg.threads or 'auto'})")
+    print(f"kg build vs Stanza  {tagging / build_seconds:.2f}x: the whole cold build ({build_seconds:.1f} s) against "
+          f"Stanza's tagging alone ({tagging:.1f} s)")
+    differ = [f for f in OUTPUT_FILES if (cfg.out / f).read_bytes() != (ref_out / f).read_bytes()]
+    print(f"outputs             {'byte-identical to' if not differ else 'DIFFERENT from'} the stanza.Pipeline "
+          f"build ({', '.join(differ) or f'all {len(OUTPUT_FILES)} files'})")
+    shutil.rmtree(ref_out, ignore_errors=True)
 
 
 if __name__ == "__main__":

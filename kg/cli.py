@@ -79,8 +79,10 @@ def build(
     max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all).", metavar="N"),
     min_weight: int = typer.Option(1, help="Hide page links with a smaller weight.", metavar="W"),
     workers: int = typer.Option(1, help="Worker processes, each with its own models.", metavar="N"),
-    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores, max 4).", metavar="T"),
+    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores but one, max 4; all cores with --tagger stanza).", metavar="T"),
     batch: int = typer.Option(32, help="Documents per Stanza call.", metavar="B"),
+    tagger: str = typer.Option("fast", help="'fast' (kg's own batching of the Stanza model) or 'stanza' "
+                                            "(stanza.Pipeline, for comparison): the same tags.", metavar="fast|stanza"),
     engine: str = typer.Option("local", help="'local' or 'dask' (needs the optional dask dependencies).", metavar="local|dask"),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster).", metavar="ADDRESS"),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore cached per-document results.", metavar=""),
@@ -98,7 +100,7 @@ def build(
     try:
         cfg = BuildConfig(inputs=tuple(str(p) for p in (inputs or [Path("seeds")])), out=out_dir,
                           models_dir=models, batch_docs=batch, threads=threads, workers=workers,
-                          engine=engine, scheduler=scheduler, cache=not no_cache,
+                          engine=engine, scheduler=scheduler, tagger=tagger, cache=not no_cache,
                           max_nodes=max_nodes, min_weight=min_weight)
     except ValueError as e:
         err.print(f"[red]error:[/red] {e}")

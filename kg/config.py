@@ -15,6 +15,7 @@ class BuildConfig:
     workers: int = 1
     engine: str = "local"  # "local" | "dask"
     scheduler: str | None = None  # dask scheduler address
+    tagger: str = "fast"  # "fast" (kg.tagger) | "stanza" (stanza.Pipeline): the same tags
     cache: bool = True
     cache_dir: Path | None = None
     max_nodes: int = 300  # on the page; the GraphML keeps everything
@@ -26,6 +27,8 @@ class BuildConfig:
             raise ValueError("batch size and workers must be at least 1")
         if self.engine not in {"local", "dask"}:
             raise ValueError(f"unknown engine {self.engine!r}: use 'local' or 'dask'")
+        if self.tagger not in {"fast", "stanza"}:
+            raise ValueError(f"unknown tagger {self.tagger!r}: use 'fast' or 'stanza'")
         if self.max_nodes < 1 or self.min_weight < 1:
             raise ValueError("--max-nodes and --min-weight must be at least 1")
 

@@ -9,30 +9,32 @@ installed (the models ship inside the package).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 
 from kg.config import BuildConfig
 
 
-def run_dask(cfg: BuildConfig, batches: Iterable[list], collect: Callable, factory: Callable | None = None) -> None:
+def run_dask(cfg: BuildConfig, batches: Iterable[list], collect: Callable, task: Callable[[list], list],
+             in_process: bool = False) -> None:
+    """Run `task(articles)` for every batch on the cluster and `collect(batch, results)` here.
+
+    The caller passes the task (picklable, unless `in_process`: then the local
+    cluster runs threads in this process, sharing objects such as an annotator
+    already loaded), so this module needs nothing from kg.pipeline.
+    """
     from dask.distributed import Client, LocalCluster, as_completed
 
-    from kg.pipeline import _worker_annotator, annotate_with
-
-    if factory is None:
-        factory = partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, cfg.threads or 1)
     cluster = None
     if cfg.scheduler:
         client = Client(cfg.scheduler)
     else:
-        cluster = LocalCluster(n_workers=cfg.workers, threads_per_worker=1, processes=factory.__class__ is partial,
+        cluster = LocalCluster(n_workers=cfg.workers, threads_per_worker=1, processes=not in_process,
                                dashboard_address=None)
         client = Client(cluster)
     try:
         pending = as_completed()
         inflight: dict = {}
         for batch in batches:
-            fut = client.submit(annotate_with, factory, [a for a, _ in batch], pure=False)
+            fut = client.submit(task, [a for a, _ in batch], pure=False)
             inflight[fut.key] = batch
             pending.add(fut)
             if len(inflight) >= max(2, cfg.workers * 2):  # bounded memory on big inputs

@@ -81,9 +81,9 @@ def annotate_batch(annotator: Annotator, articles: list[Article]) -> list[DocRes
 
 
 @lru_cache(maxsize=2)
-def _worker_annotator(models_dir: str | None, threads: int | None) -> Annotator:
+def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str = "fast") -> Annotator:
     """One Annotator per process (worker pools and Dask workers load the models once)."""
-    ann = Annotator(models_dir, threads=threads)
+    ann = Annotator(models_dir, threads=threads, tagger=tagger)
     gc.freeze()  # it lives as long as the process: keep its objects out of collections
     return ann
 
@@ -91,6 +91,11 @@ def _worker_annotator(models_dir: str | None, threads: int | None) -> Annotator:
 def annotate_with(factory: Callable[[], Annotator], articles: list[Article]) -> list:
     """The per-batch task for remote engines: build (or reuse) an annotator, then run."""
     return annotate_batch(factory(), articles)
+
+
+def _worker_factory(cfg: BuildConfig) -> partial:
+    """What a worker process calls for its annotator: picklable, one torch thread by default."""
+    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, cfg.threads or 1, cfg.tagger)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -152,7 +157,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     if cfg.engine == "dask":
         from kg.distributed import run_dask
 
-        run_dask(cfg, batches, collect, factory=(lambda: annotator) if annotator is not None else None)
+        factory = (lambda: annotator) if annotator is not None else _worker_factory(cfg)
+        run_dask(cfg, batches, collect, partial(annotate_with, factory), in_process=annotator is not None)
     elif cfg.workers > 1 and annotator is None:
         _run_pool(cfg, batches, collect)
     else:
@@ -168,15 +174,32 @@ def _set_meta(res: DocResult, art: Article) -> None:
 
 
 def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, stats: dict) -> Annotator | None:
-    """One process: the models load once, at the first batch that needs them."""
-    ann = annotator
-    for batch in batches:
-        if ann is None:
-            ann = Annotator(cfg.models_dir, threads=cfg.threads)
-            stats["load_seconds"] = ann.load_seconds
-            stats["import_seconds"] = ann.import_seconds
-            gc.freeze()  # the model's objects live to the end: keep them out of collections
-        collect(batch, annotate_batch(ann, [a for a, _ in batch]))
+    """One process: the models load once, at the first batch that needs them.
+
+    With an annotator that tags in torch (which releases the GIL), batch k is
+    tagged in a second thread while this one extracts batch k-1 and reads and
+    prepares batch k+1: the rest of the pipeline runs on the other core.
+    """
+    import concurrent.futures as cf
+
+    ann, pending = annotator, None
+    with cf.ThreadPoolExecutor(max_workers=1) as tagging:
+        for batch in batches:
+            if ann is None:
+                ann = Annotator(cfg.models_dir, threads=cfg.threads, tagger=cfg.tagger)
+                stats["load_seconds"] = ann.load_seconds
+                stats["import_seconds"] = ann.import_seconds
+                gc.freeze()  # the model's objects live to the end: keep them out of collections
+            prepared = prepare_batch([a for a, _ in batch])
+            if not getattr(ann, "concurrent", False):
+                collect(batch, extract_batch(prepared, tag_batch(ann, prepared)))
+                continue
+            tags = tagging.submit(tag_batch, ann, prepared)
+            if pending:
+                collect(pending[0], extract_batch(pending[1], pending[2].result()))
+            pending = (batch, prepared, tags)
+        if pending:
+            collect(pending[0], extract_batch(pending[1], pending[2].result()))
     return ann
 
 
@@ -184,13 +207,11 @@ def _run_pool(cfg: BuildConfig, batches, collect) -> None:
     import concurrent.futures as cf
     import multiprocessing as mp
 
-    threads = cfg.threads or 1
-    md = str(cfg.models_dir) if cfg.models_dir else None
+    factory = _worker_factory(cfg)
     ctx = mp.get_context("spawn")  # torch and fork do not mix
     with cf.ProcessPoolExecutor(max_workers=cfg.workers, mp_context=ctx) as pool:
         inflight: dict = {}
         for batch in batches:
-            factory = partial(_worker_annotator, md, threads)
             inflight[pool.submit(annotate_with, factory, [a for a, _ in batch])] = batch
             if len(inflight) >= cfg.workers * 2:  # bounded: memory stays flat on big inputs
                 done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)

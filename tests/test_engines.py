@@ -51,3 +51,37 @@ def test_unchanged_inputs_are_recognised_as_up_to_date(tmp_path):
     other = BuildConfig(inputs=(str(src),), out=tmp_path / "out", max_nodes=5)
     (src / "b.txt").unlink()
     assert up_to_date(cfg, fingerprint(cfg)) and not up_to_date(other, fingerprint(other))
+
+
+class _ThreadedDictAnnotator(DictAnnotator):
+    """Says it may tag beside the rest of the build (as kg's fast tagger does); records the threads it ran in."""
+
+    concurrent = True
+
+    def __init__(self, names):
+        super().__init__(names)
+        self.threads = set()
+
+    def tag(self, docs):
+        import threading
+
+        self.threads.add(threading.get_ident())
+        return super().tag(docs)
+
+
+def test_tagging_in_a_second_thread_gives_the_serial_build(tmp_path):
+    import threading
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(23):
+        (src / f"{i:02d}.txt").write_text(f"Budi bertemu Siti Rahma di Jakarta ke-{i}. “Kami siap membantu NATO,” kata Budi.")
+    threaded = _ThreadedDictAnnotator(NAMES)
+    seen = []
+    cfg = BuildConfig(inputs=(str(src),), out=tmp_path / "a", cache=False, batch_docs=4)
+    serial = build(cfg, annotator=DictAnnotator(NAMES))
+    overlapped = build(cfg, annotator=threaded, progress=lambda n, w: seen.append(n))
+    assert threaded.threads and threading.get_ident() not in threaded.threads
+    assert [d.as_dict() for d in overlapped.docs] == [d.as_dict() for d in serial.docs]
+    assert sorted(overlapped.graph.edges(data=True)) == sorted(serial.graph.edges(data=True))
+    assert sum(seen) == 23
