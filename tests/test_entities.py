@@ -99,6 +99,8 @@ def test_regional_institutions_keep_their_region_and_stop_at_a_person():
     assert found(text, names) == [("DPRD Jawa Tengah", "ORGANIZATION"), ("Rina Wulandari", "PERSON"),
                                   ("Polres Kabupaten Blora", "ORGANIZATION"), ("BPK RI", "ORGANIZATION")]
     assert found("Anggota DPRD Nomor Urut 3 hadir.", {"DPRD": "ORG"}) == [("DPRD", "ORGANIZATION")]
+    # a region at the very end of a sentence without a full stop (a one-word place near the end)
+    assert found("Rapat bersama Pemprov Jateng", {}) == [("Pemprov Jateng", "ORGANIZATION")]
 
 
 def test_province_short_forms_and_administrative_units_name_the_same_place():

@@ -574,7 +574,7 @@ def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, 
             while j < len(toks) and toks[j].end <= loc:
                 j += 1
             continue
-        n = next((n for n in (3, 2, 1) if " ".join(words[j:j + n]) in places), 0)  # "Nusa Tenggara Barat"
+        n = next((n for n in (3, 2, 1) if j + n <= len(words) and " ".join(words[j:j + n]) in places), 0)  # "Nusa Tenggara Barat"
         if not n:
             break
         j += n
