@@ -195,12 +195,19 @@ def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, 
                 collect(batch, extract_batch(prepared, tag_batch(ann, prepared)))
                 continue
             tags = tagging.submit(tag_batch, ann, prepared)
+            if pending is None:
+                _import_exporters()  # their imports (pyvis pulls in IPython: ~0.5 s) overlap the first tagging
             if pending:
                 collect(pending[0], extract_batch(pending[1], pending[2].result()))
             pending = (batch, prepared, tags)
         if pending:
             collect(pending[0], extract_batch(pending[1], pending[2].result()))
     return ann
+
+
+def _import_exporters() -> None:
+    import kg.export.graphml  # noqa: F401
+    import kg.export.html  # noqa: F401
 
 
 def _run_pool(cfg: BuildConfig, batches, collect) -> None:
