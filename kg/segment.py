@@ -24,6 +24,7 @@ _TOKEN = re.compile(
         [A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)(?!\w|\.\w)     # outlets: Liputan6.com, Viva.co.id
       | [A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)(?!\w|\.\w)          # TRIBUNNEWS.COM
       | (?:[A-Z]\.){{2,}}              # A.S., U.S.
+      | (?:[A-Z]\.)+[A-Z](?![\w.])      # D.C, S.H: the last full stop dropped, still one word
       | {_ABBREV}(?=\s|$)             # Mr. Hartono
       | [A-Z]\.(?=\s+\w)              # middle initial: Budi S. Hartono
     )

@@ -62,6 +62,11 @@ def test_outlet_domains_are_one_token_and_sentences_still_end_after_them():
     assert _words("pembangunan.Setelah itu") == ["pembangunan", ".", "Setelah", "itu"]
 
 
+def test_initials_without_their_last_full_stop_are_one_word():
+    assert _words("Ia tiba di Kota Lembang D.C - lalu ke A.S. dan S.Hartono") == [
+        "Ia", "tiba", "di", "Kota", "Lembang", "D.C", "-", "lalu", "ke", "A.S.", "dan", "S", ".", "Hartono"]
+
+
 def test_words_glued_by_scraping_are_split():
     assert _words("kata Gubernur Rina Wulandarimengatakan") == ["kata", "Gubernur", "Rina", "Wulandari", "mengatakan"]
     assert _words("seperti dilaporkanAntara dan dikutipBloomberg") == ["seperti", "dilaporkan", "Antara", "dan",

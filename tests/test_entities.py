@@ -228,3 +228,10 @@ def test_schools_police_units_and_venues_take_the_type_of_their_head_word():
         ("Lemkajipang", "ORGANIZATION"), ("Kantor Pos Pusat", "ORGANIZATION")]
     ent = {m.text: m.entity for m in res.mentions}
     assert ent["Lemkajipang"] == ent["Lembaga Pengkajian Pangan Nasional"]  # a short form of its letters
+
+
+def test_the_name_after_an_outlet_in_a_dateline_is_a_place():
+    names = {"Sukamaju Raya": "ORG", "Bank Sukamaju": "ORG"}
+    res = analyse_text("Warta24.com, Sukamaju Raya - Bank Sukamaju membuka cabang.", names)
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("Warta24.com", "ORGANIZATION"), ("Sukamaju Raya", "LOCATION"), ("Bank Sukamaju", "ORGANIZATION")]

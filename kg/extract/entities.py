@@ -89,6 +89,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
             mentions.append(Mention(start, end, surface, final, si))
+    _dateline_places(text, mentions)
     mentions = _drop_concept_acronyms(text, mentions) + _handles(text, sentences, mentions)
     mentions = _check_headline(text, sentences, mentions)
     links = _link_titles(text)
@@ -104,6 +105,23 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         if m.type == "PERSON":
             m.role = find_role(text, sentences[m.sentence], m, persons[m.sentence])
     return mentions
+
+
+_DATELINE_END = re.compile(r"\s*(?:[-–—]|,|\()")
+
+
+def _dateline_places(text: str, mentions: list[Mention]) -> None:
+    """'Outlet.com, Place - ...' at a line start: the name after the outlet is where it was written."""
+    for i, m in enumerate(mentions):
+        if m.type != "ORGANIZATION" or not i or mentions[i - 1].type != "ORGANIZATION":
+            continue
+        prev = mentions[i - 1]
+        line_start = text.rfind("\n", 0, prev.start) + 1
+        if text[line_start:prev.start].strip() or text[prev.end:m.start].strip() != "," \
+                or not is_outlet(prev.text) and prev.text not in lexicon.outlets().get("names", []):
+            continue
+        if _DATELINE_END.match(text, m.end):
+            m.type = "LOCATION"
 
 
 def _check_headline(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
