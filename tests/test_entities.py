@@ -235,3 +235,8 @@ def test_the_name_after_an_outlet_in_a_dateline_is_a_place():
     res = analyse_text("Warta24.com, Sukamaju Raya - Bank Sukamaju membuka cabang.", names)
     assert [(m.text, m.type) for m in res.mentions] == [
         ("Warta24.com", "ORGANIZATION"), ("Sukamaju Raya", "LOCATION"), ("Bank Sukamaju", "ORGANIZATION")]
+
+
+def test_a_reflexive_word_opening_a_sentence_is_no_name():
+    res = analyse_text("Dirinya juga mengaku lelah, kata Budi.", {"Dirinya": "PER", "Budi": "PER"})
+    assert [m.text for m in res.mentions] == ["Budi"]
