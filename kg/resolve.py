@@ -181,7 +181,12 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
         between = text[a.end:b.start]
         if between.strip() == "(" and text[b.end:b.end + 1] == ")":
             short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
-            if " " not in short.text and (short.text.isupper() or _letters_of(short.text, long_.text)):
+            if " " in long_.text or long_.text.isupper() or short.text[:1] == long_.text[:1]:
+                # a single word spelling no letter of it is the tail of a longer name: "Surabaya (KCJS)"
+                ok = short.text.isupper() or _letters_of(short.text, long_.text)
+            else:
+                ok = False
+            if " " not in short.text and ok:
                 out[norm(short.text)] = norm(long_.text)
     out.update(_initialisms(mentions, out))
     return out

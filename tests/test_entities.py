@@ -240,3 +240,10 @@ def test_the_name_after_an_outlet_in_a_dateline_is_a_place():
 def test_a_reflexive_word_opening_a_sentence_is_no_name():
     res = analyse_text("Dirinya juga mengaku lelah, kata Budi.", {"Dirinya": "PER", "Budi": "PER"})
     assert [m.text for m in res.mentions] == ["Budi"]
+
+
+def test_an_acronym_after_a_single_word_it_does_not_start_with_is_not_that_word():
+    names = {"Sukamaju": "LOC", "TCS": "ORG", "Badan Pangan Desa": "ORG", "BPD": "ORG"}
+    res = analyse_text("Tol Cibening-Sukamaju (TCS) dibuka. Badan Pangan Desa (BPD) hadir. TCS ramai.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["TCS"] != ents["Sukamaju"] and ents["BPD"] == ents["Badan Pangan Desa"]
