@@ -247,3 +247,10 @@ def test_an_acronym_after_a_single_word_it_does_not_start_with_is_not_that_word(
     res = analyse_text("Tol Cibening-Sukamaju (TCS) dibuka. Badan Pangan Desa (BPD) hadir. TCS ramai.", names)
     ents = {m.text: m.entity for m in res.mentions}
     assert ents["TCS"] != ents["Sukamaju"] and ents["BPD"] == ents["Badan Pangan Desa"]
+
+
+def test_events_and_agreements_are_no_entities_nor_their_acronyms():
+    names = {"Green Ocean Summit": "ORG", "GOS": "ORG", "Deklarasi Sukamaju": "PER", "Budi Santoso": "PER",
+             "Ocean Council": "ORG"}
+    res = analyse_text("Budi Santoso hadir di Green Ocean Summit (GOS) dan Ocean Council menyusun Deklarasi Sukamaju.", names)
+    assert [(m.text, m.type) for m in res.mentions] == [("Budi Santoso", "PERSON"), ("Ocean Council", "ORGANIZATION")]

@@ -11,6 +11,7 @@ from kg.records import Mention, Sentence, Token
 
 TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION",
          "GPE": "LOCATION", "PLACE": "LOCATION"}
+NOT_ENTITY = "-"  # type_heads.tsv's type for events and documents (convention 4)
 _EDGE_PUNCT = set(",.;:!?()[]{}\"“”‘’'«»-–—•/")
 
 
@@ -44,11 +45,11 @@ def entity_type(text: str, ner_label: str) -> str:
     if is_outlet(text):
         return "ORGANIZATION"
     words = text.split()
-    if len(words) > 1 and ner_label in {"ORG", "LOC"}:  # "SMA Negeri 3 X" is a school, "X Convention Center" a place
+    if len(words) > 1:  # "SMA Negeri 3 X" is a school, "X Convention Center" a place, "X Summit" an event
         heads = lexicon.type_heads()
         typ = heads.get((words[0], "first")) or heads.get((words[-1], "last")) \
             or heads.get((" ".join(words[-2:]), "last"))
-        if typ:
+        if typ == NOT_ENTITY or typ and ner_label in {"ORG", "LOC"}:
             return typ
     return TYPES.get(ner_label, "ORGANIZATION")
 
@@ -84,7 +85,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         for start, end, typ in sorted(spans):
             surface = text[start:end]
             final = entity_type(surface, _label(typ))
-            if surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
+            if final == NOT_ENTITY or surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
                     or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())) \
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
@@ -223,7 +224,7 @@ _BRACKETED = re.compile(r"\s*\(([^()\s]{2,12})\)")
 
 def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """An acronym spelt out in lower case before it names a concept ("anak putus sekolah (APS)"),
-    and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
+    so does one spelt out as an event or agreement ("Green Ocean Summit (GOS)"), and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
     drop = set()
     for k, m in enumerate(mentions):
         if not (m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"):
@@ -231,8 +232,9 @@ def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         before = text[max(0, m.start - 120):m.start - 1].split()
         letters = m.text.casefold()
         words = before[-len(letters):]
-        if len(words) == len(letters) and all(w.islower() for w in words) \
-                and "".join(w[0] for w in words) == letters:
+        event = words and lexicon.type_heads().get((words[-1], "last")) == NOT_ENTITY  # "X Y Summit (XYS)"
+        if len(words) == len(letters) and (event or all(w.islower() for w in words)) \
+                and "".join(w[0] for w in words).casefold() == letters:
             drop.add(k)
     for k, m in enumerate(mentions):
         after = _BRACKETED.match(text, m.end)
