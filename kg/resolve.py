@@ -284,6 +284,12 @@ def _short_form(words: tuple[str, ...]) -> bool:
     return len(words) >= 2 or (len(words) == 1 and _acronym(words[0]))
 
 
+def _last_word(words: tuple[str, ...]) -> bool:
+    """One capitalised word, which may be an organization's distinctive last word ("Golkar")."""
+    return len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
+        and words[0] not in lexicon.org_triggers().get("suffix", [])  # "Polri" of "Bareskrim Polri" is the parent
+
+
 def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
     """An organization or place named in full once and shorter elsewhere in the article is one
     entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
@@ -309,13 +315,17 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             parent[find(c)] = find(first)
     items = sorted(forms, key=lambda f: (-len(f[1]), f))
     for typ, words in items:
-        if not _short_form(words):
+        if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)):
             continue
         if len(words) == 1 and typ != "ORGANIZATION":
             continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
         for cid in sorted(forms[(typ, words)]):
-            hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
-                    and _abbreviates(words, w) for c in cs}
+            if _short_form(words):
+                hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
+                        and _abbreviates(words, w) for c in cs}
+            else:
+                hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1
+                        and w[-1] == words[0] for c in cs}  # the distinctive last word: "Golkar" of "Partai Golkar"
             if len(hits) == 1 and find(cid) not in hits:  # its own entity fitting it too: already placed
                 parent[find(cid)] = hits.pop()
     if all(parent[c] == c for c in range(len(clusters))):

@@ -254,3 +254,10 @@ def test_events_and_agreements_are_no_entities_nor_their_acronyms():
              "Ocean Council": "ORG"}
     res = analyse_text("Budi Santoso hadir di Green Ocean Summit (GOS) dan Ocean Council menyusun Deklarasi Sukamaju.", names)
     assert [(m.text, m.type) for m in res.mentions] == [("Budi Santoso", "PERSON"), ("Ocean Council", "ORGANIZATION")]
+
+
+def test_an_organizations_last_word_alone_is_that_organization_but_not_a_parent_body():
+    names = {"Partai Maju Jaya": "ORG", "Jaya": "ORG", "Reskrim Polri": "ORG", "Polri": "ORG"}
+    res = analyse_text("Partai Maju Jaya menang. Kader Jaya senang. Reskrim Polri memeriksa. Polri menjelaskan.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Jaya"] == ents["Partai Maju Jaya"] and ents["Polri"] != ents["Reskrim Polri"]
