@@ -126,8 +126,9 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     by_surname, by_given, by_other = [], [], []
     for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])
-                                                  or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))):
-            by_surname.append(cid)  # "Ryu Lubis" of "Rahmat Yudi Lubis"
+                                                  or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))
+                                                  or (len(parts) == 2 and any(_similar(parts[0], f) for f in full[1:-1]))):
+            by_surname.append(cid)  # "Ryu Lubis" of "Rahmat Yudi Lubis", "Yudi Lubis" of "Muhammad Yudi Eka Lubis"
         elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
         elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):

@@ -261,3 +261,10 @@ def test_an_organizations_last_word_alone_is_that_organization_but_not_a_parent_
     res = analyse_text("Partai Maju Jaya menang. Kader Jaya senang. Reskrim Polri memeriksa. Polri menjelaskan.", names)
     ents = {m.text: m.entity for m in res.mentions}
     assert ents["Jaya"] == ents["Partai Maju Jaya"] and ents["Polri"] != ents["Reskrim Polri"]
+
+
+def test_a_middle_name_with_the_surname_is_the_full_name():
+    names = {"Muhammad Rizal Eka Pratama": "PER", "Rizal Pratama": "PER", "Dodi Pratama": "PER"}
+    res = analyse_text("Muhammad Rizal Eka Pratama tiba. Rizal Pratama lalu bertemu Dodi Pratama.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Rizal Pratama"] == ents["Muhammad Rizal Eka Pratama"] != ents["Dodi Pratama"]
