@@ -268,3 +268,16 @@ def test_a_middle_name_with_the_surname_is_the_full_name():
     res = analyse_text("Muhammad Rizal Eka Pratama tiba. Rizal Pratama lalu bertemu Dodi Pratama.", names)
     ents = {m.text: m.entity for m in res.mentions}
     assert ents["Rizal Pratama"] == ents["Muhammad Rizal Eka Pratama"] != ents["Dodi Pratama"]
+
+
+def test_a_given_name_left_out_after_a_portfolio_word_joins_the_name():
+    names = {"Eka Santoso": "PER", "Budi Hartono": "PER"}
+    res = analyse_text("Rapat digelar. Menteri Keuangan Lestari Eka Santoso menolak. Keputusan Lestari didukung. "
+                       "Wali Kota Bandung Budi Hartono hadir. Warga Bandung senang.", names)
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Lestari Eka Santoso", "Lestari", "Budi Hartono"]
+
+
+def test_a_common_word_before_a_name_is_no_given_name():
+    res = analyse_text("Rapat digelar. Menteri Koordinator Bidang Pangan Eka Santoso menolak. Harga pangan naik.",
+                       {"Eka Santoso": "PER"})
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Eka Santoso"]

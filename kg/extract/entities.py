@@ -57,6 +57,8 @@ def entity_type(text: str, ner_label: str) -> str:
 def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]) -> list[Mention]:
     """NER spans → typed mentions, titles split off as roles; lexicons fill gaps."""
     mentions: list[Mention] = []
+    tagged = lru_cache(maxsize=1)(lambda: frozenset(  # words NER tagged somewhere in the document
+        t.text for sent, st in zip(sentences, tags) for t, g in zip(sent.tokens, st) if g != "O"))
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
@@ -69,6 +71,9 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                 a = _balinese_start(toks, _strip_titles(toks, a, b))
                 if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
                     a -= 1  # "Ketua KONI, Raja Harun ..." with "Raja" left out of the span
+                elif b - a >= 2 and _given_name_after_title(toks, a) and toks[a - 1].text not in tagged() \
+                        and _used_as_name(text, toks[a - 1].text, toks[a].text):
+                    a -= 1  # "Menteri Keuangan Lestari Budi Santoso" with "Lestari" left out
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
             if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
@@ -328,6 +333,24 @@ def _trim(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
     while b > a and toks[b - 1].text in _EDGE_PUNCT:
         b -= 1
     return a, b
+
+
+def _given_name_after_title(toks: tuple[Token, ...], a: int) -> bool:
+    """The word before a person's span is a given name NER left out: it looks like a name and
+    follows a portfolio word of a title ("Keuangan"), not a place unit ("Kota X Budi Santoso")."""
+    if a < 2 or not _name_like(toks[a - 1].text):
+        return False
+    prev = toks[a - 2].text
+    return prev.casefold() in lexicon.titles()["part"] and prev not in lexicon.admin_units() \
+        and prev.casefold() not in {u.casefold() for u in lexicon.admin_units()}
+
+
+def _used_as_name(text: str, word: str, after: str) -> bool:
+    """The word stands alone elsewhere in the text (not before the same name) and is never
+    written in lower case there: a name ("... keputusan Lestari."), not a common word ("Pangan")."""
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    return any(text[m.end():].lstrip()[:len(after)] != after for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
 
 def _is_title_word(tok: str) -> bool:
