@@ -286,7 +286,7 @@ def _short_form(words: tuple[str, ...]) -> bool:
 
 
 def _last_word(words: tuple[str, ...]) -> bool:
-    """One capitalised word, which may be an organization's distinctive last word ("Golkar")."""
+    """One capitalised word, which may be an organization's distinctive last or first word ("Golkar", "Garuda")."""
     return len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
         and words[0] not in lexicon.org_triggers().get("suffix", [])  # "Polri" of "Bareskrim Polri" is the parent
 
@@ -327,6 +327,8 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             else:
                 hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1
                         and w[-1] == words[0] for c in cs}  # the distinctive last word: "Golkar" of "Partai Golkar"
+                hits = hits or {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1
+                                and w[0] == words[0] for c in cs}  # or its first: "Garuda" of "Garuda Indonesia"
             if len(hits) == 1 and find(cid) not in hits:  # its own entity fitting it too: already placed
                 parent[find(cid)] = hits.pop()
     if all(parent[c] == c for c in range(len(clusters))):

@@ -281,3 +281,12 @@ def test_a_common_word_before_a_name_is_no_given_name():
     res = analyse_text("Rapat digelar. Menteri Koordinator Bidang Pangan Eka Santoso menolak. Harga pangan naik.",
                        {"Eka Santoso": "PER"})
     assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Eka Santoso"]
+
+
+def test_an_organizations_first_word_alone_is_that_organization_when_only_one_starts_with_it():
+    names = {"Garuda Nusantara": "ORG", "Garuda": "ORG", "Bank Sukamaju": "ORG", "Bank Cibening": "ORG", "Bank": "ORG"}
+    res = analyse_text("Garuda Nusantara terbang. Garuda menambah rute. Bank Sukamaju dan Bank Cibening rugi. "
+                       "Bank menolak.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Garuda"] == ents["Garuda Nusantara"]
+    assert ents["Bank"] not in {ents["Bank Sukamaju"], ents["Bank Cibening"]}
