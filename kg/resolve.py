@@ -126,8 +126,9 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     by_surname, by_given, by_other = [], [], []
     for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])
-                                                  or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))):
-            by_surname.append(cid)  # "Ryu Lubis" of "Rahmat Yudi Lubis"
+                                                  or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))
+                                                  or (len(parts) == 2 and any(_similar(parts[0], f) for f in full[1:-1]))):
+            by_surname.append(cid)  # "Ryu Lubis" of "Rahmat Yudi Lubis", "Yudi Lubis" of "Muhammad Yudi Eka Lubis"
         elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
         elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
@@ -181,7 +182,12 @@ def _acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
         between = text[a.end:b.start]
         if between.strip() == "(" and text[b.end:b.end + 1] == ")":
             short, long_ = (b, a) if len(b.text) < len(a.text) else (a, b)
-            if " " not in short.text and (short.text.isupper() or _letters_of(short.text, long_.text)):
+            if " " in long_.text or long_.text.isupper() or short.text[:1] == long_.text[:1]:
+                # a single word spelling no letter of it is the tail of a longer name: "Surabaya (KCJS)"
+                ok = short.text.isupper() or _letters_of(short.text, long_.text)
+            else:
+                ok = False
+            if " " not in short.text and ok:
                 out[norm(short.text)] = norm(long_.text)
     out.update(_initialisms(mentions, out))
     return out
@@ -279,6 +285,12 @@ def _short_form(words: tuple[str, ...]) -> bool:
     return len(words) >= 2 or (len(words) == 1 and _acronym(words[0]))
 
 
+def _last_word(words: tuple[str, ...]) -> bool:
+    """One capitalised word, which may be an organization's distinctive last or first word ("Golkar", "Garuda")."""
+    return len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
+        and words[0] not in lexicon.org_triggers().get("suffix", [])  # "Polri" of "Bareskrim Polri" is the parent
+
+
 def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
     """An organization or place named in full once and shorter elsewhere in the article is one
     entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
@@ -304,13 +316,19 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             parent[find(c)] = find(first)
     items = sorted(forms, key=lambda f: (-len(f[1]), f))
     for typ, words in items:
-        if not _short_form(words):
+        if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)):
             continue
         if len(words) == 1 and typ != "ORGANIZATION":
             continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
         for cid in sorted(forms[(typ, words)]):
-            hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
-                    and _abbreviates(words, w) for c in cs}
+            if _short_form(words):
+                hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
+                        and _abbreviates(words, w) for c in cs}
+            else:
+                hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1
+                        and w[-1] == words[0] for c in cs}  # the distinctive last word: "Golkar" of "Partai Golkar"
+                hits = hits or {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1
+                                and w[0] == words[0] for c in cs}  # or its first: "Garuda" of "Garuda Indonesia"
             if len(hits) == 1 and find(cid) not in hits:  # its own entity fitting it too: already placed
                 parent[find(cid)] = hits.pop()
     if all(parent[c] == c for c in range(len(clusters))):

@@ -24,6 +24,7 @@ _TOKEN = re.compile(
         [A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)(?!\w|\.\w)     # outlets: Liputan6.com, Viva.co.id
       | [A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)(?!\w|\.\w)          # TRIBUNNEWS.COM
       | (?:[A-Z]\.){{2,}}              # A.S., U.S.
+      | (?:[A-Z]\.)+[A-Z](?![\w.])      # D.C, S.H: the last full stop dropped, still one word
       | {_ABBREV}(?=\s|$)             # Mr. Hartono
       | [A-Z]\.(?=\s+\w)              # middle initial: Budi S. Hartono
     )
@@ -99,6 +100,9 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
             cut = _tail_cut(word, known)
             if cut:
                 cuts.append(m.start() + cut)
+    for m in _PLACE_PAIR.finditer(text, start, end):
+        if _place_pair(m.group(1), m.group(2)):
+            cuts.extend((m.end(1), m.start(2)))
     camel = _CAMEL.search(text, start, end)
     while camel:
         i = camel.start()
@@ -106,6 +110,18 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
             cuts.append(i)
         camel = _CAMEL.search(text, i + 1, end)
     return cuts
+
+
+_PLACE_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})-([A-Z][a-z]{3,})(?![\w-])(?!\s+[A-Z])")
+
+
+def _place_pair(left: str, right: str) -> bool:
+    """'Jakarta-Surabaya' (a route, a border) is two names, the hyphen a token of its own.
+
+    Rhyming or alliterating pairs are one word ('Bolak-Balik', 'Sayur-Mayur'), and so is
+    a pair inside a longer name ('Self-Regulatory Organization').
+    """
+    return left[0] != right[0] and left[-3:] != right[-3:]
 
 
 def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:

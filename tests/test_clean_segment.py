@@ -62,6 +62,17 @@ def test_outlet_domains_are_one_token_and_sentences_still_end_after_them():
     assert _words("pembangunan.Setelah itu") == ["pembangunan", ".", "Setelah", "itu"]
 
 
+def test_initials_without_their_last_full_stop_are_one_word():
+    assert _words("Ia tiba di Kota Lembang D.C - lalu ke A.S. dan S.Hartono") == [
+        "Ia", "tiba", "di", "Kota", "Lembang", "D.C", "-", "lalu", "ke", "A.S.", "dan", "S", ".", "Hartono"]
+
+
+def test_a_hyphenated_pair_of_names_is_two_words_unless_it_rhymes_or_starts_a_longer_name():
+    assert _words("Tol Cibening-Sukamaju (TCS) dan Bolak-Balik") == [
+        "Tol", "Cibening", "-", "Sukamaju", "(", "TCS", ")", "dan", "Bolak-Balik"]
+    assert _words("Sayur-Mayur dari Self-Governing Council") == ["Sayur-Mayur", "dari", "Self-Governing", "Council"]
+
+
 def test_words_glued_by_scraping_are_split():
     assert _words("kata Gubernur Rina Wulandarimengatakan") == ["kata", "Gubernur", "Rina", "Wulandari", "mengatakan"]
     assert _words("seperti dilaporkanAntara dan dikutipBloomberg") == ["seperti", "dilaporkan", "Antara", "dan",

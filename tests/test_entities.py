@@ -230,3 +230,65 @@ def test_schools_police_units_and_venues_take_the_type_of_their_head_word():
         ("Lemkajipang", "ORGANIZATION"), ("Kantor Pos Pusat", "ORGANIZATION")]
     ent = {m.text: m.entity for m in res.mentions}
     assert ent["Lemkajipang"] == ent["Lembaga Pengkajian Pangan Nasional"]  # a short form of its letters
+
+
+def test_the_name_after_an_outlet_in_a_dateline_is_a_place():
+    names = {"Sukamaju Raya": "ORG", "Bank Sukamaju": "ORG"}
+    res = analyse_text("Warta24.com, Sukamaju Raya - Bank Sukamaju membuka cabang.", names)
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("Warta24.com", "ORGANIZATION"), ("Sukamaju Raya", "LOCATION"), ("Bank Sukamaju", "ORGANIZATION")]
+
+
+def test_a_reflexive_word_opening_a_sentence_is_no_name():
+    res = analyse_text("Dirinya juga mengaku lelah, kata Budi.", {"Dirinya": "PER", "Budi": "PER"})
+    assert [m.text for m in res.mentions] == ["Budi"]
+
+
+def test_an_acronym_after_a_single_word_it_does_not_start_with_is_not_that_word():
+    names = {"Sukamaju": "LOC", "TCS": "ORG", "Badan Pangan Desa": "ORG", "BPD": "ORG"}
+    res = analyse_text("Tol Cibening-Sukamaju (TCS) dibuka. Badan Pangan Desa (BPD) hadir. TCS ramai.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["TCS"] != ents["Sukamaju"] and ents["BPD"] == ents["Badan Pangan Desa"]
+
+
+def test_events_and_agreements_are_no_entities_nor_their_acronyms():
+    names = {"Green Ocean Summit": "ORG", "GOS": "ORG", "Deklarasi Sukamaju": "PER", "Budi Santoso": "PER",
+             "Ocean Council": "ORG"}
+    res = analyse_text("Budi Santoso hadir di Green Ocean Summit (GOS) dan Ocean Council menyusun Deklarasi Sukamaju.", names)
+    assert [(m.text, m.type) for m in res.mentions] == [("Budi Santoso", "PERSON"), ("Ocean Council", "ORGANIZATION")]
+
+
+def test_an_organizations_last_word_alone_is_that_organization_but_not_a_parent_body():
+    names = {"Partai Maju Jaya": "ORG", "Jaya": "ORG", "Reskrim Polri": "ORG", "Polri": "ORG"}
+    res = analyse_text("Partai Maju Jaya menang. Kader Jaya senang. Reskrim Polri memeriksa. Polri menjelaskan.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Jaya"] == ents["Partai Maju Jaya"] and ents["Polri"] != ents["Reskrim Polri"]
+
+
+def test_a_middle_name_with_the_surname_is_the_full_name():
+    names = {"Muhammad Rizal Eka Pratama": "PER", "Rizal Pratama": "PER", "Dodi Pratama": "PER"}
+    res = analyse_text("Muhammad Rizal Eka Pratama tiba. Rizal Pratama lalu bertemu Dodi Pratama.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Rizal Pratama"] == ents["Muhammad Rizal Eka Pratama"] != ents["Dodi Pratama"]
+
+
+def test_a_given_name_left_out_after_a_portfolio_word_joins_the_name():
+    names = {"Eka Santoso": "PER", "Budi Hartono": "PER"}
+    res = analyse_text("Rapat digelar. Menteri Keuangan Lestari Eka Santoso menolak. Keputusan Lestari didukung. "
+                       "Wali Kota Bandung Budi Hartono hadir. Warga Bandung senang.", names)
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Lestari Eka Santoso", "Lestari", "Budi Hartono"]
+
+
+def test_a_common_word_before_a_name_is_no_given_name():
+    res = analyse_text("Rapat digelar. Menteri Koordinator Bidang Pangan Eka Santoso menolak. Harga pangan naik.",
+                       {"Eka Santoso": "PER"})
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Eka Santoso"]
+
+
+def test_an_organizations_first_word_alone_is_that_organization_when_only_one_starts_with_it():
+    names = {"Garuda Nusantara": "ORG", "Garuda": "ORG", "Bank Sukamaju": "ORG", "Bank Cibening": "ORG", "Bank": "ORG"}
+    res = analyse_text("Garuda Nusantara terbang. Garuda menambah rute. Bank Sukamaju dan Bank Cibening rugi. "
+                       "Bank menolak.", names)
+    ents = {m.text: m.entity for m in res.mentions}
+    assert ents["Garuda"] == ents["Garuda Nusantara"]
+    assert ents["Bank"] not in {ents["Bank Sukamaju"], ents["Bank Cibening"]}

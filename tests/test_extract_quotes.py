@@ -196,3 +196,8 @@ def test_headlines(text, expected):
 ])
 def test_speaker_of_the_last_quote(text, speaker):
     assert quotes_more(text)[-1][2] == speaker
+
+
+def test_menurut_ending_the_text_is_no_quote():
+    res = analyse_text("Harga beras naik kata Budi Santoso menurut", {"Budi Santoso": "PER"})
+    assert all("menurut" not in q.text for q in res.quotes)  # and no IndexError on the last token

@@ -11,6 +11,7 @@ from kg.records import Mention, Sentence, Token
 
 TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION",
          "GPE": "LOCATION", "PLACE": "LOCATION"}
+NOT_ENTITY = "-"  # type_heads.tsv's type for events and documents (convention 4)
 _EDGE_PUNCT = set(",.;:!?()[]{}\"“”‘’'«»-–—•/")
 
 
@@ -44,11 +45,11 @@ def entity_type(text: str, ner_label: str) -> str:
     if is_outlet(text):
         return "ORGANIZATION"
     words = text.split()
-    if len(words) > 1 and ner_label in {"ORG", "LOC"}:  # "SMA Negeri 3 X" is a school, "X Convention Center" a place
+    if len(words) > 1:  # "SMA Negeri 3 X" is a school, "X Convention Center" a place, "X Summit" an event
         heads = lexicon.type_heads()
         typ = heads.get((words[0], "first")) or heads.get((words[-1], "last")) \
             or heads.get((" ".join(words[-2:]), "last"))
-        if typ:
+        if typ == NOT_ENTITY or typ and ner_label in {"ORG", "LOC"}:
             return typ
     return TYPES.get(ner_label, "ORGANIZATION")
 
@@ -56,6 +57,8 @@ def entity_type(text: str, ner_label: str) -> str:
 def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]) -> list[Mention]:
     """NER spans → typed mentions, titles split off as roles; lexicons fill gaps."""
     mentions: list[Mention] = []
+    tagged = lru_cache(maxsize=1)(lambda: frozenset(  # words NER tagged somewhere in the document
+        t.text for sent, st in zip(sentences, tags) for t, g in zip(sent.tokens, st) if g != "O"))
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         toks = sent.tokens
         spans: list[tuple[int, int, str]] = []  # character spans with a type
@@ -68,6 +71,9 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                 a = _balinese_start(toks, _strip_titles(toks, a, b))
                 if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and _role_before(toks, a - 1):
                     a -= 1  # "Ketua KONI, Raja Harun ..." with "Raja" left out of the span
+                elif b - a >= 2 and _given_name_after_title(toks, a) and toks[a - 1].text not in tagged() \
+                        and _used_as_name(text, toks[a - 1].text, toks[a].text):
+                    a -= 1  # "Menteri Keuangan Lestari Budi Santoso" with "Lestari" left out
             if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
                 b = _strip_trailing_countries(toks, a, b)
             if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
@@ -84,11 +90,12 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         for start, end, typ in sorted(spans):
             surface = text[start:end]
             final = entity_type(surface, _label(typ))
-            if surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
+            if final == NOT_ENTITY or surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
                     or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())) \
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
             mentions.append(Mention(start, end, surface, final, si))
+    _dateline_places(text, mentions)
     mentions = _drop_concept_acronyms(text, mentions) + _handles(text, sentences, mentions)
     mentions = _check_headline(text, sentences, mentions)
     links = _link_titles(text)
@@ -104,6 +111,23 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         if m.type == "PERSON":
             m.role = find_role(text, sentences[m.sentence], m, persons[m.sentence])
     return mentions
+
+
+_DATELINE_END = re.compile(r"\s*(?:[-–—]|,|\()")
+
+
+def _dateline_places(text: str, mentions: list[Mention]) -> None:
+    """'Outlet.com, Place - ...' at a line start: the name after the outlet is where it was written."""
+    for i, m in enumerate(mentions):
+        if m.type != "ORGANIZATION" or not i or mentions[i - 1].type != "ORGANIZATION":
+            continue
+        prev = mentions[i - 1]
+        line_start = text.rfind("\n", 0, prev.start) + 1
+        if text[line_start:prev.start].strip() or text[prev.end:m.start].strip() != "," \
+                or not is_outlet(prev.text) and prev.text not in lexicon.outlets().get("names", []):
+            continue
+        if _DATELINE_END.match(text, m.end):
+            m.type = "LOCATION"
 
 
 def _check_headline(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -205,7 +229,7 @@ _BRACKETED = re.compile(r"\s*\(([^()\s]{2,12})\)")
 
 def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """An acronym spelt out in lower case before it names a concept ("anak putus sekolah (APS)"),
-    and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
+    so does one spelt out as an event or agreement ("Green Ocean Summit (GOS)"), and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
     drop = set()
     for k, m in enumerate(mentions):
         if not (m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"):
@@ -213,8 +237,9 @@ def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
         before = text[max(0, m.start - 120):m.start - 1].split()
         letters = m.text.casefold()
         words = before[-len(letters):]
-        if len(words) == len(letters) and all(w.islower() for w in words) \
-                and "".join(w[0] for w in words) == letters:
+        event = words and lexicon.type_heads().get((words[-1], "last")) == NOT_ENTITY  # "X Y Summit (XYS)"
+        if len(words) == len(letters) and (event or all(w.islower() for w in words)) \
+                and "".join(w[0] for w in words).casefold() == letters:
             drop.add(k)
     for k, m in enumerate(mentions):
         after = _BRACKETED.match(text, m.end)
@@ -308,6 +333,24 @@ def _trim(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
     while b > a and toks[b - 1].text in _EDGE_PUNCT:
         b -= 1
     return a, b
+
+
+def _given_name_after_title(toks: tuple[Token, ...], a: int) -> bool:
+    """The word before a person's span is a given name NER left out: it looks like a name and
+    follows a portfolio word of a title ("Keuangan"), not a place unit ("Kota X Budi Santoso")."""
+    if a < 2 or not _name_like(toks[a - 1].text):
+        return False
+    prev = toks[a - 2].text
+    return prev.casefold() in lexicon.titles()["part"] and prev not in lexicon.admin_units() \
+        and prev.casefold() not in {u.casefold() for u in lexicon.admin_units()}
+
+
+def _used_as_name(text: str, word: str, after: str) -> bool:
+    """The word stands alone elsewhere in the text (not before the same name) and is never
+    written in lower case there: a name ("... keputusan Lestari."), not a common word ("Pangan")."""
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    return any(text[m.end():].lstrip()[:len(after)] != after for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
 
 def _is_title_word(tok: str) -> bool:

@@ -767,6 +767,8 @@ def _menurut(doc: _Doc, toks: list[Token], k: int, limit: int) -> list[Quote]:
         if k + 1 < limit and toks[k + 1].text == ",":
             after = k + 1
     else:
+        if k + 1 >= limit:
+            return []  # "menurut" ending the sentence names no one
         after = _attribution_end(doc, toks, k + 1, limit)
         stop = toks[after].start if after is not None else toks[limit - 1].end
         subj = _mentions_between(doc, toks[k + 1].start, stop)
