@@ -143,7 +143,7 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
 
 
 def _full_names(mentions: list[Mention], members: list[int]) -> list[tuple[str, ...]]:
-    """The longest name of a person, then its other forms of two words or more ("Ryu Hasan")."""
+    """The longest name of a person, then its other forms of two words or more ("Ryu Lubis")."""
     names = dict.fromkeys(_name_parts(mentions[i].text) for i in members)
     return [n for n in names if len(n) > 1]
 

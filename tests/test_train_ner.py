@@ -12,7 +12,7 @@ from kg.train import ner, nerdata
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "kg" / "models" / "ner"
 
-PERS = [["Joko", "Widodo"], ["Sri", "Mulyani"], ["Prabowo", "Subianto"], ["Anies", "Baswedan"], ["Budi"]]
+PERS = [["Abdurrahman", "Wahid"], ["Sri", "Mulyani"], ["Retno", "Marsudi"], ["Anies", "Baswedan"], ["Budi"]]
 ORGS = [["PT", "Pertamina"], ["Bank", "Indonesia"], ["KPK"], ["Universitas", "Indonesia"]]
 LOCS = [["Jakarta"], ["Surabaya"], ["Jawa", "Barat"], ["Bandung"], ["Papua"]]
 VERBS = ["mengunjungi", "bertemu", "berbicara", "meninjau", "menyatakan"]
@@ -82,18 +82,18 @@ def test_train_tiny_end_to_end(tmp_path):
     for k in ("test_nergrit", "test_idner"):
         assert 0.0 <= scores[k]["f1"] <= 1.0
     pipe = ner.load_pipeline(out)  # loads, vectors verified
-    doc = pipe([["Joko", "Widodo", "mengunjungi", "Jakarta", "."]])
+    doc = pipe([["Abdurrahman", "Wahid", "mengunjungi", "Jakarta", "."]])
     assert len(doc.sentences[0].tokens) == 5
 
 
 @pytest.mark.model
 def test_shipped_model_tags_person_offline(no_network):
     pipe = ner.load_pipeline(MODEL_DIR)
-    doc = pipe([["Presiden", "Joko", "Widodo", "bertemu", "Menteri", "Keuangan", "Sri", "Mulyani",
+    doc = pipe([["Presiden", "Abdurrahman", "Wahid", "bertemu", "Menteri", "Keuangan", "Sri", "Mulyani",
                  "di", "Istana", "Merdeka", ",", "Jakarta", ",", "Senin", "."]])
     ents = {(e.text, e.type) for e in doc.ents}
     assert any(t == "PER" for _, t in ents), ents
-    assert ("Joko Widodo", "PER") in ents, ents
+    assert ("Abdurrahman Wahid", "PER") in ents, ents
 
 
 @pytest.mark.model

@@ -105,13 +105,13 @@ def test_shipped_tokenizer_offline(tmp_path, monkeypatch):
                           mwt_model_path=str(SHIPPED_MWT),
                           download_method=None, dir=str(tmp_path),
                           allow_unknown_language=True, use_gpu=False, logging_level="WARN")
-    text = ("Presiden Joko Widodo meresmikan jalan tol baru di Semarang, Jawa Tengah, pada Senin (12/6). "
+    text = ("Presiden Abdurrahman Wahid meresmikan jalan tol baru di Semarang, Jawa Tengah, pada Senin (12/6). "
             "Menurut Menteri PUPR, proyek itu menelan biaya Rp 5,2 triliun.")
     doc = nlp(text)
     assert len(doc.sentences) == 2
     first = [t.text for t in doc.sentences[0].tokens]
     second = [t.text for t in doc.sentences[1].tokens]
-    assert first[:3] == ["Presiden", "Joko", "Widodo"]
+    assert first[:3] == ["Presiden", "Abdurrahman", "Wahid"]
     assert "Semarang" in first and "," in first and first[-1] == "."
     assert "(" in first and ")" in first
     assert second[0] == "Menurut" and second[-1] == "."
