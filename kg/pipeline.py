@@ -356,11 +356,12 @@ def _date_range(docs: list[DocResult]) -> dict:
 
 def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> list[Path]:
     from kg.export import write_all
-    from kg.export.graphml import write_gexf, write_graphml
+    from kg.export.graphml import export_safe, write_gexf, write_graphml
     from kg.export.html import write_html
     from kg.export.jsonl import write_entities, write_mentions, write_quotes, write_report
 
     g = result.graph
+    xml_graph = export_safe(g)  # checked once for both XML formats
     page = prune(g, cfg.max_nodes, cfg.min_weight)
     note = (f"Showing {page.number_of_nodes()} of {g.number_of_nodes()} entities (the most mentioned, "
             f"--max-nodes {cfg.max_nodes}) and {page.number_of_edges()} of {g.number_of_edges()} links "
@@ -380,8 +381,8 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
     }
     writers = {
         "graph.html": lambda p: write_html(page, p, cfg.title, note, result.docs, result.link, names),
-        "graph.graphml": lambda p: write_graphml(g, p),
-        "graph.gexf": lambda p: write_gexf(g, p),
+        "graph.graphml": lambda p: write_graphml(xml_graph, p, safe=True),
+        "graph.gexf": lambda p: write_gexf(xml_graph, p, safe=True),
         "entities.jsonl": lambda p: write_entities(p, result.entities),
         "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),

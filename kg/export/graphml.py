@@ -72,9 +72,10 @@ def export_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return h
 
 
-def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML as networkx writes it (typed <key>s, edge keys as edge ids), streamed."""
-    g = export_safe(g)
+def write_graphml(g: nx.MultiDiGraph, path: Path, *, safe: bool = False) -> None:
+    """GraphML as networkx writes it (typed <key>s, edge keys as edge ids), streamed.
+    `safe`: `g` came from `export_safe` already (one check for both formats)."""
+    g = g if safe else export_safe(g)
     node_keys = _declare((d for _, d in g.nodes(data=True)), skip=set(), first_id=0)
     edge_keys = _declare((d for *_, d in g.edges(data=True)), skip=set(), first_id=len(node_keys))
     ns = f"{{{GRAPHML_NS}}}"
@@ -98,9 +99,9 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
                         _data(xf, ns, d, edge_keys)
 
 
-def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
+def write_gexf(g: nx.MultiDiGraph, path: Path, *, safe: bool = False) -> None:
     """GEXF 1.2 (draft namespace, as networkx and Gephi use it): typed attributes, viz colour and size."""
-    g = export_safe(g)
+    g = g if safe else export_safe(g)
     node_attrs = _declare((d for _, d in g.nodes(data=True)), skip={"label"}, first_id=0)
     edge_attrs = _declare((d for *_, d in g.edges(data=True)), skip={"weight"}, first_id=len(node_attrs))
     ns, viz = f"{{{GEXF_NS}}}", f"{{{VIZ_NS}}}"
