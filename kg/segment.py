@@ -157,6 +157,8 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     glue, part = lexicon.glue_words(), lexicon.titles()["part"]
     if left.casefold() in glue or right.casefold() in glue:
         return True  # "dikutipReuters", "JakartaDi", "PresidenBudi"
+    if left[:1].isupper() and _after_dateline_outlet(text, a):
+        return True  # "Outlet.com, KupangHarga naik": the place glued to the body's first word
     if left.casefold() in part and right.casefold() in part:
         return True  # "LuarNegeri"
     if left.islower():
@@ -164,6 +166,15 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     if upper_run and len(right) >= 3 and len(left) >= 3:
         return True  # "KantorBPS"
     return left in known()  # "CityPep" where "City" stands alone elsewhere
+
+
+_DATELINE_OUTLET = re.compile(r"[A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|id|tv)\s*,\s*", re.IGNORECASE)
+
+
+def _after_dateline_outlet(text: str, i: int) -> bool:
+    """Whether text[i] starts the place of a dateline: 'Outlet.com, ' opening the line."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return bool(_DATELINE_OUTLET.fullmatch(text, line_start, i))
 
 
 @lru_cache(maxsize=None)

@@ -88,6 +88,14 @@ def test_a_glued_short_word_splits_only_where_the_name_stands_alone_elsewhere():
     assert "Kartini" in _words("Jalan Kartini ramai.")  # a name ending in a word ("ini") stays whole
 
 
+def test_a_dateline_place_glued_to_the_first_word_of_the_body_is_split():
+    text = "Judul\n\nKabarkita.com, PalopoHarga cabai naik. Warga di PalopoBaru resah.\nBeritaku.co.id, KendariPT Sinar Laut rugi."
+    words = _words(text)
+    assert words[3:6] == ["Palopo", "Harga", "cabai"]
+    assert "PalopoBaru" in words  # only a dateline's place is cut without other evidence
+    assert ["Kendari", "PT", "Sinar"] == words[words.index("Kendari"):words.index("Kendari") + 3]
+
+
 def test_camel_case_brands_and_outlets_stay_whole():
     text = "Video di YouTube dan iPhone dibahas detikJabar serta kumparanTECH dan PayPal."
     assert {"YouTube", "iPhone", "detikJabar", "kumparanTECH", "PayPal"} <= set(_words(text))

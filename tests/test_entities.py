@@ -292,3 +292,10 @@ def test_an_organizations_first_word_alone_is_that_organization_when_only_one_st
     ents = {m.text: m.entity for m in res.mentions}
     assert ents["Garuda"] == ents["Garuda Nusantara"]
     assert ents["Bank"] not in {ents["Bank Sukamaju"], ents["Bank Cibening"]}
+
+
+def test_abbreviated_army_and_police_ranks_are_titles_not_names():
+    names = {"Letkol Gilang Pratama": "PER", "Bharada Yoga Saputra": "PER"}
+    res = analyse_text("Juru bicara Letkol Gilang Pratama hadir. Bharada Yoga Saputra berjaga.", names)
+    assert [(m.text, m.role) for m in res.mentions if m.type == "PERSON"] == [
+        ("Gilang Pratama", "Juru bicara Letkol"), ("Yoga Saputra", "Bharada")]
