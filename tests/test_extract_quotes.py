@@ -201,3 +201,22 @@ def test_speaker_of_the_last_quote(text, speaker):
 def test_menurut_ending_the_text_is_no_quote():
     res = analyse_text("Harga beras naik kata Budi Santoso menurut", {"Budi Santoso": "PER"})
     assert all("menurut" not in q.text for q in res.quotes)  # and no IndexError on the last token
+
+
+DATELINE_NAMES = {"Kabarkita.com": "ORG", "WARTANUSA.CO.ID": "ORG", "Komisi Hukum": "ORG", "Jakarta": "LOC",
+                  "JAKARTA": "LOC"}
+
+
+@pytest.mark.parametrize("text,speaker,desc", [
+    # the outlet of a dateline ran the story; it did not say anything
+    ("Kabarkita.com, Jakarta - Komisi Hukum mengingatkan para calon untuk segera melapor ke kantor daerah.",
+     "Komisi Hukum", None),
+    ("WARTANUSA.CO.ID, JAKARTA -- Kantor kedutaan mendesak warganya untuk meninggalkan negara itu secepatnya.",
+     None, "Kantor kedutaan"),
+    # an outlet that is the subject of its own sentence still speaks
+    ("Kabarkita.com menyebut harga beras akan turun bulan depan.", "Kabarkita.com", None),
+])
+def test_dateline_outlet_is_no_speaker(text, speaker, desc):
+    res = analyse_text(text, DATELINE_NAMES)
+    [q] = [q for q in res.quotes if q.kind == "indirect"]
+    assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)

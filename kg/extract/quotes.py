@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lexicon
+from kg.extract.entities import is_outlet
 from kg.records import Mention, Quote, Sentence, Token
 
 MIN_WORDS = 3
@@ -192,7 +193,26 @@ def _resolve_pronoun(doc: _Doc, pos: int, quotes: list[Quote], quoted: list[tupl
 def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
     lo = bisect.bisect_left(doc._mention_starts, a)
     hi = bisect.bisect_left(doc._mention_starts, b)
-    return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES]
+    return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES
+            and not _dateline_outlet(doc, doc.mentions[i])]
+
+
+_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
+
+
+def _dateline_outlet(doc: _Doc, m: Mention) -> bool:
+    """'Outlet.com, Place - ...' opening a line names where the story ran, never who spoke."""
+    return _dateline_end(doc, m) is not None
+
+
+def _dateline_end(doc: _Doc, m: Mention) -> int | None:
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    if doc.text[line_start:m.start].strip():
+        return None
+    if not (is_outlet(m.text) or m.text in lexicon.outlets().get("names", [])):
+        return None
+    after = _DATELINE_AFTER.match(doc.text, m.end, m.end + 40)
+    return after.end() if after else None
 
 
 def _pick_speaker(doc: _Doc, idxs: list[int], last: bool) -> int | None:
@@ -320,6 +340,9 @@ def _verb_before(doc: _Doc, q: Quote, quotes, quoted) -> bool:
 def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quotes, quoted) -> None:
     """Speaker of a verb at toks[k]: the nearest subject before it in its clause."""
     start = sent.start
+    first_m = doc.mention_at(toks[0].start) if toks else None
+    if first_m is not None:  # a dateline is no part of the subject: "Outlet.com, Place - Polisi mengatakan"
+        start = max(start, _dateline_end(doc, doc.mentions[first_m]) or start)
     for t in reversed(toks[:k]):
         if t.text.casefold() in {"bahwa", ";"}:
             start = t.end
