@@ -220,3 +220,21 @@ def test_dateline_outlet_is_no_speaker(text, speaker, desc):
     res = analyse_text(text, DATELINE_NAMES)
     [q] = [q for q in res.quotes if q.kind == "indirect"]
     assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)
+
+
+SETTING_NAMES = {"Budi Santoso": "PER", "Suara Kita": "ORG", "Komisi Hukum": "ORG", "Jakarta": "LOC"}
+
+
+@pytest.mark.parametrize("text,speaker,desc", [
+    # a name after "di"/"dalam"/"seperti" says where or how it was said, not who said it
+    ("“Warga diminta menjauhi daerah pantai,” kata kedutaan dalam pernyataan di Suara Kita.",
+     None, "kedutaan"),
+    ("“Kami akan membuka posko baru,” ujar seorang juru bicara seperti dikutip Suara Kita.",
+     None, "seorang juru bicara"),
+    ("“Kami akan membuka posko baru,” kata Komisi Hukum di Jakarta.", "Komisi Hukum", None),
+    ("“Kami akan membuka posko baru,” kata Budi Santoso dalam jumpa pers.", "Budi Santoso", None),
+])
+def test_setting_after_cue_names_no_speaker(text, speaker, desc):
+    res = analyse_text(text, SETTING_NAMES)
+    [q] = res.quotes
+    assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)

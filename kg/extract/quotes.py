@@ -265,7 +265,7 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
             q.addressee = _addressee(doc, toks[1:])
             return True
         rest = toks[1:]
-        end = _clause_end(rest)
+        end = min(_clause_end(rest), _setting_start(rest))
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
         cands = [c for c in cands if not _after_kepada(doc, c, rest)]
         if not any(doc.mentions[c].type == "PERSON" for c in cands):
@@ -288,6 +288,18 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
             q.cue, q.speaker = after[0].text, m
             return True
     return False
+
+
+# where or how it was said: "kata X di Jakarta", "kata X dalam pernyataan di Situs Y" - the
+# speaker is named before these, never after
+_SETTING = {"di", "dalam", "melalui", "lewat", "saat", "ketika", "usai", "seusai", "seperti", "sebagaimana"}
+
+
+def _setting_start(toks: list[Token]) -> int:
+    for t in toks[1:]:
+        if t.text.casefold() in _SETTING:
+            return t.start
+    return toks[-1].end if toks else 0
 
 
 def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
