@@ -238,3 +238,20 @@ def test_setting_after_cue_names_no_speaker(text, speaker, desc):
     res = analyse_text(text, SETTING_NAMES)
     [q] = res.quotes
     assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)
+
+
+RELATIVE_NAMES = {"Budi Santoso": "PER", "Siti Rahma": "PER", "Andi Wijaya": "PER"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the person after the relation noun is whom the speaker works for or belongs to
+    ("“Semua bukti sudah kami serahkan,” kata pengacara Budi Santoso, Andi Wijaya, di Jakarta.", "Andi Wijaya"),
+    ("“Dia sedang beristirahat di rumah,” ujar istri Budi Santoso, Siti Rahma.", "Siti Rahma"),
+    # no relation noun: the first name is the speaker, the one after the comma is not
+    ("“Semua bukti sudah kami serahkan,” kata Budi Santoso, didampingi Andi Wijaya.", "Budi Santoso"),
+    ("“Semua bukti sudah kami serahkan,” kata Budi Santoso.", "Budi Santoso"),
+])
+def test_relative_then_appositive_speaker(text, speaker):
+    res = analyse_text(text, RELATIVE_NAMES)
+    [q] = res.quotes
+    assert res.mentions[q.speaker].text == speaker

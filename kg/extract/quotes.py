@@ -268,7 +268,7 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         end = min(_clause_end(rest), _setting_start(rest))
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
         cands = [c for c in cands if not _after_kepada(doc, c, rest)]
-        if not any(doc.mentions[c].type == "PERSON" for c in cands):
+        if not any(doc.mentions[c].type == "PERSON" for c in cands) or _relative_of(doc, cands, rest):
             cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
         if q.speaker is None and rest:
@@ -300,6 +300,16 @@ def _setting_start(toks: list[Token]) -> int:
         if t.text.casefold() in _SETTING:
             return t.start
     return toks[-1].end if toks else 0
+
+
+def _relative_of(doc: _Doc, cands: list[int], toks: list[Token]) -> bool:
+    """'kata pengacara X, Y' / 'kata istri X, Y': the first person is named after a lower-case
+    relation noun, so the name after the comma is the one who spoke."""
+    persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
+    if not persons:
+        return False
+    prev = [t for t in toks if t.end <= doc.mentions[persons[0]].start]
+    return bool(prev) and prev[-1].text.isalpha() and prev[-1].text.islower()
 
 
 def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
