@@ -201,3 +201,57 @@ def test_speaker_of_the_last_quote(text, speaker):
 def test_menurut_ending_the_text_is_no_quote():
     res = analyse_text("Harga beras naik kata Budi Santoso menurut", {"Budi Santoso": "PER"})
     assert all("menurut" not in q.text for q in res.quotes)  # and no IndexError on the last token
+
+
+DATELINE_NAMES = {"Kabarkita.com": "ORG", "WARTANUSA.CO.ID": "ORG", "Komisi Hukum": "ORG", "Jakarta": "LOC",
+                  "JAKARTA": "LOC"}
+
+
+@pytest.mark.parametrize("text,speaker,desc", [
+    # the outlet of a dateline ran the story; it did not say anything
+    ("Kabarkita.com, Jakarta - Komisi Hukum mengingatkan para calon untuk segera melapor ke kantor daerah.",
+     "Komisi Hukum", None),
+    ("WARTANUSA.CO.ID, JAKARTA -- Kantor kedutaan mendesak warganya untuk meninggalkan negara itu secepatnya.",
+     None, "Kantor kedutaan"),
+    # an outlet that is the subject of its own sentence still speaks
+    ("Kabarkita.com menyebut harga beras akan turun bulan depan.", "Kabarkita.com", None),
+])
+def test_dateline_outlet_is_no_speaker(text, speaker, desc):
+    res = analyse_text(text, DATELINE_NAMES)
+    [q] = [q for q in res.quotes if q.kind == "indirect"]
+    assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)
+
+
+SETTING_NAMES = {"Budi Santoso": "PER", "Suara Kita": "ORG", "Komisi Hukum": "ORG", "Jakarta": "LOC"}
+
+
+@pytest.mark.parametrize("text,speaker,desc", [
+    # a name after "di"/"dalam"/"seperti" says where or how it was said, not who said it
+    ("“Warga diminta menjauhi daerah pantai,” kata kedutaan dalam pernyataan di Suara Kita.",
+     None, "kedutaan"),
+    ("“Kami akan membuka posko baru,” ujar seorang juru bicara seperti dikutip Suara Kita.",
+     None, "seorang juru bicara"),
+    ("“Kami akan membuka posko baru,” kata Komisi Hukum di Jakarta.", "Komisi Hukum", None),
+    ("“Kami akan membuka posko baru,” kata Budi Santoso dalam jumpa pers.", "Budi Santoso", None),
+])
+def test_setting_after_cue_names_no_speaker(text, speaker, desc):
+    res = analyse_text(text, SETTING_NAMES)
+    [q] = res.quotes
+    assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)
+
+
+RELATIVE_NAMES = {"Budi Santoso": "PER", "Siti Rahma": "PER", "Andi Wijaya": "PER"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the person after the relation noun is whom the speaker works for or belongs to
+    ("“Semua bukti sudah kami serahkan,” kata pengacara Budi Santoso, Andi Wijaya, di Jakarta.", "Andi Wijaya"),
+    ("“Dia sedang beristirahat di rumah,” ujar istri Budi Santoso, Siti Rahma.", "Siti Rahma"),
+    # no relation noun: the first name is the speaker, the one after the comma is not
+    ("“Semua bukti sudah kami serahkan,” kata Budi Santoso, didampingi Andi Wijaya.", "Budi Santoso"),
+    ("“Semua bukti sudah kami serahkan,” kata Budi Santoso.", "Budi Santoso"),
+])
+def test_relative_then_appositive_speaker(text, speaker):
+    res = analyse_text(text, RELATIVE_NAMES)
+    [q] = res.quotes
+    assert res.mentions[q.speaker].text == speaker

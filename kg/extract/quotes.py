@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lexicon
+from kg.extract.entities import is_outlet
 from kg.records import Mention, Quote, Sentence, Token
 
 MIN_WORDS = 3
@@ -192,7 +193,26 @@ def _resolve_pronoun(doc: _Doc, pos: int, quotes: list[Quote], quoted: list[tupl
 def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
     lo = bisect.bisect_left(doc._mention_starts, a)
     hi = bisect.bisect_left(doc._mention_starts, b)
-    return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES]
+    return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES
+            and not _dateline_outlet(doc, doc.mentions[i])]
+
+
+_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
+
+
+def _dateline_outlet(doc: _Doc, m: Mention) -> bool:
+    """'Outlet.com, Place - ...' opening a line names where the story ran, never who spoke."""
+    return _dateline_end(doc, m) is not None
+
+
+def _dateline_end(doc: _Doc, m: Mention) -> int | None:
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    if doc.text[line_start:m.start].strip():
+        return None
+    if not (is_outlet(m.text) or m.text in lexicon.outlets().get("names", [])):
+        return None
+    after = _DATELINE_AFTER.match(doc.text, m.end, m.end + 40)
+    return after.end() if after else None
 
 
 def _pick_speaker(doc: _Doc, idxs: list[int], last: bool) -> int | None:
@@ -245,10 +265,10 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
             q.addressee = _addressee(doc, toks[1:])
             return True
         rest = toks[1:]
-        end = _clause_end(rest)
+        end = min(_clause_end(rest), _setting_start(rest))
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
         cands = [c for c in cands if not _after_kepada(doc, c, rest)]
-        if not any(doc.mentions[c].type == "PERSON" for c in cands):
+        if not any(doc.mentions[c].type == "PERSON" for c in cands) or _relative_of(doc, cands, rest):
             cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
         if q.speaker is None and rest:
@@ -268,6 +288,28 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
             q.cue, q.speaker = after[0].text, m
             return True
     return False
+
+
+# where or how it was said: "kata X di Jakarta", "kata X dalam pernyataan di Situs Y" - the
+# speaker is named before these, never after
+_SETTING = {"di", "dalam", "melalui", "lewat", "saat", "ketika", "usai", "seusai", "seperti", "sebagaimana"}
+
+
+def _setting_start(toks: list[Token]) -> int:
+    for t in toks[1:]:
+        if t.text.casefold() in _SETTING:
+            return t.start
+    return toks[-1].end if toks else 0
+
+
+def _relative_of(doc: _Doc, cands: list[int], toks: list[Token]) -> bool:
+    """'kata pengacara X, Y' / 'kata istri X, Y': the first person is named after a lower-case
+    relation noun, so the name after the comma is the one who spoke."""
+    persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
+    if not persons:
+        return False
+    prev = [t for t in toks if t.end <= doc.mentions[persons[0]].start]
+    return bool(prev) and prev[-1].text.isalpha() and prev[-1].text.islower()
 
 
 def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
@@ -320,6 +362,9 @@ def _verb_before(doc: _Doc, q: Quote, quotes, quoted) -> bool:
 def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quotes, quoted) -> None:
     """Speaker of a verb at toks[k]: the nearest subject before it in its clause."""
     start = sent.start
+    first_m = doc.mention_at(toks[0].start) if toks else None
+    if first_m is not None:  # a dateline is no part of the subject: "Outlet.com, Place - Polisi mengatakan"
+        start = max(start, _dateline_end(doc, doc.mentions[first_m]) or start)
     for t in reversed(toks[:k]):
         if t.text.casefold() in {"bahwa", ";"}:
             start = t.end
