@@ -41,6 +41,13 @@ def quotes_of(text):
      [("direct", "Program ini harus berjalan tahun depan", "Siti Rahma", None, None)]),
     # a link to another article is furniture, its title no quote
     ('Budi Santoso hadir.\n\nTonton juga "Harga Beras Naik Lagi di Pasar Induk" di sini:', []),
+    # two apostrophes written as a double mark: the quote closes there, its text as written
+    ("''Kami akan memeriksa semua laporan warga,'' kata Budi. Rapat itu selesai pada sore hari.",
+     [("direct", "Kami akan memeriksa semua laporan warga", "Budi", None, None)]),
+    ('"Harga pupuk harus turun tahun ini,\'\' ujar Siti Rahma. Petani di desa itu menyambut baik rencana tersebut.',
+     [("direct", "Harga pupuk harus turun tahun ini", "Siti Rahma", None, None)]),
+    ("Budi menyebut ''tanah air'' dua kali. ''Kita jaga bersama-sama, ya,'' katanya.",
+     [("direct", "Kita jaga bersama-sama, ya", "Budi", None, None)]),
     # scare quotes and two-word quotes are not quotes
     ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
 ])

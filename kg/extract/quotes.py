@@ -101,6 +101,7 @@ class _Doc:
 
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
                    mentions: list[Mention]) -> list[Quote]:
+    original, text = text, _straighten(text)
     doc = _Doc(text, sentences, mentions)
     direct = [q for p in paragraphs if not _FURNITURE.match(text, p[0], p[1]) for q in _direct_spans(text, *p)]
     quoted = [(q.start, q.end) for q in direct]
@@ -108,7 +109,18 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     indirect = _headline(doc, paragraphs, quoted, indirect)
     _attribute_direct(doc, direct, indirect, paragraphs)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    for q in quotes:
+        q.text = original[q.start:q.end]  # the text as written, never the straightened copy
     return quotes
+
+
+# two apostrophes written as a double quotation mark (''Kami ...,'' kata X)
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
+def _straighten(text: str) -> str:
+    """The text with each '' read as one straight double mark and a space, offsets unchanged."""
+    return _TWO_APOSTROPHES.sub('" ', text) if "''" in text else text
 
 
 # -- direct quotes ---------------------------------------------------------
