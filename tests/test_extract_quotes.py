@@ -48,6 +48,10 @@ def quotes_of(text):
      [("direct", "Harga pupuk harus turun tahun ini", "Siti Rahma", None, None)]),
     ("Budi menyebut ''tanah air'' dua kali. ''Kita jaga bersama-sama, ya,'' katanya.",
      [("direct", "Kita jaga bersama-sama, ya", "Budi", None, None)]),
+    # a title or a name in quotation marks is no quote
+    ("Budi Santoso membuka diskusi bertajuk “Masa Depan Petani Muda di Desa” di balai kota.", []),
+    ('Siti Rahma meluncurkan buku "Jalan Panjang Menuju Kota Bersih" pada Sabtu.', []),
+    ("Warga membentuk gerakan bernama “Sungai Kita Harus Bersih” tahun lalu.", []),
     # scare quotes and two-word quotes are not quotes
     ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
 ])

@@ -143,11 +143,20 @@ def _direct_spans(text: str, start: int, end: int) -> list[Quote]:
         j = _quote_end(text, ch, i + 1, end)
         closed = j < end and text[j] in CLOSE[ch]
         q = _make_direct(text, i + 1, j)
+        if q and _titled(text, i, start):
+            q = None  # 'diskusi bertajuk “...”': a title, not speech
         if q and (closed or ch != "‘"):
             q.cue = "‘" if ch == "‘" else None  # single marks: kept only with a speech cue after them
             out.append(q)
         i = j + 1 if closed else j
     return out
+
+
+def _titled(text: str, i: int, start: int) -> bool:
+    """Is the quotation mark at i right after a word that names a title ("bertajuk", "diskusi")?"""
+    before = text[max(start, i - 30):i].rstrip()
+    words = _WORD.findall(before)
+    return before[-1:].isalpha() and words[-1].casefold() in lexicon.speech_cues()["title"]
 
 
 def _quote_end(text: str, ch: str, j: int, end: int) -> int:
