@@ -107,6 +107,13 @@ def test_direct_quotes(text, expected):
     # not a report: negated, or what someone should do
     ("Siti Rahma tidak mengatakan kapan anggaran itu cair.", []),
     ("Kementerian Keuangan perlu mengakui bahwa target pajak terlalu tinggi.", []),
+    # a speech verb in a subordinate clause with no subject of its own tells when or how
+    ("Langkah berikutnya setelah menyatakan siap mengundurkan diri adalah menyerahkan surat resmi.", []),
+    ("Warga berkumpul di balai desa sebelum mengatakan bahwa mereka menolak rencana tambang.", []),
+    ("Siti Rahma meninggalkan ruang rapat tanpa menjelaskan bahwa anggaran itu sudah dipotong.", []),
+    # ... but a named subject before it is the speaker
+    ("Budi Santoso hadir di lokasi usai menyampaikan bahwa jalan itu akan diperbaiki bulan depan.",
+     [("indirect", "jalan itu akan diperbaiki bulan depan", "Budi Santoso", None, None)]),
     ("Kata Budi Santoso, pembangunan jalan tol akan selesai tahun depan.",
      [("indirect", "pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),
     # content before the attribution

@@ -647,7 +647,8 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None
     sent = Sentence(toks[0].start, toks[-1].end, tuple(toks), 0)
     _subject(doc, q, sent, toks, k, earlier, [])
-    if q.speaker is None and (q.speaker_desc is None or _not_a_source(q.speaker_desc)):
+    if q.speaker is None and (q.speaker_desc is None or _not_a_source(q.speaker_desc)
+                              or _not_reported(toks, k, _TEMPORAL)):
         return None
     q.addressee = _addressee(doc, toks[k + 1:start_tok])
     return q
@@ -677,7 +678,10 @@ _PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
 # before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
 _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
                  "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
-                 "akan", "agar", "supaya", "jangan", "guna"}
+                 "akan", "agar", "supaya", "jangan", "guna", "tanpa"}  # "tanpa menyebutkan ...": not said
+# a speech verb right after these heads a clause of time with no subject of its own; with no
+# named subject before it either, it reports nothing ("Langkah berikutnya setelah menyatakan siap ...")
+_TEMPORAL = {"setelah", "sesudah", "sebelum", "usai", "seusai", "sejak"}
 
 
 def _attributes_quote(doc: _Doc, toks: list[Token], k: int) -> bool:
@@ -699,11 +703,11 @@ def _not_a_source(desc: str) -> bool:
     return not words or words[0] in _DOCUMENTS or words[0] in {"tidak", "tak", "bukan"}
 
 
-def _not_reported(toks: list[Token], k: int) -> bool:
+def _not_reported(toks: list[Token], k: int, words: set[str] = _NOT_REPORTED) -> bool:
     b = k - 1
     while b >= 0 and toks[b].text.casefold() in {"juga", "pun"}:
         b -= 1
-    return b >= 0 and toks[b].text.casefold() in _NOT_REPORTED
+    return b >= 0 and toks[b].text.casefold() in words
 
 
 def _is_predicate(word: str) -> bool:
