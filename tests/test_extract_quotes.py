@@ -163,6 +163,10 @@ def quotes_more(text):
     # nested reporting: one quote, the outer speaker, the nested report inside the text
     ("Siti Rahma menyatakan bahwa Ketua Koperasi, Budi Santoso, menekankan bahwa simpanan anggota aman.",
      [("indirect", "Ketua Koperasi, Budi Santoso, menekankan bahwa simpanan anggota aman", "Siti Rahma")]),
+    ("Budi Santoso menyatakan, Kementerian Keuangan juga meminta bank daerah menunda penyaluran kredit.",
+     [("indirect", "Kementerian Keuangan juga meminta bank daerah menunda penyaluran kredit", "Budi Santoso")]),
+    ("Siti Rahma mengatakan, Budi akan mengumumkan hasil lelang itu pekan depan.",
+     [("indirect", "Budi akan mengumumkan hasil lelang itu pekan depan", "Siti Rahma")]),
     # a coordinated speech verb of the same speaker starts a second report
     ("Budi mengatakan harga akan naik dan menambahkan bahwa stok beras tetap aman.",
      [("indirect", "harga akan naik", "Budi"), ("indirect", "stok beras tetap aman", "Budi")]),

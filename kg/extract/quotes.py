@@ -574,6 +574,8 @@ def _clause_limit(doc: _Doc, toks: list[Token], folded: list[str], k: int, later
         if j < 0 or bounds[j] <= k:
             continue
         b = bounds[j]
+        if b == k + 1 and folded[b] == ",":
+            continue  # "X menyatakan, Y meminta ...": what follows the comma is X's content (convention 17)
         between = [w for w in folded[b + 1:k2] if w not in _ADVERBS]
         subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
         if not between and not (nested and subject_before):
