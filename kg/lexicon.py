@@ -66,7 +66,7 @@ def speech_cues() -> dict[str, frozenset[str]]:
     """Section of speech_verbs.txt (after, verb, clause, ..., passive) → its casefolded words."""
     sec = _sections("speech_verbs.txt")
     out = {name: frozenset(w.casefold() for w in words) for name, words in sec.items() if name}
-    for name in ("after", "verb", "clause", "vp", "request", "verb_bahwa", "headline", "passive"):
+    for name in ("after", "verb", "clause", "vp", "request", "verb_bahwa", "headline", "passive", "title"):
         out.setdefault(name, frozenset())
     return out
 

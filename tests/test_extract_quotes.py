@@ -41,6 +41,17 @@ def quotes_of(text):
      [("direct", "Program ini harus berjalan tahun depan", "Siti Rahma", None, None)]),
     # a link to another article is furniture, its title no quote
     ('Budi Santoso hadir.\n\nTonton juga "Harga Beras Naik Lagi di Pasar Induk" di sini:', []),
+    # two apostrophes written as a double mark: the quote closes there, its text as written
+    ("''Kami akan memeriksa semua laporan warga,'' kata Budi. Rapat itu selesai pada sore hari.",
+     [("direct", "Kami akan memeriksa semua laporan warga", "Budi", None, None)]),
+    ('"Harga pupuk harus turun tahun ini,\'\' ujar Siti Rahma. Petani di desa itu menyambut baik rencana tersebut.',
+     [("direct", "Harga pupuk harus turun tahun ini", "Siti Rahma", None, None)]),
+    ("Budi menyebut ''tanah air'' dua kali. ''Kita jaga bersama-sama, ya,'' katanya.",
+     [("direct", "Kita jaga bersama-sama, ya", "Budi", None, None)]),
+    # a title or a name in quotation marks is no quote
+    ("Budi Santoso membuka diskusi bertajuk “Masa Depan Petani Muda di Desa” di balai kota.", []),
+    ('Siti Rahma meluncurkan buku "Jalan Panjang Menuju Kota Bersih" pada Sabtu.', []),
+    ("Warga membentuk gerakan bernama “Sungai Kita Harus Bersih” tahun lalu.", []),
     # scare quotes and two-word quotes are not quotes
     ("Budi menyebut rencana itu ‘tidak masuk akal’ dan “berbahaya”.", []),
 ])
@@ -96,6 +107,13 @@ def test_direct_quotes(text, expected):
     # not a report: negated, or what someone should do
     ("Siti Rahma tidak mengatakan kapan anggaran itu cair.", []),
     ("Kementerian Keuangan perlu mengakui bahwa target pajak terlalu tinggi.", []),
+    # a speech verb in a subordinate clause with no subject of its own tells when or how
+    ("Langkah berikutnya setelah menyatakan siap mengundurkan diri adalah menyerahkan surat resmi.", []),
+    ("Warga berkumpul di balai desa sebelum mengatakan bahwa mereka menolak rencana tambang.", []),
+    ("Siti Rahma meninggalkan ruang rapat tanpa menjelaskan bahwa anggaran itu sudah dipotong.", []),
+    # ... but a named subject before it is the speaker
+    ("Budi Santoso hadir di lokasi usai menyampaikan bahwa jalan itu akan diperbaiki bulan depan.",
+     [("indirect", "jalan itu akan diperbaiki bulan depan", "Budi Santoso", None, None)]),
     ("Kata Budi Santoso, pembangunan jalan tol akan selesai tahun depan.",
      [("indirect", "pembangunan jalan tol akan selesai tahun depan", "Budi Santoso", None, None)]),
     # content before the attribution
@@ -145,6 +163,10 @@ def quotes_more(text):
     # nested reporting: one quote, the outer speaker, the nested report inside the text
     ("Siti Rahma menyatakan bahwa Ketua Koperasi, Budi Santoso, menekankan bahwa simpanan anggota aman.",
      [("indirect", "Ketua Koperasi, Budi Santoso, menekankan bahwa simpanan anggota aman", "Siti Rahma")]),
+    ("Budi Santoso menyatakan, Kementerian Keuangan juga meminta bank daerah menunda penyaluran kredit.",
+     [("indirect", "Kementerian Keuangan juga meminta bank daerah menunda penyaluran kredit", "Budi Santoso")]),
+    ("Siti Rahma mengatakan, Budi akan mengumumkan hasil lelang itu pekan depan.",
+     [("indirect", "Budi akan mengumumkan hasil lelang itu pekan depan", "Siti Rahma")]),
     # a coordinated speech verb of the same speaker starts a second report
     ("Budi mengatakan harga akan naik dan menambahkan bahwa stok beras tetap aman.",
      [("indirect", "harga akan naik", "Budi"), ("indirect", "stok beras tetap aman", "Budi")]),

@@ -101,6 +101,7 @@ class _Doc:
 
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
                    mentions: list[Mention]) -> list[Quote]:
+    original, text = text, _straighten(text)
     doc = _Doc(text, sentences, mentions)
     direct = [q for p in paragraphs if not _FURNITURE.match(text, p[0], p[1]) for q in _direct_spans(text, *p)]
     quoted = [(q.start, q.end) for q in direct]
@@ -108,7 +109,18 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     indirect = _headline(doc, paragraphs, quoted, indirect)
     _attribute_direct(doc, direct, indirect, paragraphs)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    for q in quotes:
+        q.text = original[q.start:q.end]  # the text as written, never the straightened copy
     return quotes
+
+
+# two apostrophes written as a double quotation mark (''Kami ...,'' kata X)
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
+def _straighten(text: str) -> str:
+    """The text with each '' read as one straight double mark and a space, offsets unchanged."""
+    return _TWO_APOSTROPHES.sub('" ', text) if "''" in text else text
 
 
 # -- direct quotes ---------------------------------------------------------
@@ -131,11 +143,20 @@ def _direct_spans(text: str, start: int, end: int) -> list[Quote]:
         j = _quote_end(text, ch, i + 1, end)
         closed = j < end and text[j] in CLOSE[ch]
         q = _make_direct(text, i + 1, j)
+        if q and _titled(text, i, start):
+            q = None  # 'diskusi bertajuk “...”': a title, not speech
         if q and (closed or ch != "‘"):
             q.cue = "‘" if ch == "‘" else None  # single marks: kept only with a speech cue after them
             out.append(q)
         i = j + 1 if closed else j
     return out
+
+
+def _titled(text: str, i: int, start: int) -> bool:
+    """Is the quotation mark at i right after a word that names a title ("bertajuk", "diskusi")?"""
+    before = text[max(start, i - 30):i].rstrip()
+    words = _WORD.findall(before)
+    return before[-1:].isalpha() and words[-1].casefold() in lexicon.speech_cues()["title"]
 
 
 def _quote_end(text: str, ch: str, j: int, end: int) -> int:
@@ -553,6 +574,8 @@ def _clause_limit(doc: _Doc, toks: list[Token], folded: list[str], k: int, later
         if j < 0 or bounds[j] <= k:
             continue
         b = bounds[j]
+        if b == k + 1 and folded[b] == ",":
+            continue  # "X menyatakan, Y meminta ...": what follows the comma is X's content (convention 17)
         between = [w for w in folded[b + 1:k2] if w not in _ADVERBS]
         subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
         if not between and not (nested and subject_before):
@@ -626,7 +649,8 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None
     sent = Sentence(toks[0].start, toks[-1].end, tuple(toks), 0)
     _subject(doc, q, sent, toks, k, earlier, [])
-    if q.speaker is None and (q.speaker_desc is None or _not_a_source(q.speaker_desc)):
+    if q.speaker is None and (q.speaker_desc is None or _not_a_source(q.speaker_desc)
+                              or _not_reported(toks, k, _TEMPORAL)):
         return None
     q.addressee = _addressee(doc, toks[k + 1:start_tok])
     return q
@@ -656,7 +680,10 @@ _PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
 # before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
 _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
                  "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
-                 "akan", "agar", "supaya", "jangan", "guna"}
+                 "akan", "agar", "supaya", "jangan", "guna", "tanpa"}  # "tanpa menyebutkan ...": not said
+# a speech verb right after these heads a clause of time with no subject of its own; with no
+# named subject before it either, it reports nothing ("Langkah berikutnya setelah menyatakan siap ...")
+_TEMPORAL = {"setelah", "sesudah", "sebelum", "usai", "seusai", "sejak"}
 
 
 def _attributes_quote(doc: _Doc, toks: list[Token], k: int) -> bool:
@@ -678,11 +705,11 @@ def _not_a_source(desc: str) -> bool:
     return not words or words[0] in _DOCUMENTS or words[0] in {"tidak", "tak", "bukan"}
 
 
-def _not_reported(toks: list[Token], k: int) -> bool:
+def _not_reported(toks: list[Token], k: int, words: set[str] = _NOT_REPORTED) -> bool:
     b = k - 1
     while b >= 0 and toks[b].text.casefold() in {"juga", "pun"}:
         b -= 1
-    return b >= 0 and toks[b].text.casefold() in _NOT_REPORTED
+    return b >= 0 and toks[b].text.casefold() in words
 
 
 def _is_predicate(word: str) -> bool:
