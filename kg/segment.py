@@ -106,7 +106,10 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
     camel = _CAMEL.search(text, start, end)
     while camel:
         i = camel.start()
-        if _camel_cut(text, i, known, cuts):
+        outlet = _glued_before_outlet(text, i)
+        if outlet:
+            cuts.append(outlet)  # "daridetikNews" is "dari" + the outlet "detikNews"
+        elif _camel_cut(text, i, known, cuts):
             cuts.append(i)
         camel = _CAMEL.search(text, i + 1, end)
     return cuts
@@ -136,6 +139,19 @@ def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
     for k in tails:
         if k >= 6 and len(word) - k >= 4:
             return len(word) - k
+    return None
+
+
+def _glued_before_outlet(text: str, i: int) -> int | None:
+    """Where a glue word ends before a camel-case outlet name whose capital is text[i]."""
+    a = i
+    while a > 0 and text[a - 1].islower():
+        a -= 1
+    left = text[a:i]
+    for p in _outlet_prefixes():
+        head = left[:-len(p)]
+        if left.endswith(p) and head.casefold() in lexicon.glue_words():
+            return i - len(p)
     return None
 
 

@@ -99,3 +99,9 @@ def test_a_dateline_place_glued_to_the_first_word_of_the_body_is_split():
 def test_camel_case_brands_and_outlets_stay_whole():
     text = "Video di YouTube dan iPhone dibahas detikJabar serta kumparanTECH dan PayPal."
     assert {"YouTube", "iPhone", "detikJabar", "kumparanTECH", "PayPal"} <= set(_words(text))
+
+
+def test_a_word_glued_before_a_camel_case_outlet_is_split_off_the_outlet_kept_whole():
+    words = _words("Harga beras naik, dikutip darikumparanBISNIS. Data lain diambil daridetikOto.")
+    assert ["dari", "kumparanBISNIS"] == words[words.index("kumparanBISNIS") - 1:words.index("kumparanBISNIS") + 1]
+    assert ["dari", "detikOto"] == words[words.index("detikOto") - 1:words.index("detikOto") + 1]
