@@ -105,3 +105,11 @@ def test_a_word_glued_before_a_camel_case_outlet_is_split_off_the_outlet_kept_wh
     words = _words("Harga beras naik, dikutip darikumparanBISNIS. Data lain diambil daridetikOto.")
     assert ["dari", "kumparanBISNIS"] == words[words.index("kumparanBISNIS") - 1:words.index("kumparanBISNIS") + 1]
     assert ["dari", "detikOto"] == words[words.index("detikOto") - 1:words.index("detikOto") + 1]
+
+
+def test_a_name_glued_to_a_lower_case_word_splits_when_both_stand_alone_elsewhere():
+    text = "Sutarjoterjatuh di tangga. Menurut Sutarjo, ia terjatuh pagi itu."
+    assert _words(text)[:2] == ["Sutarjo", "terjatuh"]
+    recurring = "Wiradana tumbuh. Wiradana dan Wira menambah tumbuh pesat."  # a recurring name stays whole
+    assert _words(recurring).count("Wiradana") == 2
+    assert "Kotaterbaru" in _words("Kotaterbaru dibuka.")  # no evidence in the text: left as it is
