@@ -64,6 +64,7 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
 
 _CAMEL = re.compile(r"(?<=[a-z])[A-Z]")  # a capital right after a lower-case letter
 _CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]+(?!\w)")
+_LOWER = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")
 _LONG_CAPITALISED = re.compile(r"(?<![A-Z])[A-Z][a-z]{5,}(?![a-z0-9])")  # may follow a lower-case letter
 
 
@@ -71,12 +72,18 @@ class _KnownWords:
     """The capitalised words standing alone in a text, found once and only when needed."""
 
     def __init__(self, text: str):
-        self.text, self.words = text, None
+        self.text, self.words, self.lower_words = text, None, None
 
     def __call__(self) -> frozenset[str]:
         if self.words is None:
             self.words = frozenset(_CAPITALISED.findall(self.text))
         return self.words
+
+    def lower(self) -> frozenset[str]:
+        """The lower-case words standing alone in the text."""
+        if self.lower_words is None:
+            self.lower_words = frozenset(_LOWER.findall(self.text))
+        return self.lower_words
 
 
 @lru_cache(maxsize=None)
@@ -96,17 +103,20 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
     cuts = []
     for m in _LONG_CAPITALISED.finditer(text, start, end):
         word = m.group()
-        if word[-3:] in endings:
-            cut = _tail_cut(word, known)
-            if cut:
-                cuts.append(m.start() + cut)
+        cut = _tail_cut(word, known) if word[-3:] in endings else None
+        cut = cut or _attested_cut(text, word, known)
+        if cut:
+            cuts.append(m.start() + cut)
     for m in _PLACE_PAIR.finditer(text, start, end):
         if _place_pair(m.group(1), m.group(2)):
             cuts.extend((m.end(1), m.start(2)))
     camel = _CAMEL.search(text, start, end)
     while camel:
         i = camel.start()
-        if _camel_cut(text, i, known, cuts):
+        outlet = _glued_before_outlet(text, i)
+        if outlet:
+            cuts.append(outlet)  # "daridetikNews" is "dari" + the outlet "detikNews"
+        elif _camel_cut(text, i, known, cuts):
             cuts.append(i)
         camel = _CAMEL.search(text, i + 1, end)
     return cuts
@@ -136,6 +146,32 @@ def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
     for k in tails:
         if k >= 6 and len(word) - k >= 4:
             return len(word) - k
+    return None
+
+
+def _glued_before_outlet(text: str, i: int) -> int | None:
+    """Where a glue word ends before a camel-case outlet name whose capital is text[i]."""
+    a = i
+    while a > 0 and text[a - 1].islower():
+        a -= 1
+    left = text[a:i]
+    for p in _outlet_prefixes():
+        head = left[:-len(p)]
+        if left.endswith(p) and head.casefold() in lexicon.glue_words():
+            return i - len(p)
+    return None
+
+
+def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> int | None:
+    """'Buditerjatuh' → 4 when the text has "Budi" standing alone and "terjatuh" in lower
+    case, and the glued word occurs only once (a name that recurs is no scraping accident)."""
+    lower = getattr(known, "lower", None)
+    if lower is None or word.casefold() in lower():  # "Apalagi" opening a sentence is one word
+        return None
+    for k in range(4, len(word) - 3):  # heads and tails of four letters or more
+        if word[:k] in known() and word[k:] in lower():
+            once = len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) == 1
+            return k if once else None
     return None
 
 

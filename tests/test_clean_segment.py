@@ -99,3 +99,17 @@ def test_a_dateline_place_glued_to_the_first_word_of_the_body_is_split():
 def test_camel_case_brands_and_outlets_stay_whole():
     text = "Video di YouTube dan iPhone dibahas detikJabar serta kumparanTECH dan PayPal."
     assert {"YouTube", "iPhone", "detikJabar", "kumparanTECH", "PayPal"} <= set(_words(text))
+
+
+def test_a_word_glued_before_a_camel_case_outlet_is_split_off_the_outlet_kept_whole():
+    words = _words("Harga beras naik, dikutip darikumparanBISNIS. Data lain diambil daridetikOto.")
+    assert ["dari", "kumparanBISNIS"] == words[words.index("kumparanBISNIS") - 1:words.index("kumparanBISNIS") + 1]
+    assert ["dari", "detikOto"] == words[words.index("detikOto") - 1:words.index("detikOto") + 1]
+
+
+def test_a_name_glued_to_a_lower_case_word_splits_when_both_stand_alone_elsewhere():
+    text = "Sutarjoterjatuh di tangga. Menurut Sutarjo, ia terjatuh pagi itu."
+    assert _words(text)[:2] == ["Sutarjo", "terjatuh"]
+    recurring = "Wiradana tumbuh. Wiradana dan Wira menambah tumbuh pesat."  # a recurring name stays whole
+    assert _words(recurring).count("Wiradana") == 2
+    assert "Kotaterbaru" in _words("Kotaterbaru dibuka.")  # no evidence in the text: left as it is

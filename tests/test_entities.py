@@ -299,3 +299,9 @@ def test_abbreviated_army_and_police_ranks_are_titles_not_names():
     res = analyse_text("Juru bicara Letkol Gilang Pratama hadir. Bharada Yoga Saputra berjaga.", names)
     assert [(m.text, m.role) for m in res.mentions if m.type == "PERSON"] == [
         ("Gilang Pratama", "Juru bicara Letkol"), ("Yoga Saputra", "Bharada")]
+
+
+def test_capitalised_parties_to_a_case_are_roles_not_names():
+    text = "Terdakwa menangis di ruang sidang. Hakim menolak permohonan Pemohon, kata Budi Santoso."
+    res = analyse_text(text, {"Terdakwa": "PER", "Pemohon": "PER", "Budi Santoso": "PER"})
+    assert [m.text for m in res.mentions] == ["Budi Santoso"]
