@@ -123,7 +123,7 @@ def dateline(text: str) -> str:
     2025"), and only when the weekday fits the date (a typed-wrong year fails).
     Or a date on a short line of its own: a timestamp or byline line ("Budi •
     18 Jun 2025, 14:05 WIB"). A date in a running sentence ("sejak 17 Agustus
-    1945", "pada Jumat (20/6/2025)") is an event, not the dateline.
+    1945", "pada Selasa (14/5/2024)") is an event, not the dateline.
     """
     head = text[:DATELINE_WINDOW].replace("'", "").replace("’", "")
     for start, end, date in _dates_in(head):

@@ -277,3 +277,13 @@ def test_relative_then_appositive_speaker(text, speaker):
     res = analyse_text(text, RELATIVE_NAMES)
     [q] = res.quotes
     assert res.mentions[q.speaker].text == speaker
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Budi Santoso menjelaskan terlebih dahulu bahwa anggaran desa akan dipangkas tahun depan.",
+     [("indirect", "anggaran desa akan dipangkas tahun depan", "Budi Santoso", None, None)]),
+    ("Siti Rahma menegaskan sekali lagi bahwa sekolah tetap dibuka minggu depan.",
+     [("indirect", "sekolah tetap dibuka minggu depan", "Siti Rahma", None, None)]),
+])
+def test_adverbs_between_the_verb_and_bahwa(text, expected):
+    assert quotes_of(text) == expected

@@ -641,7 +641,7 @@ def find_role(text: str, sent: Sentence, m: Mention, persons: list[tuple[int, in
     if nxt is not None and any(a == toks[nxt].start for a, _ in persons):
         return None  # "Penasihat ... Hartono Yuri Ivanov": the title is the next person's
     j = idx - 1
-    if j >= 0 and toks[j].text == ",":  # appositive: "menteri luar negeri Rusia, Sergey Ivanov"
+    if j >= 0 and toks[j].text == ",":  # appositive: "menteri luar negeri Rusia, Ivan Petrov"
         j -= 1
     first_head = None
     countries, insts = lexicon.countries(), lexicon.institutions()

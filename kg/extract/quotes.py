@@ -506,7 +506,8 @@ _ADJUNCT = {"kepada", "pada", "dalam", "di", "saat", "ketika", "seperti", "sebag
             "berita", "pers", "konferensi", "itu", "ini", "tersebut", "awak", "pekan", "bulan", "tahun", "pagi",
             "siang", "sore", "malam", "tadi", "kembali", "lagi", "resmi", "tertulis", "keterangan", "pernyataan",
             "jumpa", "acara", "rapat", "sidang", "pertemuan", "wawancara", "briefing", "sela", "sela-sela", "(", ")",
-            ",", "kepadanya", "panggilan", "telepon", "percakapan", "pembicaraan", "diskusi", "debat", "seminar"}
+            ",", "kepadanya", "panggilan", "telepon", "percakapan", "pembicaraan", "diskusi", "debat", "seminar",
+            "terlebih", "dahulu", "dulu", "sekali", "pula", "sebelumnya"}  # "menjelaskan terlebih dahulu bahwa"
 _PREPOSITIONS = {"kepada", "pada", "dalam", "di", "saat", "ketika", "seperti", "sebagaimana", "melalui", "usai",
                  "setelah", "sebelum", "dengan", "secara", "lewat", "via"}
 _SUBORDINATORS = {"jika", "kalau", "apabila", "karena", "ketika", "saat", "setelah", "sebelum", "agar", "supaya",
@@ -599,7 +600,7 @@ def _content(doc: _Doc, a: int, b: int, cue: str) -> Quote | None:
     m = _CUT.search(text, a, b)
     if m and m.start() > a:
         b = m.start()
-    # end at a closing quote followed by a comma: ' ... “dalam waktu dekat,” sebagai bagian ...'
+    # end at a closing quote followed by a comma: ' ... “secepat mungkin,” sebagai langkah ...'
     m = re.compile(r"[,.][”\"]\s").search(text, a, b)
     if m:
         b = m.start()
