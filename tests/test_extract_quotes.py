@@ -209,6 +209,11 @@ def test_headlines(text, expected):
     # a description with a demonstrative points back at the last speaker
     ("“Kami siap bertanding besok malam,” kata Budi Santoso.\n\n"
      "“Semua pemain dalam kondisi baik dan siap,” kata pelatih asal Bandung itu.", "Budi Santoso"),
+    # ... also when the description names only an organization: the speaker is no organization
+    ("“Kami siap bertanding besok malam,” kata Budi Santoso.\n\n"
+     "“Harga pangan masih akan naik,” kata pengajar ekonomi Kementerian Keuangan tersebut.", "Budi Santoso"),
+    ("“Kami siap bertanding besok malam,” kata Budi Santoso.\n\n"
+     "“Harga pangan masih akan naik,” kata Kementerian Keuangan.", "Kementerian Keuangan"),
     # a clitic refers to the last subject, not to a name after a preposition
     ("Siti Rahma memimpin rapat itu. Anggaran disiapkan bagi Gubernur Budi Santoso.\n\n"
      "“Kita harus berhemat mulai bulan ini,” ujarnya.", "Siti Rahma"),

@@ -292,7 +292,11 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         if not any(doc.mentions[c].type == "PERSON" for c in cands) or _relative_of(doc, cands, rest):
             cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
-        if q.speaker is None and rest:
+        if _role_of_known(doc, cands, rest, end):
+            q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
+            if q.speaker is None:
+                q.speaker_desc = _desc(doc.text[rest[0].start:end])
+        elif q.speaker is None and rest:
             q.speaker_desc = _desc(doc.text[rest[0].start:end]) if rest[0].text.casefold() not in PRONOUNS else None
             if rest[0].text.casefold() in PRONOUNS or _anaphoric(q.speaker_desc):
                 q.speaker, q.speaker_desc = _resolve_pronoun(doc, q.start, quotes, quoted), None
@@ -351,6 +355,15 @@ def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
 def _anaphoric(desc: str | None) -> bool:
     words = (desc or "").casefold().split()
     return len(words) >= 2 and (words[-1] in {"itu", "tersebut"} or words[0] == "sang")
+
+
+def _role_of_known(doc: _Doc, cands: list[int], rest: list[Token], end: int) -> bool:
+    """'kata Doktor Ilmu Politik Universitas X tersebut': a role naming only an organization and
+    ending in a demonstrative points back at a person already named, not at the organization."""
+    if not rest or not cands or any(doc.mentions[c].type == "PERSON" for c in cands):
+        return False
+    return all(doc.mentions[c].start > rest[0].start for c in cands) and \
+        _anaphoric(_desc(doc.text[rest[0].start:end]))
 
 
 def _after_kepada(doc: _Doc, c: int, toks: list[Token]) -> bool:
