@@ -214,6 +214,10 @@ def test_headlines(text, expected):
      "“Harga pangan masih akan naik,” kata pengajar ekonomi Kementerian Keuangan tersebut.", "Budi Santoso"),
     ("“Kami siap bertanding besok malam,” kata Budi Santoso.\n\n"
      "“Harga pangan masih akan naik,” kata Kementerian Keuangan.", "Kementerian Keuangan"),
+    # a first-person subject in narration is the current speaker without quotation marks, never a description
+    ("Dewi Lestari mengatakan, panen tahun ini cukup baik. Saya berharap harga gabah tetap stabil.",
+     "Dewi Lestari"),
+    ("Siti Rahma membuka pameran itu. Kami menilai pameran ini perlu digelar tiap tahun.", "Siti Rahma"),
     # a clitic refers to the last subject, not to a name after a preposition
     ("Siti Rahma memimpin rapat itu. Anggaran disiapkan bagi Gubernur Budi Santoso.\n\n"
      "“Kita harus berhemat mulai bulan ini,” ujarnya.", "Siti Rahma"),

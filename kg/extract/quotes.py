@@ -393,6 +393,18 @@ def _verb_before(doc: _Doc, q: Quote, quotes, quoted) -> bool:
     return False
 
 
+# "Saya berharap ..." in narration is the current speaker talking without quotation marks (they
+# were lost or left out); a first-person pronoun never describes who spoke
+_FIRST_PERSON = {"saya", "aku", "kami", "kita"}
+
+
+def _clause_start(toks: list[Token], b: int) -> int:
+    """Index of the first token of the clause holding toks[b]."""
+    while b > 0 and toks[b - 1].text not in {".", "!", "?", ";", ",", ":"}:
+        b -= 1
+    return b
+
+
 def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quotes, quoted) -> None:
     """Speaker of a verb at toks[k]: the nearest subject before it in its clause."""
     start = sent.start
@@ -412,7 +424,7 @@ def _subject(doc: _Doc, q: Quote, sent: Sentence, toks: list[Token], k: int, quo
         b -= 1
     before = toks[b].text.casefold() if b >= 0 else ""
     zero = before in _CLAUSE - {","} or (before == "," and b > 0 and doc.mention_at(toks[b - 1].start) is None)
-    if prev in PRONOUNS or before in PRONOUNS:
+    if prev in PRONOUNS or before in PRONOUNS or (before in _FIRST_PERSON and b == _clause_start(toks, b)):
         q.speaker = _resolve_pronoun(doc, toks[k].start, quotes, quoted)
     elif zero:
         # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
