@@ -111,6 +111,16 @@ def test_province_short_forms_and_administrative_units_name_the_same_place():
     assert ents["Blora"] != ents["Jawa Tengah"]
 
 
+def test_a_place_named_with_a_compass_word_is_another_place():
+    names = {"Kota Sukamaju": "LOC", "Kabupaten Sukamaju": "LOC", "Kabupaten Sukamaju Barat": "LOC", "Sukamaju": "LOC",
+             "Pemerintah Kabupaten Sukamaju": "ORG", "Pemerintah Kabupaten Sukamaju Barat": "ORG"}
+    text = ("Banjir melanda Kota Sukamaju, Kabupaten Sukamaju dan Kabupaten Sukamaju Barat. Sukamaju siaga. "
+            "Pemerintah Kabupaten Sukamaju Barat membuka posko, Pemerintah Kabupaten Sukamaju belum.")
+    ents = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert ents["Kota Sukamaju"] == ents["Kabupaten Sukamaju"] == ents["Sukamaju"] != ents["Kabupaten Sukamaju Barat"]
+    assert ents["Pemerintah Kabupaten Sukamaju"] != ents["Pemerintah Kabupaten Sukamaju Barat"]
+
+
 def test_person_after_an_organization_acronym_in_one_span_is_split_off():
     names = {"Komisi III DPR RI Rina Wulandari": "ORG", "PT Maju Sentosa Abadi": "ORG"}
     assert found("Anggota Komisi III DPR RI Rina Wulandari menyoroti PT Maju Sentosa Abadi.", names) == [
