@@ -147,6 +147,12 @@ def admin_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def place_parts() -> frozenset[str]:
+    """Words after a place name that name another place (Barat, Selatan, Pusat, Hulu)."""
+    return frozenset(_lines("place_parts.txt"))
+
+
+@lru_cache(maxsize=None)
 def org_abbreviations() -> dict[str, str]:
     """Institution short words → spelt-out form ("Kejari" → "Kejaksaan Negeri")."""
     return dict(ln.split("\t") for ln in _lines("org_abbreviations.tsv"))

@@ -260,8 +260,8 @@ def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """The short name's words spell the start of the long one: the same words, or an acronym
     for the initials of a run of capitalised words ("Kementerian ESDM" → "Kementerian Energi
     dan Sumber Daya Mineral", "DPR RI" → "Dewan Perwakilan Rakyat Republik Indonesia")."""
-    if not short:
-        return True
+    if not short:  # a compass word after it names another place: "Kabupaten X" is not "Kabupaten X Barat"
+        return not long or long[0] not in lexicon.place_parts()
     if not long:
         return False
     w = short[0]

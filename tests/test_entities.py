@@ -111,6 +111,36 @@ def test_province_short_forms_and_administrative_units_name_the_same_place():
     assert ents["Blora"] != ents["Jawa Tengah"]
 
 
+def test_a_place_named_with_a_compass_word_is_another_place():
+    names = {"Kota Sukamaju": "LOC", "Kabupaten Sukamaju": "LOC", "Kabupaten Sukamaju Barat": "LOC", "Sukamaju": "LOC",
+             "Pemerintah Kabupaten Sukamaju": "ORG", "Pemerintah Kabupaten Sukamaju Barat": "ORG"}
+    text = ("Banjir melanda Kota Sukamaju, Kabupaten Sukamaju dan Kabupaten Sukamaju Barat. Sukamaju siaga. "
+            "Pemerintah Kabupaten Sukamaju Barat membuka posko, Pemerintah Kabupaten Sukamaju belum.")
+    ents = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    assert ents["Kota Sukamaju"] == ents["Kabupaten Sukamaju"] == ents["Sukamaju"] != ents["Kabupaten Sukamaju Barat"]
+    assert ents["Pemerintah Kabupaten Sukamaju"] != ents["Pemerintah Kabupaten Sukamaju Barat"]
+
+
+def test_a_place_or_body_word_run_into_the_name_after_it_is_left_out():
+    names = {"Sukamaju": "LOC", "Sukamaju Wiranto": "PER", "Wiranto": "PER", "Taman Cibening": "LOC",
+             "Cibening Rina Wulandari": "PER", "Rina": "PER"}
+    text = ("Banjir melanda Sukamaju. Kepala Dinas Sukamaju Wiranto meninjau lokasi. Wiranto menambah perahu. "
+            "Taman Cibening ramai. Pengelola Cibening Rina Wulandari menutup taman. Rina kecewa.")
+    res = analyse_text(text, names)
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Wiranto", "Wiranto", "Rina Wulandari", "Rina"]
+    # only ending a longer name, the word may be a given name; two names starting with it are two people
+    names = {"Taman Cibening": "LOC", "Cibening Hartono": "PER", "Sukamaju": "LOC", "Sukamaju Wiranto": "PER",
+             "Sukamaju Pratama": "PER"}
+    res = analyse_text("Taman Cibening ramai. Cibening Hartono hadir. Hujan di Sukamaju. Sukamaju Wiranto dan "
+                       "Sukamaju Pratama datang.", names)
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Cibening Hartono", "Sukamaju Wiranto",
+                                                                     "Sukamaju Pratama"]
+    # nor when the rest is a place named in the article
+    names = {"Sukamaju": "LOC", "Sukamaju Cibening": "PER", "Cibening": "LOC"}
+    res = analyse_text("Warga Sukamaju Cibening mengungsi. Hujan di Sukamaju dan Cibening.", names)
+    assert [m.text for m in res.mentions if m.type == "PERSON"] == ["Sukamaju Cibening"]
+
+
 def test_person_after_an_organization_acronym_in_one_span_is_split_off():
     names = {"Komisi III DPR RI Rina Wulandari": "ORG", "PT Maju Sentosa Abadi": "ORG"}
     assert found("Anggota Komisi III DPR RI Rina Wulandari menyoroti PT Maju Sentosa Abadi.", names) == [

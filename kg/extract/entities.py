@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kg import lexicon
@@ -96,6 +97,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
                 continue
             mentions.append(Mention(start, end, surface, final, si))
     _dateline_places(text, mentions)
+    mentions = _cut_place_before_person(text, mentions)
     mentions = _drop_concept_acronyms(text, mentions) + _handles(text, sentences, mentions)
     mentions = _check_headline(text, sentences, mentions)
     links = _link_titles(text)
@@ -111,6 +113,33 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         if m.type == "PERSON":
             m.role = find_role(text, sentences[m.sentence], m, persons[m.sentence])
     return mentions
+
+
+def _cut_place_before_person(text: str, mentions: list[Mention]) -> list[Mention]:
+    """NER runs the last word of a place or body into the name after it ("Ketua DPRD Sukamaju
+    Budi Hartono" gives the person "Sukamaju Budi Hartono"): a person's first word that the
+    article names as a place on its own, or that ends an organization's or place's name with two
+    name words after it, is left out, unless it starts another person's name too or the rest
+    of the name is a place ("Sukamaju Cibening" is two places)."""
+    folded = lambda w: w.casefold()
+    starts = {m.start for m in mentions if m.type == "PERSON"}  # "Budi" (LOC) "Hartono" (PER): a name cut in two
+    places = {folded(m.text) for m in mentions if m.type in {"LOCATION", "COUNTRY"} and " " not in m.text
+              and m.end + 1 not in starts}
+    others = {folded(m.text) for m in mentions if m.type != "PERSON"}
+    last = {folded(m.text.split()[-1]) for m in mentions if m.type != "PERSON" and " " in m.text
+            and m.end + 1 not in starts}
+    firsts = Counter(folded(t.split()[0]) for t in {m.text for m in mentions if m.type == "PERSON"})
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        w = folded(words[0]) if words else ""
+        if m.type == "PERSON" and len(words) >= 2 and firsts[w] == 1 \
+                and not any(folded(x) in others for x in words[1:]) \
+                and (w in places or (w in last and len(words) >= 3)):
+            start = m.start + text[m.start:m.end].index(words[1], len(words[0]))
+            m = Mention(start, m.end, text[start:m.end], m.type, m.sentence)
+        out.append(m)
+    return out
 
 
 _DATELINE_END = re.compile(r"\s*(?:[-–—]|,|\()")
