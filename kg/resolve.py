@@ -60,7 +60,9 @@ def canonical_form(name: str, typ: str) -> str:
     if typ == "LOCATION":
         return _place_forms().get(norm(name), name)  # "Eropa timur" → "Eropa Timur"
     if typ == "PERSON":
-        return " ".join(_name_parts(name))  # "Budi S. Hartono" → "Budi Hartono"
+        # "Budi S. Hartono" → "Budi Hartono"; a name that is only an initial ("Y", a victim
+        # named by one letter) keeps it
+        return " ".join(_name_parts(name)) or name
     return name
 
 

@@ -69,3 +69,10 @@ def test_check_fails_loudly_on_a_mention_without_a_node():
     with pytest.raises(InconsistentBuild, match="not graph nodes.*org:gone"):
         check_build([_ent("org:x")], {("a.txt", 0): "org:x", ("a.txt", 1): "org:gone"}, g, [doc])
     check_build([_ent("org:x")], {("a.txt", 0): "org:x", ("a.txt", 1): "org:x"}, g, [doc])  # consistent: no error
+
+
+def test_a_person_named_by_one_letter_keeps_a_name_and_an_id(tmp_path):
+    docs = {"a.txt": "Korban Y dibawa ke rumah sakit. Keluarga Y meminta polisi mengusut kasus itu."}
+    _, out = run_build(tmp_path, docs, {"Y": "PER"})
+    people = [e for e in _read(out, "entities.jsonl") if e["type"] == "PERSON"]
+    assert [(e["name"], e["id"]) for e in people] == [("Y", "per:y")]
