@@ -89,6 +89,14 @@ class Build:
                     index[n.casefold()].add(e["id"])
         return index
 
+    @cached_property
+    def _normed(self) -> dict[str, set[str]]:
+        """The same index under kg.resolve.norm: built once, not per lookup that misses."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for k, ids in self._names.items():
+            index[norm(k)] |= ids
+        return index
+
     def find(self, name: str) -> list[str]:
         """Entity ids for a name: its own entity if the name is an id or canonical name, else every
         entity seen under that alias, most mentioned first. Raises UnknownName with suggestions."""
@@ -96,7 +104,7 @@ class Build:
         hits = self._names.get(folded, set())
         if not hits:  # spelt another way: accents, punctuation, spacing
             key = norm(name)
-            hits = {i for k, ids in self._names.items() if norm(k) == key for i in ids} if key else set()
+            hits = self._normed.get(key, set()) if key else set()
         if not hits:
             raise UnknownName(name, self.suggest(name))
         own = [i for i in hits if i == name.strip() or self.entities[i]["name"].casefold() == folded]
@@ -207,7 +215,7 @@ def to_jsonl(rows: list[dict]) -> str:
 
 def profile(b: Build, name: str, top: int = 10) -> dict:
     """One entity: who it is, where and when it is named, with whom, and its quotes."""
-    eid = b.find(name)[0]
+    eid, *others = b.find(name)
     e = b.entities[eid]
     mentions = b.mentions_of(eid)
     docs = {m["doc"]: m for m in mentions}
@@ -231,7 +239,7 @@ def profile(b: Build, name: str, top: int = 10) -> dict:
         "quotes_as_speaker": {"total": len(said), **{k: sum(q["kind"] == k for q in said) for k in KINDS}},
         "quotes_as_subject": len(b.quotes_naming(eid)),
         "quotes_as_addressee": sum(q["addressee_id"] == eid for q in b.quotes),
-        "other_matches": [b.entities[i]["name"] for i in b.find(name)[1:]],
+        "other_matches": [b.entities[i]["name"] for i in others],
     }
 
 
