@@ -16,7 +16,7 @@ vocabularies, the pretrained vectors) and runs it directly:
   singleton B-/E- become S-), and the tags back in the caller's order.
 
 `tests/test_tagger.py` checks the tags equal `stanza.Pipeline`'s, token for
-token, and `python -m kg.bench --check` does it on a whole corpus.
+token, and `python -m kg.bench` compares the outputs of both on a whole corpus.
 """
 from __future__ import annotations
 
