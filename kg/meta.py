@@ -96,6 +96,7 @@ _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 @lru_cache(maxsize=4096)
 def _dateparser(value: str) -> str:
+    """A date string found by `_dates_in` (apostrophes already dropped by the callers) → ISO day or ""."""
     numeric = _NUMERIC.fullmatch(value)
     if numeric:  # day/month/year, the Indonesian order: no names to look up
         d, m, y = map(int, numeric.groups())
@@ -109,7 +110,7 @@ def _dateparser(value: str) -> str:
                 "PREFER_LOCALE_DATE_ORDER": False, "RETURN_AS_TIMEZONE_AWARE": False,
                 "PARSERS": ["absolute-time"]}  # never "kemarin" → yesterday
     try:
-        got = dateparser.parse(value.replace("'", "").replace("’", ""), languages=["id", "en"], settings=settings)
+        got = dateparser.parse(value, languages=["id", "en"], settings=settings)
     except (ValueError, OverflowError):
         got = None
     return got.date().isoformat() if got else ""
