@@ -20,12 +20,12 @@ from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
+from kg.config import TAGGERS
 from kg.records import Sentence
 
 log = logging.getLogger(__name__)
 
 MODEL_FILES = {"ner_model_path": "ner/ner.pt", "ner_pretrain_path": "ner/pretrain.pt"}
-TAGGERS = ("fast", "stanza")
 
 
 class ModelsMissingError(RuntimeError):

@@ -22,7 +22,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from kg.config import BuildConfig
+from kg.config import TAGGERS, BuildConfig
 from kg.pipeline import OUTPUT_FILES, build, fingerprint, up_to_date, write_outputs
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-detik-1000" / "articles"
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--max-nodes", type=int, default=300)
-    ap.add_argument("--tagger", choices=("fast", "stanza"), default="fast")
+    ap.add_argument("--tagger", choices=TAGGERS, default="fast")
     ap.add_argument("--stanza-threads", type=int, default=None,
                     help="torch threads for the stanza.Pipeline comparison (default: all cores, max 4)")
     ap.add_argument("--no-stanza", action="store_true",

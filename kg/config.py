@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+TAGGERS = ("fast", "stanza")  # kg.tagger's FastTagger, or stanza.Pipeline: the same tags
+
 
 @dataclass(frozen=True)
 class BuildConfig:
@@ -27,7 +29,7 @@ class BuildConfig:
             raise ValueError("batch size and workers must be at least 1")
         if self.engine not in {"local", "dask"}:
             raise ValueError(f"unknown engine {self.engine!r}: use 'local' or 'dask'")
-        if self.tagger not in {"fast", "stanza"}:
+        if self.tagger not in TAGGERS:
             raise ValueError(f"unknown tagger {self.tagger!r}: use 'fast' or 'stanza'")
         if self.max_nodes < 1 or self.min_weight < 1:
             raise ValueError("--max-nodes and --min-weight must be at least 1")
