@@ -155,7 +155,7 @@ def _glued_before_outlet(text: str, i: int) -> int | None:
     while a > 0 and text[a - 1].islower():
         a -= 1
     left = text[a:i]
-    for p in _outlet_prefixes():
+    for p in lexicon.outlet_prefixes():
         head = left[:-len(p)]
         if left.endswith(p) and head.casefold() in lexicon.glue_words():
             return i - len(p)
@@ -198,7 +198,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     if left.casefold() in part and right.casefold() in part:
         return True  # "LuarNegeri"
     if left.islower():
-        return len(left) >= 6 and left not in _outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
+        return len(left) >= 6 and left not in lexicon.outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
     if upper_run and len(right) >= 3 and len(left) >= 3:
         return True  # "KantorBPS"
     return left in known()  # "CityPep" where "City" stands alone elsewhere
@@ -211,11 +211,6 @@ def _after_dateline_outlet(text: str, i: int) -> bool:
     """Whether text[i] starts the place of a dateline: 'Outlet.com, ' opening the line."""
     line_start = text.rfind("\n", 0, i) + 1
     return bool(_DATELINE_OUTLET.fullmatch(text, line_start, i))
-
-
-@lru_cache(maxsize=None)
-def _outlet_prefixes() -> frozenset[str]:
-    return frozenset(lexicon.outlets().get("prefixes", []))
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
