@@ -86,7 +86,8 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         for start, end, typ in sorted(spans):
             surface = text[start:end]
             final = entity_type(surface, _label(typ))
-            if final == NOT_ENTITY or surface.casefold() in lexicon.not_entities() or not any(c.isupper() for c in surface) \
+            if final == NOT_ENTITY or surface.casefold() in lexicon.not_entities() \
+                    or not any(c.isupper() for c in surface) \
                     or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())) \
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
