@@ -149,12 +149,16 @@ def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
     return None
 
 
+def _lower_run_start(text: str, i: int) -> int:
+    """Start of the lower-case letters right before text[i]."""
+    while i > 0 and text[i - 1].islower():
+        i -= 1
+    return i
+
+
 def _glued_before_outlet(text: str, i: int) -> int | None:
     """Where a glue word ends before a camel-case outlet name whose capital is text[i]."""
-    a = i
-    while a > 0 and text[a - 1].islower():
-        a -= 1
-    left = text[a:i]
+    left = text[_lower_run_start(text, i):i]
     for p in lexicon.outlet_prefixes():
         head = left[:-len(p)]
         if left.endswith(p) and head.casefold() in lexicon.glue_words():
@@ -177,9 +181,7 @@ def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> 
 
 def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: list[int]) -> bool:
     """Whether to split before the capital at text[i]."""
-    a = i
-    while a > 0 and text[a - 1].islower():
-        a -= 1
+    a = _lower_run_start(text, i)
     first_lower = not (a > 0 and text[a - 1].isupper())
     if not first_lower:
         a -= 1

@@ -117,7 +117,7 @@ def _cut_place_before_person(text: str, mentions: list[Mention]) -> list[Mention
     article names as a place on its own, or that ends an organization's or place's name with two
     name words after it, is left out, unless it starts another person's name too or the rest
     of the name is a place ("Sukamaju Cibening" is two places)."""
-    folded = lambda w: w.casefold()
+    folded = str.casefold
     starts = {m.start for m in mentions if m.type == "PERSON"}  # "Budi" (LOC) "Hartono" (PER): a name cut in two
     places = {folded(m.text) for m in mentions if m.type in {"LOCATION", "COUNTRY"} and " " not in m.text
               and m.end + 1 not in starts}
