@@ -132,12 +132,25 @@ def outlets() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def outlet_prefixes() -> tuple[str, ...]:
+    """Brand prefixes of camel-case outlet names ("detik" of "detikNews"); a tuple for str.startswith."""
+    return tuple(outlets().get("prefixes", []))
+
+
+@lru_cache(maxsize=None)
+def not_entities() -> frozenset[str]:
+    """Casefolded mention texts that name no entity on their own (blocs, generic roles, days)."""
+    return frozenset(w.casefold() for w in _lines("not_entities.txt"))
+
+
+@lru_cache(maxsize=None)
 def glue_words() -> frozenset[str]:
     """Words that scraping glues onto names: glue_words.txt, speech verbs and cues, title heads."""
     cues = speech_cues()
+    listed = set(_lines("glue_words.txt"))  # short words (ke, di) only from this list
     heads = {h.casefold() for h in titles()["head"] if " " not in h}
-    words = {w.casefold() for w in _lines("glue_words.txt")} | cues["after"] | cues["verb"] | cues["verb_bahwa"]
-    return frozenset(w for w in words | heads if len(w) > 3 or w in _lines("glue_words.txt"))
+    words = {w.casefold() for w in listed} | cues["after"] | cues["verb"] | cues["verb_bahwa"]
+    return frozenset(w for w in words | heads if len(w) > 3 or w in listed)
 
 
 @lru_cache(maxsize=None)

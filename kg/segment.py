@@ -149,13 +149,17 @@ def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
     return None
 
 
+def _lower_run_start(text: str, i: int) -> int:
+    """Start of the lower-case letters right before text[i]."""
+    while i > 0 and text[i - 1].islower():
+        i -= 1
+    return i
+
+
 def _glued_before_outlet(text: str, i: int) -> int | None:
     """Where a glue word ends before a camel-case outlet name whose capital is text[i]."""
-    a = i
-    while a > 0 and text[a - 1].islower():
-        a -= 1
-    left = text[a:i]
-    for p in _outlet_prefixes():
+    left = text[_lower_run_start(text, i):i]
+    for p in lexicon.outlet_prefixes():
         head = left[:-len(p)]
         if left.endswith(p) and head.casefold() in lexicon.glue_words():
             return i - len(p)
@@ -177,9 +181,7 @@ def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> 
 
 def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: list[int]) -> bool:
     """Whether to split before the capital at text[i]."""
-    a = i
-    while a > 0 and text[a - 1].islower():
-        a -= 1
+    a = _lower_run_start(text, i)
     first_lower = not (a > 0 and text[a - 1].isupper())
     if not first_lower:
         a -= 1
@@ -198,7 +200,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     if left.casefold() in part and right.casefold() in part:
         return True  # "LuarNegeri"
     if left.islower():
-        return len(left) >= 6 and left not in _outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
+        return len(left) >= 6 and left not in lexicon.outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
     if upper_run and len(right) >= 3 and len(left) >= 3:
         return True  # "KantorBPS"
     return left in known()  # "CityPep" where "City" stands alone elsewhere
@@ -211,11 +213,6 @@ def _after_dateline_outlet(text: str, i: int) -> bool:
     """Whether text[i] starts the place of a dateline: 'Outlet.com, ' opening the line."""
     line_start = text.rfind("\n", 0, i) + 1
     return bool(_DATELINE_OUTLET.fullmatch(text, line_start, i))
-
-
-@lru_cache(maxsize=None)
-def _outlet_prefixes() -> frozenset[str]:
-    return frozenset(lexicon.outlets().get("prefixes", []))
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

@@ -75,6 +75,11 @@ def found(text, names):
     return [(m.text, m.type) for m in analyse_text(text, names).mentions]
 
 
+def entities_of(text, names):
+    """Mention text → its document entity number (the last mention's, for a repeated text)."""
+    return {m.text: m.entity for m in analyse_text(text, names).mentions}
+
+
 def test_outlets_in_datelines_and_agencies_cited_as_sources_are_organizations():
     text = "Kabarkita.com, Medan - Harga cabai naik, seperti dilaporkan Reuters dan detikSumut."
     assert found(text, {"Medan": "LOC"}) == [("Kabarkita.com", "ORGANIZATION"), ("Medan", "LOCATION"),
@@ -105,8 +110,7 @@ def test_regional_institutions_keep_their_region_and_stop_at_a_person():
 
 def test_province_short_forms_and_administrative_units_name_the_same_place():
     names = {"Jateng": "LOC", "Jawa Tengah": "LOC", "Kabupaten Blora": "LOC", "Blora": "LOC"}
-    res = analyse_text("Hujan di Jawa Tengah. Warga Kabupaten Blora mengungsi. Blora dan Jateng siaga.", names)
-    ents = {m.text: m.entity for m in res.mentions}
+    ents = entities_of("Hujan di Jawa Tengah. Warga Kabupaten Blora mengungsi. Blora dan Jateng siaga.", names)
     assert ents["Jateng"] == ents["Jawa Tengah"] and ents["Blora"] == ents["Kabupaten Blora"]
     assert ents["Blora"] != ents["Jawa Tengah"]
 
@@ -116,7 +120,7 @@ def test_a_place_named_with_a_compass_word_is_another_place():
              "Pemerintah Kabupaten Sukamaju": "ORG", "Pemerintah Kabupaten Sukamaju Barat": "ORG"}
     text = ("Banjir melanda Kota Sukamaju, Kabupaten Sukamaju dan Kabupaten Sukamaju Barat. Sukamaju siaga. "
             "Pemerintah Kabupaten Sukamaju Barat membuka posko, Pemerintah Kabupaten Sukamaju belum.")
-    ents = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    ents = entities_of(text, names)
     assert ents["Kota Sukamaju"] == ents["Kabupaten Sukamaju"] == ents["Sukamaju"] != ents["Kabupaten Sukamaju Barat"]
     assert ents["Pemerintah Kabupaten Sukamaju"] != ents["Pemerintah Kabupaten Sukamaju Barat"]
 
@@ -159,8 +163,7 @@ def test_acronyms_and_given_names_join_their_full_forms_in_an_article():
              "Siti Dewi Lestari": "PER", "Siti Dewi Lestary": "PER"}
     text = ("Dewan Pengawas Pangan Nasional menolak. Menurut DPPN, Rina Ayu Wulandari salah. Rina Ayu diam. "
             "Siti Dewi Lestari dan Siti Dewi Lestary sama.")
-    res = analyse_text(text, names)
-    ent = {m.text: m.entity for m in res.mentions}
+    ent = entities_of(text, names)
     assert ent["DPPN"] == ent["Dewan Pengawas Pangan Nasional"]
     assert ent["Rina Ayu"] == ent["Rina Ayu Wulandari"] != ent["Siti Dewi Lestari"] == ent["Siti Dewi Lestary"]
 
@@ -173,7 +176,7 @@ def test_shorter_forms_of_an_organization_join_its_full_name_in_an_article():
             "Kepala Dinas Perikanan menyebut BPJS membantu nelayan, dan Kejari Sumbawa mengawasi. "
             "Kementerian Pekerjaan Umum dan Perumahan Rakyat mendukung; Kementerian PUPR mengirim PT Sinar Laut. "
             "Sinar Laut mulai bekerja.")
-    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    ent = entities_of(text, names)
     assert ent["Dinas Perikanan"] == ent["Dinas Perikanan Daerah Kabupaten Sumbawa"]
     assert ent["BPJS"] == ent["BPJS Ketenagakerjaan"] != ent["Kejari Sumbawa"] == ent["Kejaksaan Negeri Sumbawa"]
     assert ent["Kementerian PUPR"] == ent["Kementerian Pekerjaan Umum dan Perumahan Rakyat"]
@@ -184,7 +187,7 @@ def test_a_short_form_fitting_two_organizations_joins_neither():
     names = {"BPJS Kesehatan": "ORG", "BPJS Ketenagakerjaan": "ORG", "BPJS": "ORG", "Jakarta Selatan": "LOC",
              "JAKARTA": "LOC"}
     text = "JAKARTA - BPJS Kesehatan dan BPJS Ketenagakerjaan di Jakarta Selatan bertemu. BPJS menyepakati data."
-    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    ent = entities_of(text, names)
     assert len({ent["BPJS"], ent["BPJS Kesehatan"], ent["BPJS Ketenagakerjaan"]}) == 3
     assert ent["JAKARTA"] != ent["Jakarta Selatan"]  # an all-caps dateline place is no acronym
 
@@ -196,7 +199,7 @@ def test_nicknames_middle_names_and_shared_given_names_find_their_person():
     text = ("Bambang Sutejo bertemu Rosita Kemala Dewi. Bamsut tersenyum, Kemala tidak. "
             "Hendra Yusuf Pratama atau Heyus Pratama hadir. Andi Wijaya datang lebih dulu. "
             "Andi Kurniawan membuka rapat. Andi lalu menutupnya.")
-    ent = {m.text: m.entity for m in analyse_text(text, names).mentions}
+    ent = entities_of(text, names)
     assert ent["Bamsut"] == ent["Bambang Sutejo"] != ent["Kemala"] == ent["Rosita Kemala Dewi"]
     assert ent["Heyus Pratama"] == ent["Hendra Yusuf Pratama"]
     assert ent["Andi"] == ent["Andi Kurniawan"] != ent["Andi Wijaya"]  # the Andi named last before it
@@ -276,8 +279,7 @@ def test_a_reflexive_word_opening_a_sentence_is_no_name():
 
 def test_an_acronym_after_a_single_word_it_does_not_start_with_is_not_that_word():
     names = {"Sukamaju": "LOC", "TCS": "ORG", "Badan Pangan Desa": "ORG", "BPD": "ORG"}
-    res = analyse_text("Tol Cibening-Sukamaju (TCS) dibuka. Badan Pangan Desa (BPD) hadir. TCS ramai.", names)
-    ents = {m.text: m.entity for m in res.mentions}
+    ents = entities_of("Tol Cibening-Sukamaju (TCS) dibuka. Badan Pangan Desa (BPD) hadir. TCS ramai.", names)
     assert ents["TCS"] != ents["Sukamaju"] and ents["BPD"] == ents["Badan Pangan Desa"]
 
 
@@ -290,15 +292,13 @@ def test_events_and_agreements_are_no_entities_nor_their_acronyms():
 
 def test_an_organizations_last_word_alone_is_that_organization_but_not_a_parent_body():
     names = {"Partai Maju Jaya": "ORG", "Jaya": "ORG", "Reskrim Polri": "ORG", "Polri": "ORG"}
-    res = analyse_text("Partai Maju Jaya menang. Kader Jaya senang. Reskrim Polri memeriksa. Polri menjelaskan.", names)
-    ents = {m.text: m.entity for m in res.mentions}
+    ents = entities_of("Partai Maju Jaya menang. Kader Jaya senang. Reskrim Polri memeriksa. Polri menjelaskan.", names)
     assert ents["Jaya"] == ents["Partai Maju Jaya"] and ents["Polri"] != ents["Reskrim Polri"]
 
 
 def test_a_middle_name_with_the_surname_is_the_full_name():
     names = {"Muhammad Rizal Eka Pratama": "PER", "Rizal Pratama": "PER", "Dodi Pratama": "PER"}
-    res = analyse_text("Muhammad Rizal Eka Pratama tiba. Rizal Pratama lalu bertemu Dodi Pratama.", names)
-    ents = {m.text: m.entity for m in res.mentions}
+    ents = entities_of("Muhammad Rizal Eka Pratama tiba. Rizal Pratama lalu bertemu Dodi Pratama.", names)
     assert ents["Rizal Pratama"] == ents["Muhammad Rizal Eka Pratama"] != ents["Dodi Pratama"]
 
 
@@ -317,9 +317,8 @@ def test_a_common_word_before_a_name_is_no_given_name():
 
 def test_an_organizations_first_word_alone_is_that_organization_when_only_one_starts_with_it():
     names = {"Garuda Nusantara": "ORG", "Garuda": "ORG", "Bank Sukamaju": "ORG", "Bank Cibening": "ORG", "Bank": "ORG"}
-    res = analyse_text("Garuda Nusantara terbang. Garuda menambah rute. Bank Sukamaju dan Bank Cibening rugi. "
+    ents = entities_of("Garuda Nusantara terbang. Garuda menambah rute. Bank Sukamaju dan Bank Cibening rugi. "
                        "Bank menolak.", names)
-    ents = {m.text: m.entity for m in res.mentions}
     assert ents["Garuda"] == ents["Garuda Nusantara"]
     assert ents["Bank"] not in {ents["Bank Sukamaju"], ents["Bank Cibening"]}
 

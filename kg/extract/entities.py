@@ -17,11 +17,6 @@ _EDGE_PUNCT = set(",.;:!?()[]{}\"“”‘’'«»-–—•/")
 
 
 @lru_cache(maxsize=None)
-def _not_entities() -> frozenset[str]:
-    return frozenset(w.casefold() for w in lexicon._lines("not_entities.txt"))
-
-
-@lru_cache(maxsize=None)
 def _gazetteer() -> dict[tuple[str, ...], str]:
     """Token sequences that are always entities: countries, institution seats, regions."""
     g: dict[tuple[str, ...], str] = {}
@@ -91,7 +86,8 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         for start, end, typ in sorted(spans):
             surface = text[start:end]
             final = entity_type(surface, _label(typ))
-            if final == NOT_ENTITY or surface.casefold() in _not_entities() or not any(c.isupper() for c in surface) \
+            if final == NOT_ENTITY or surface.casefold() in lexicon.not_entities() \
+                    or not any(c.isupper() for c in surface) \
                     or (final == "PERSON" and all(_is_title_word(w) for w in surface.split())) \
                     or surface in lexicon.titles()["head"]:  # "Kapolres", "Dirlantas" alone name no one
                 continue
@@ -121,7 +117,7 @@ def _cut_place_before_person(text: str, mentions: list[Mention]) -> list[Mention
     article names as a place on its own, or that ends an organization's or place's name with two
     name words after it, is left out, unless it starts another person's name too or the rest
     of the name is a place ("Sukamaju Cibening" is two places)."""
-    folded = lambda w: w.casefold()
+    folded = str.casefold
     starts = {m.start for m in mentions if m.type == "PERSON"}  # "Budi" (LOC) "Hartono" (PER): a name cut in two
     places = {folded(m.text) for m in mentions if m.type in {"LOCATION", "COUNTRY"} and " " not in m.text
               and m.end + 1 not in starts}
@@ -186,7 +182,7 @@ def _short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
     parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
     given = lexicon.titles()["given"]  # "Imam" of "Imam Santoso" is a name here
-    parts = {p for p in parts if (p in given or not _is_title_word(p)) and p.casefold() not in _not_entities()}
+    parts = {p for p in parts if (p in given or not _is_title_word(p)) and p.casefold() not in lexicon.not_entities()}
     if not parts:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -272,7 +268,7 @@ def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
             drop.add(k)
     for k, m in enumerate(mentions):
         after = _BRACKETED.match(text, m.end)
-        if after and after.group(1).casefold() in _not_entities():
+        if after and after.group(1).casefold() in lexicon.not_entities():
             drop.add(k)
     return [m for k, m in enumerate(mentions) if k not in drop]
 
@@ -370,7 +366,7 @@ def _given_name_after_title(toks: tuple[Token, ...], a: int) -> bool:
     if a < 2 or not _name_like(toks[a - 1].text):
         return False
     prev = toks[a - 2].text
-    return prev.casefold() in lexicon.titles()["part"] and prev not in lexicon.admin_units() \
+    return prev.casefold() in lexicon.titles()["part"] \
         and prev.casefold() not in {u.casefold() for u in lexicon.admin_units()}
 
 
@@ -499,22 +495,17 @@ def _add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int
 _DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)|[A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)")
 
 
-@lru_cache(maxsize=None)
-def _outlet_prefixes() -> tuple[str, ...]:
-    return tuple(lexicon.outlets().get("prefixes", []))
-
-
 def is_outlet(word: str) -> bool:
     """A news site by its domain ("Liputan6.com") or a camel-case outlet name ("detikNews")."""
     if "." in word:
         return bool(_DOMAIN.fullmatch(word))
-    pre = _outlet_prefixes()
+    pre = lexicon.outlet_prefixes()
     return word.startswith(pre) and any(len(word) > len(p) and word.startswith(p) and word[len(p)].isupper()
                                         for p in pre)
 
 
 def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
-    pre = _outlet_prefixes()
+    pre = lexicon.outlet_prefixes()
     return [(i, i + 1, "ORGANIZATION") for i, w in enumerate(words)
             if ("." in w or w.startswith(pre)) and is_outlet(w)]
 
