@@ -59,8 +59,7 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
                 continue
             spk = eid[q.speaker]
             quotes_by[spk].append(q.text)
-            about = {eid[i] for i, m in enumerate(res.mentions) if q.start <= m.start and m.end <= q.end}
-            for target in sorted(about):
+            for target in sorted(quoted_entities(res, q, eid)):
                 bump(spk, target, "quotes_about", q.text, res.doc)
             if q.addressee is not None:
                 bump(spk, eid[q.addressee], "speaks_to", q.text, res.doc)
@@ -90,6 +89,12 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
         g.add_edge(u, v, key=f"e{n}", relation=typ, weight=e["weight"], docs=len(e["docs"]),
                    quotes=SEP.join(e["quotes"]), first_date=first, last_date=last)
     return g
+
+
+def quoted_entities(res, q, eid: dict[int, str]) -> set[str]:
+    """The entities a quote names: a mention inside its span (`eid`: mention index → entity id).
+    The rule behind quotes_about edges, and the page's "quotes naming" lists."""
+    return {eid[i] for i, m in enumerate(res.mentions) if q.start <= m.start and m.end <= q.end}
 
 
 def _span(docs, date_of: dict[str, str]) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.export.style import EDGE_LABELS, EDGE_STYLES, NODE_COLORS, edge_width, node_size
+from kg.graph import quoted_entities
 
 MAX_TIP_QUOTES = 5
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -44,11 +45,11 @@ def panel_data(docs, link: dict, names: dict[str, str], keep: set[str]) -> dict:
     quotes: list[dict] = []
     for res in docs:
         doc_index = None
-        starts = sorted((m.start, m.end, link[(res.doc, m.entity)]) for m in res.mentions)
+        eid = {i: link[(res.doc, m.entity)] for i, m in enumerate(res.mentions)}
         for q in res.quotes:
-            spk = None if q.speaker is None else link[(res.doc, res.mentions[q.speaker].entity)]
-            adr = None if q.addressee is None else link[(res.doc, res.mentions[q.addressee].entity)]
-            about = sorted({e for s, t, e in starts if q.start <= s and t <= q.end and e != spk and e in keep}) \
+            spk = None if q.speaker is None else eid[q.speaker]
+            adr = None if q.addressee is None else eid[q.addressee]
+            about = sorted(e for e in quoted_entities(res, q, eid) if e != spk and e in keep) \
                 if spk is not None else []  # as in the graph: only attributed quotes link a speaker to an entity
             if spk not in keep and not about:
                 continue
