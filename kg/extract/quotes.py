@@ -62,20 +62,21 @@ class _Doc:
     def __post_init__(self):
         self._sent_starts = [s.start for s in self.sentences]
         self._mention_starts = [m.start for m in self.mentions]
+        self._subjects: dict[int, list[tuple[int, int]]] = {}
 
     def subjects(self, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """(start, mention) of the first person named in each sentence outside quotes, not
         after a preposition: the sentence's subject, most often."""
-        key = len(quoted)
-        if getattr(self, "_subjects_key", None) != key:
+        key = len(quoted)  # callers pass either no spans or all the direct quotes' spans
+        if key not in self._subjects:
             seen, subj = set(), []
             for i, m in enumerate(self.mentions):
                 if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted) \
                         and self.subject_like(m):
                     seen.add(m.sentence)
                     subj.append((m.start, i))
-            self._subjects, self._subjects_key = subj, key
-        return self._subjects
+            self._subjects[key] = subj
+        return self._subjects[key]
 
     def subject_like(self, m: Mention) -> bool:
         """Not an object ("bagi Presiden X"), a pronoun read as a name ("Dirinya"), or a name
