@@ -216,18 +216,15 @@ def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
     lo = bisect.bisect_left(doc._mention_starts, a)
     hi = bisect.bisect_left(doc._mention_starts, b)
     return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES
-            and not _dateline_outlet(doc, doc.mentions[i])]
+            and _dateline_end(doc, doc.mentions[i]) is None]
 
 
 _DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
 
 
-def _dateline_outlet(doc: _Doc, m: Mention) -> bool:
-    """'Outlet.com, Place - ...' opening a line names where the story ran, never who spoke."""
-    return _dateline_end(doc, m) is not None
-
-
 def _dateline_end(doc: _Doc, m: Mention) -> int | None:
+    """Where the dateline that m opens ends: 'Outlet.com, Place - ...' opening a line names where
+    the story ran, never who spoke."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     if doc.text[line_start:m.start].strip():
         return None
@@ -289,7 +286,7 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         rest = toks[1:]
         end = min(_clause_end(rest), _setting_start(rest))
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
-        cands = [c for c in cands if not _after_kepada(doc, c, rest)]
+        cands = [c for c in cands if _word_before(doc, c, rest).casefold() != "kepada"]
         if not any(doc.mentions[c].type == "PERSON" for c in cands) or _relative_of(doc, cands, rest):
             cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
@@ -334,8 +331,8 @@ def _relative_of(doc: _Doc, cands: list[int], toks: list[Token]) -> bool:
     persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
     if not persons:
         return False
-    prev = [t for t in toks if t.end <= doc.mentions[persons[0]].start]
-    return bool(prev) and prev[-1].text.isalpha() and prev[-1].text.islower()
+    prev = _word_before(doc, persons[0], toks)
+    return prev.isalpha() and prev.islower()
 
 
 def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
@@ -367,9 +364,10 @@ def _role_of_known(doc: _Doc, cands: list[int], rest: list[Token], end: int) -> 
         _anaphoric(_desc(doc.text[rest[0].start:end]))
 
 
-def _after_kepada(doc: _Doc, c: int, toks: list[Token]) -> bool:
+def _word_before(doc: _Doc, c: int, toks: list[Token]) -> str:
+    """The last of toks before mention c, or ""."""
     prev = [t for t in toks if t.end <= doc.mentions[c].start]
-    return bool(prev) and prev[-1].text.casefold() == "kepada"
+    return prev[-1].text if prev else ""
 
 
 def _desc(s: str) -> str | None:
@@ -649,8 +647,9 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         start_tok = j + 1
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
-    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and _content_before(doc, toks, k):
-        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and \
+            (before := _content_before(doc, toks, k)):
+        return before  # "CONTENT, X mengatakan kepada ..."
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
         # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
@@ -661,7 +660,7 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
         return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
-    elif toks[k + 1].text == ":" if k + 1 < limit else False:
+    elif k + 1 < limit and toks[k + 1].text == ":":
         return None  # introduces a direct quote
     elif comma or kind == "verb":
         start_tok = k + 1
@@ -703,7 +702,7 @@ _EMBEDDING = {",", ".", ";", "(", "yang", "untuk", "dan", "serta", "atau"} | {
     "jika", "kalau", "apabila", "karena", "ketika", "setelah", "sebelum", "agar", "supaya", "sehingga"}
 _VERB_SHAPE = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
 # nouns that make a proposition of what follows ("menekankan pentingnya ...")
-_PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
+_PROPOSITION = {"pentingnya", "perlunya", "adanya"}
 # before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
 _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
                  "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
@@ -719,7 +718,7 @@ def _attributes_quote(doc: _Doc, toks: list[Token], k: int) -> bool:
         if toks[b].text in {"”", "\""} or doc.text[toks[b].start - 1:toks[b].start] in {"”", "\""}:
             return True
         if toks[b].text.casefold() not in PRONOUNS and doc.mention_at(toks[b].start) is None \
-                and toks[b].text not in {","}:
+                and toks[b].text != ",":
             return False
     return False
 
