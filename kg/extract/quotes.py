@@ -43,16 +43,6 @@ _ADVERBS = {"juga", "telah", "pun", "sudah", "hanya", "tidak", "pernah", "akan",
             "bahkan", "justru", "sempat", "sebelumnya", "kemudian", "lalu", "pula", "secara", "tegas"}
 
 
-@lru_cache(maxsize=None)
-def _after_cues() -> frozenset[str]:
-    cues = lexicon.speech_cues()["after"]
-    return frozenset(cues | {c + "nya" for c in cues})
-
-
-def _is_verb(word: str) -> bool:
-    return _cue_kinds().get(word.casefold()) in _VERB_FRAMES
-
-
 @dataclass
 class _Doc:
     text: str
@@ -98,6 +88,11 @@ class _Doc:
     def mention_at(self, pos: int) -> int | None:
         i = bisect.bisect_right(self._mention_starts, pos) - 1
         return i if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end else None
+
+    def speaker_at(self, pos: int) -> int | None:
+        """The mention at pos when it is of a type that can speak (a person, organization, country)."""
+        m = self.mention_at(pos)
+        return m if m is not None and self.mentions[m].type in _SPEAKER_TYPES else None
 
 
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
@@ -257,10 +252,7 @@ def _clause_end(toks: list[Token]) -> int:
 def _addressee(doc: _Doc, toks: list[Token]) -> int | None:
     for k, t in enumerate(toks[:-1]):
         if t.text.casefold() == "kepada":
-            m = doc.mention_at(toks[k + 1].start)
-            if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
-                return m
-            return None
+            return doc.speaker_at(toks[k + 1].start)
         if t.text in {".", ",", "“", "\""}:
             return None
     return None
@@ -304,8 +296,8 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         q.cue = toks[1].text
         q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
         return True
-    m = doc.mention_at(toks[0].start)
-    if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+    m = doc.speaker_at(toks[0].start)
+    if m is not None:
         after = [t for t in toks if t.start >= doc.mentions[m].end]
         if after and _is_verb(after[0].text):
             q.cue, q.speaker = after[0].text, m
@@ -452,8 +444,8 @@ def _previous_subject(doc: _Doc, toks: list[Token], b: int, quotes, quoted) -> i
             j -= 1 + (toks[j - 1].text == "," and j > 1)
         if toks[j].text.casefold() in PRONOUNS:
             return _resolve_pronoun(doc, toks[j].start, quotes, quoted)
-        m = doc.mention_at(toks[j].start)
-        if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+        m = doc.speaker_at(toks[j].start)
+        if m is not None:
             first = next(t for t in range(j, -1, -1) if t == 0 or toks[t - 1].start < doc.mentions[m].start)
             if first > 0 and toks[first - 1].text.casefold() in _SUBORDINATORS:
                 continue  # the subject of a subordinate clause ("jika Rusia memilihnya")
@@ -547,6 +539,17 @@ _VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
 # frames of speech verbs (sections of speech_verbs.txt), the weakest first: a word listed in
 # two sections takes the later one
 _VERB_FRAMES = ("verb_bahwa", "request", "vp", "clause", "verb")
+
+
+@lru_cache(maxsize=None)
+def _after_cues() -> frozenset[str]:
+    """Cues after a quote ("kata", "ujar") and their -nya forms ("katanya")."""
+    cues = lexicon.speech_cues()["after"]
+    return frozenset(cues | {c + "nya" for c in cues})
+
+
+def _is_verb(word: str) -> bool:
+    return _cue_kinds().get(word.casefold()) in _VERB_FRAMES
 
 
 @lru_cache(maxsize=None)
