@@ -7,10 +7,20 @@ NAMES = {"Budi Santoso": "PER", "Budi": "PER", "Siti Rahma": "PER", "Siti": "PER
          "Kementerian Keuangan": "ORG", "Jakarta": "LOC", "Indonesia": "LOC", "Andi Wijaya": "PER"}
 
 
-def quotes_of(text):
-    res = analyse_text(text, NAMES)
-    name = lambda i: None if i is None else res.mentions[i].text  # noqa: E731
-    return [(q.kind, q.text, name(q.speaker), q.speaker_desc, name(q.addressee)) for q in res.quotes]
+def _name(res, i):
+    return None if i is None else res.mentions[i].text
+
+
+def quotes_of(text, names=NAMES):
+    res = analyse_text(text, names)
+    return [(q.kind, q.text, _name(res, q.speaker), q.speaker_desc, _name(res, q.addressee)) for q in res.quotes]
+
+
+def speaker_of_only_quote(text, names, kind=None):
+    """(speaker's name, description) of the text's one quote (of that kind)."""
+    res = analyse_text(text, names)
+    [q] = [q for q in res.quotes if kind in {None, q.kind}]
+    return _name(res, q.speaker), q.speaker_desc
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -64,6 +74,11 @@ def test_direct_quotes(text, expected):
      [("indirect", "harga beras akan turun bulan depan", "Budi Santoso", None, None)]),
     ("Siti Rahma mengatakan kepada Budi pada hari Kamis bahwa anggaran akan dipotong.",
      [("indirect", "anggaran akan dipotong", "Siti Rahma", None, "Budi")]),
+    # adverbs between the verb and "bahwa"
+    ("Budi Santoso menjelaskan terlebih dahulu bahwa anggaran desa akan dipangkas tahun depan.",
+     [("indirect", "anggaran desa akan dipangkas tahun depan", "Budi Santoso", None, None)]),
+    ("Siti Rahma menegaskan sekali lagi bahwa sekolah tetap dibuka minggu depan.",
+     [("indirect", "sekolah tetap dibuka minggu depan", "Siti Rahma", None, None)]),
     ("Menurut Andi Wijaya, ekonomi Indonesia tumbuh lima persen tahun ini.",
      [("indirect", "ekonomi Indonesia tumbuh lima persen tahun ini", "Andi Wijaya", None, None)]),
     ("Kementerian Keuangan menegaskan anggaran tidak akan dipotong.",
@@ -134,9 +149,7 @@ NAMES_MORE = dict(NAMES, **{"Lembaga Riset Ekonomi": "ORG", "Dewi Lestari": "PER
 
 
 def quotes_more(text):
-    res = analyse_text(text, NAMES_MORE)
-    name = lambda i: None if i is None else res.mentions[i].text  # noqa: E731
-    return [(q.kind, q.text, name(q.speaker)) for q in res.quotes]
+    return [q[:3] for q in quotes_of(text, NAMES_MORE)]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -248,9 +261,7 @@ DATELINE_NAMES = {"Kabarkita.com": "ORG", "WARTANUSA.CO.ID": "ORG", "Komisi Huku
     ("Kabarkita.com menyebut harga beras akan turun bulan depan.", "Kabarkita.com", None),
 ])
 def test_dateline_outlet_is_no_speaker(text, speaker, desc):
-    res = analyse_text(text, DATELINE_NAMES)
-    [q] = [q for q in res.quotes if q.kind == "indirect"]
-    assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)
+    assert speaker_of_only_quote(text, DATELINE_NAMES, "indirect") == (speaker, desc)
 
 
 SETTING_NAMES = {"Budi Santoso": "PER", "Suara Kita": "ORG", "Komisi Hukum": "ORG", "Jakarta": "LOC"}
@@ -266,9 +277,7 @@ SETTING_NAMES = {"Budi Santoso": "PER", "Suara Kita": "ORG", "Komisi Hukum": "OR
     ("“Kami akan membuka posko baru,” kata Budi Santoso dalam jumpa pers.", "Budi Santoso", None),
 ])
 def test_setting_after_cue_names_no_speaker(text, speaker, desc):
-    res = analyse_text(text, SETTING_NAMES)
-    [q] = res.quotes
-    assert (None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc) == (speaker, desc)
+    assert speaker_of_only_quote(text, SETTING_NAMES) == (speaker, desc)
 
 
 RELATIVE_NAMES = {"Budi Santoso": "PER", "Siti Rahma": "PER", "Andi Wijaya": "PER"}
@@ -283,16 +292,4 @@ RELATIVE_NAMES = {"Budi Santoso": "PER", "Siti Rahma": "PER", "Andi Wijaya": "PE
     ("“Semua bukti sudah kami serahkan,” kata Budi Santoso.", "Budi Santoso"),
 ])
 def test_relative_then_appositive_speaker(text, speaker):
-    res = analyse_text(text, RELATIVE_NAMES)
-    [q] = res.quotes
-    assert res.mentions[q.speaker].text == speaker
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("Budi Santoso menjelaskan terlebih dahulu bahwa anggaran desa akan dipangkas tahun depan.",
-     [("indirect", "anggaran desa akan dipangkas tahun depan", "Budi Santoso", None, None)]),
-    ("Siti Rahma menegaskan sekali lagi bahwa sekolah tetap dibuka minggu depan.",
-     [("indirect", "sekolah tetap dibuka minggu depan", "Siti Rahma", None, None)]),
-])
-def test_adverbs_between_the_verb_and_bahwa(text, expected):
-    assert quotes_of(text) == expected
+    assert speaker_of_only_quote(text, RELATIVE_NAMES)[0] == speaker

@@ -43,16 +43,6 @@ _ADVERBS = {"juga", "telah", "pun", "sudah", "hanya", "tidak", "pernah", "akan",
             "bahkan", "justru", "sempat", "sebelumnya", "kemudian", "lalu", "pula", "secara", "tegas"}
 
 
-@lru_cache(maxsize=None)
-def _after_cues() -> frozenset[str]:
-    cues = lexicon.speech_cues()["after"]
-    return frozenset(cues | {c + "nya" for c in cues})
-
-
-def _is_verb(word: str) -> bool:
-    return _cue_kinds().get(word.casefold()) in _VERB_FRAMES
-
-
 @dataclass
 class _Doc:
     text: str
@@ -62,20 +52,21 @@ class _Doc:
     def __post_init__(self):
         self._sent_starts = [s.start for s in self.sentences]
         self._mention_starts = [m.start for m in self.mentions]
+        self._subjects: dict[int, list[tuple[int, int]]] = {}
 
     def subjects(self, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """(start, mention) of the first person named in each sentence outside quotes, not
         after a preposition: the sentence's subject, most often."""
-        key = len(quoted)
-        if getattr(self, "_subjects_key", None) != key:
+        key = len(quoted)  # callers pass either no spans or all the direct quotes' spans
+        if key not in self._subjects:
             seen, subj = set(), []
             for i, m in enumerate(self.mentions):
                 if m.type == "PERSON" and m.sentence not in seen and not _inside(m.start, quoted) \
                         and self.subject_like(m):
                     seen.add(m.sentence)
                     subj.append((m.start, i))
-            self._subjects, self._subjects_key = subj, key
-        return self._subjects
+            self._subjects[key] = subj
+        return self._subjects[key]
 
     def subject_like(self, m: Mention) -> bool:
         """Not an object ("bagi Presiden X"), a pronoun read as a name ("Dirinya"), or a name
@@ -97,6 +88,11 @@ class _Doc:
     def mention_at(self, pos: int) -> int | None:
         i = bisect.bisect_right(self._mention_starts, pos) - 1
         return i if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end else None
+
+    def speaker_at(self, pos: int) -> int | None:
+        """The mention at pos when it is of a type that can speak (a person, organization, country)."""
+        m = self.mention_at(pos)
+        return m if m is not None and self.mentions[m].type in _SPEAKER_TYPES else None
 
 
 def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
@@ -215,18 +211,15 @@ def _mentions_between(doc: _Doc, a: int, b: int) -> list[int]:
     lo = bisect.bisect_left(doc._mention_starts, a)
     hi = bisect.bisect_left(doc._mention_starts, b)
     return [i for i in range(lo, hi) if doc.mentions[i].end <= b and doc.mentions[i].type in _SPEAKER_TYPES
-            and not _dateline_outlet(doc, doc.mentions[i])]
+            and _dateline_end(doc, doc.mentions[i]) is None]
 
 
 _DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
 
 
-def _dateline_outlet(doc: _Doc, m: Mention) -> bool:
-    """'Outlet.com, Place - ...' opening a line names where the story ran, never who spoke."""
-    return _dateline_end(doc, m) is not None
-
-
 def _dateline_end(doc: _Doc, m: Mention) -> int | None:
+    """Where the dateline that m opens ends: 'Outlet.com, Place - ...' opening a line names where
+    the story ran, never who spoke."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     if doc.text[line_start:m.start].strip():
         return None
@@ -259,10 +252,7 @@ def _clause_end(toks: list[Token]) -> int:
 def _addressee(doc: _Doc, toks: list[Token]) -> int | None:
     for k, t in enumerate(toks[:-1]):
         if t.text.casefold() == "kepada":
-            m = doc.mention_at(toks[k + 1].start)
-            if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
-                return m
-            return None
+            return doc.speaker_at(toks[k + 1].start)
         if t.text in {".", ",", "“", "\""}:
             return None
     return None
@@ -288,7 +278,7 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         rest = toks[1:]
         end = min(_clause_end(rest), _setting_start(rest))
         cands = _mentions_between(doc, rest[0].start if rest else close, end)
-        cands = [c for c in cands if not _after_kepada(doc, c, rest)]
+        cands = [c for c in cands if _word_before(doc, c, rest).casefold() != "kepada"]
         if not any(doc.mentions[c].type == "PERSON" for c in cands) or _relative_of(doc, cands, rest):
             cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
         q.speaker = _pick_speaker(doc, cands, last=False)
@@ -306,8 +296,8 @@ def _cue_after(doc: _Doc, q: Quote, quotes, quoted) -> bool:
         q.cue = toks[1].text
         q.speaker = _resolve_pronoun(doc, q.start, quotes, quoted)
         return True
-    m = doc.mention_at(toks[0].start)
-    if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+    m = doc.speaker_at(toks[0].start)
+    if m is not None:
         after = [t for t in toks if t.start >= doc.mentions[m].end]
         if after and _is_verb(after[0].text):
             q.cue, q.speaker = after[0].text, m
@@ -333,8 +323,8 @@ def _relative_of(doc: _Doc, cands: list[int], toks: list[Token]) -> bool:
     persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
     if not persons:
         return False
-    prev = [t for t in toks if t.end <= doc.mentions[persons[0]].start]
-    return bool(prev) and prev[-1].text.isalpha() and prev[-1].text.islower()
+    prev = _word_before(doc, persons[0], toks)
+    return prev.isalpha() and prev.islower()
 
 
 def _appositive(doc: _Doc, toks: list[Token], end: int) -> list[int]:
@@ -366,9 +356,10 @@ def _role_of_known(doc: _Doc, cands: list[int], rest: list[Token], end: int) -> 
         _anaphoric(_desc(doc.text[rest[0].start:end]))
 
 
-def _after_kepada(doc: _Doc, c: int, toks: list[Token]) -> bool:
+def _word_before(doc: _Doc, c: int, toks: list[Token]) -> str:
+    """The last of toks before mention c, or ""."""
     prev = [t for t in toks if t.end <= doc.mentions[c].start]
-    return bool(prev) and prev[-1].text.casefold() == "kepada"
+    return prev[-1].text if prev else ""
 
 
 def _desc(s: str) -> str | None:
@@ -453,8 +444,8 @@ def _previous_subject(doc: _Doc, toks: list[Token], b: int, quotes, quoted) -> i
             j -= 1 + (toks[j - 1].text == "," and j > 1)
         if toks[j].text.casefold() in PRONOUNS:
             return _resolve_pronoun(doc, toks[j].start, quotes, quoted)
-        m = doc.mention_at(toks[j].start)
-        if m is not None and doc.mentions[m].type in _SPEAKER_TYPES:
+        m = doc.speaker_at(toks[j].start)
+        if m is not None:
             first = next(t for t in range(j, -1, -1) if t == 0 or toks[t - 1].start < doc.mentions[m].start)
             if first > 0 and toks[first - 1].text.casefold() in _SUBORDINATORS:
                 continue  # the subject of a subordinate clause ("jika Rusia memilihnya")
@@ -548,6 +539,17 @@ _VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
 # frames of speech verbs (sections of speech_verbs.txt), the weakest first: a word listed in
 # two sections takes the later one
 _VERB_FRAMES = ("verb_bahwa", "request", "vp", "clause", "verb")
+
+
+@lru_cache(maxsize=None)
+def _after_cues() -> frozenset[str]:
+    """Cues after a quote ("kata", "ujar") and their -nya forms ("katanya")."""
+    cues = lexicon.speech_cues()["after"]
+    return frozenset(cues | {c + "nya" for c in cues})
+
+
+def _is_verb(word: str) -> bool:
+    return _cue_kinds().get(word.casefold()) in _VERB_FRAMES
 
 
 @lru_cache(maxsize=None)
@@ -648,8 +650,9 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         start_tok = j + 1
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
-    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and _content_before(doc, toks, k):
-        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _PREPOSITIONS and \
+            (before := _content_before(doc, toks, k)):
+        return before  # "CONTENT, X mengatakan kepada ..."
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
         # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
@@ -660,7 +663,7 @@ def _verb_clause(doc: _Doc, toks: list[Token], k: int, limit: int, kind: str, ea
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
         return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
-    elif toks[k + 1].text == ":" if k + 1 < limit else False:
+    elif k + 1 < limit and toks[k + 1].text == ":":
         return None  # introduces a direct quote
     elif comma or kind == "verb":
         start_tok = k + 1
@@ -702,7 +705,7 @@ _EMBEDDING = {",", ".", ";", "(", "yang", "untuk", "dan", "serta", "atau"} | {
     "jika", "kalau", "apabila", "karena", "ketika", "setelah", "sebelum", "agar", "supaya", "sehingga"}
 _VERB_SHAPE = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
 # nouns that make a proposition of what follows ("menekankan pentingnya ...")
-_PROPOSITION = {"pentingnya", "perlunya", "adanya", "pentingnya"}
+_PROPOSITION = {"pentingnya", "perlunya", "adanya"}
 # before a speech verb: it is not a report of what was said ("perlu mengakui", "tidak mengatakan")
 _NOT_REPORTED = {"tidak", "tak", "belum", "bukan", "perlu", "harus", "wajib", "mesti", "enggan", "hendaknya",
                  "sebaiknya", "seharusnya", "patut", "boleh", "bisa", "dapat", "mampu", "ingin", "mau", "untuk",
@@ -718,7 +721,7 @@ def _attributes_quote(doc: _Doc, toks: list[Token], k: int) -> bool:
         if toks[b].text in {"”", "\""} or doc.text[toks[b].start - 1:toks[b].start] in {"”", "\""}:
             return True
         if toks[b].text.casefold() not in PRONOUNS and doc.mention_at(toks[b].start) is None \
-                and toks[b].text not in {","}:
+                and toks[b].text != ",":
             return False
     return False
 
