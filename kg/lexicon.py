@@ -154,6 +154,13 @@ def glue_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def pronouns() -> frozenset[str]:
+    """Words that refer back to a person already named ("ia", "dirinya"); the file's "-nya" line
+    documents the clitic, which the quote extractor handles on speech verbs."""
+    return frozenset(w.casefold() for w in _lines("pronouns.txt") if not w.startswith("-"))
+
+
+@lru_cache(maxsize=None)
 def admin_units() -> frozenset[str]:
     """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
     return frozenset(_lines("admin_units.txt"))

@@ -27,7 +27,7 @@ MIN_WORDS = 3
 OPEN = "“\"‘"
 CLOSE = {"“": "”\"", "\"": "\"”", "‘": "’"}
 # "dirinya" (himself) and "pihaknya" (his side) stand for the last speaker as subjects
-PRONOUNS = {"ia", "dia", "beliau", "dirinya", "pihaknya"}
+PRONOUNS = lexicon.pronouns()  # kg/data/pronouns.txt
 # subjects that are documents, not sources: "Undang-Undang ... menegaskan", "Pasal 5 menyatakan"
 _DOCUMENTS = {"undang-undang", "uu", "uud", "pasal", "ayat", "peraturan", "perpres", "perppu", "permen", "perda",
               "pergub", "perbup", "perwali", "keputusan", "keppres", "kepmen", "surat", "konstitusi", "regulasi"}
