@@ -11,8 +11,7 @@ from collections import Counter
 
 import networkx as nx
 
-from kg.records import DocResult
-from kg.resolve import Entity
+from kg.records import DocResult, Entity
 
 
 class InconsistentBuild(RuntimeError):

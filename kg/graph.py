@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kg.records import DocResult
-from kg.resolve import Entity
+from kg.records import DocResult, Entity
 
 if TYPE_CHECKING:
     import networkx as nx

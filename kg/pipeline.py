@@ -20,8 +20,8 @@ from kg.config import BuildConfig
 from kg.graph import build_graph, prune
 from kg.process import analyse, prepare
 from kg.read import iter_inputs
-from kg.records import Article, DocResult, Skipped
-from kg.resolve import Entity, Resolver
+from kg.records import Article, DocResult, Entity, Skipped
+from kg.resolve import Resolver
 
 log = logging.getLogger(__name__)
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",

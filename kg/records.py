@@ -6,6 +6,7 @@ source file.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -100,6 +101,24 @@ class DocResult:
             cooccur=[tuple(c) for c in d["cooccur"]],
             title=d.get("title", ""), date=d.get("date", ""), url=d.get("url", ""),
         )
+
+
+@dataclass
+class Entity:
+    """One entity of the corpus: what the resolvers made of its mentions in every document."""
+
+    id: str
+    name: str
+    type: str
+    aliases: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    docs: set = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type,
+                "aliases": sorted(self.aliases), "mentions": self.mentions,
+                "docs": sorted(self.docs), "roles": [r for r, _ in sorted(self.roles.items(), key=lambda x: (-x[1], x[0]))]}
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,7 @@ import pytest
 
 from conftest import run_build
 from kg.check import InconsistentBuild, check_build
-from kg.records import DocResult, Mention
-from kg.resolve import Entity
+from kg.records import DocResult, Entity, Mention
 
 NAMES = {"Kementerian Sungai Raya": "ORG", "KSR": "ORG", "Budi Hartono": "PER", "Medan": "LOC"}
 # The order of documents matters to the resolver: the long name alone first, the

@@ -5,8 +5,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.records import DocResult
-from kg.resolve import Entity
+from kg.records import DocResult, Entity
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps with options builds a new one per call

@@ -1,85 +1,20 @@
-"""Merge mentions into entities: within a document, then across documents.
+"""One document's mentions → document entities (`link_document`).
 
-People are matched by surname with compatible given names ("Hartono" →
-"Budi S. Hartono"; "Sergei Ivanov" ~ "Sergey Ivanov"), countries through
-the country lexicon ("AS" = "Amerika" = "Amerika Serikat"), organizations by
-name or by the acronym the text ties to them ("... di Asia Tenggara (ASEAN)"), and
-everything else by its case-folded name.
+Where to change a rule for "these two mentions in one article are one entity":
+people by surname and compatible given names (`_match_person`), acronyms the
+text ties to a long name (`_acronyms`, `_initialisms`), organizations and
+places named in full once and shorter elsewhere (`_join_short_forms`).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import lexicon
 from kg.records import DocResult, Mention
-
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-
-
-@lru_cache(maxsize=200_000)
-def norm(name: str) -> str:
-    """Case-folded, accent-free, single-spaced: the comparison form of a name."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s-]", " ", s).casefold().split())
-
-
-@lru_cache(maxsize=200_000)
-def _name_parts(name: str) -> tuple[str, ...]:
-    return tuple(p for p in name.replace(".", ". ").split() if not _INITIAL.match(p))
-
-
-@lru_cache(maxsize=None)
-def _place_forms() -> dict[str, str]:
-    forms = {norm(p): p for p in lexicon.places()}
-    forms.update((norm(short), name) for short, name in lexicon.province_forms().items())  # "Jatim" → "Jawa Timur"
-    return forms
-
-
-@lru_cache(maxsize=None)
-def _admin_units() -> frozenset[str]:
-    return frozenset(norm(w) for w in lexicon.admin_units())
-
-
-def _place_key(name: str) -> str:
-    """'Kabupaten Sleman' and 'Sleman' are one place in an article; 'Jatim' is 'Jawa Timur'."""
-    n = norm(name)
-    first, _, rest = n.partition(" ")
-    if rest and first in _admin_units():
-        n = rest
-    return norm(_place_forms().get(n, n))
-
-
-def canonical_form(name: str, typ: str) -> str:
-    if typ == "COUNTRY":
-        return lexicon.countries().get(name, name)
-    if typ == "LOCATION":
-        return _place_forms().get(norm(name), name)  # "Eropa timur" → "Eropa Timur"
-    if typ == "PERSON":
-        # "Budi S. Hartono" → "Budi Hartono"; a name that is only an initial ("Y", a victim
-        # named by one letter) keeps it
-        return " ".join(_name_parts(name)) or name
-    return name
-
-
-def _similar(a: str, b: str) -> bool:
-    """Given names spelt two ways (Sergei/Sergey, Aleksandr/Alexander)."""
-    a, b = norm(a), norm(b)
-    if a == b or a[:1] != b[:1]:
-        return a == b
-    # edit distance ≤ 2 on short names, cheap enough written out
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= 2
-
+from kg.resolve.names import canonical_form, name_parts, norm, place_key, similar
 
 def link_document(res: DocResult, text: str) -> None:
     """Give every mention of a document a document-level entity number."""
@@ -87,7 +22,7 @@ def link_document(res: DocResult, text: str) -> None:
     by_key: dict[str, int] = {}
     acronyms = _acronyms(res.mentions, text)
     persons: list[int] = []  # cluster ids of multi-word person names
-    order = sorted(range(len(res.mentions)), key=lambda i: (-len(_name_parts(res.mentions[i].text)), i))
+    order = sorted(range(len(res.mentions)), key=lambda i: (-len(name_parts(res.mentions[i].text)), i))
     for i in order:
         m = res.mentions[i]
         key = _doc_key(m, acronyms)
@@ -97,7 +32,7 @@ def link_document(res: DocResult, text: str) -> None:
         if cid is None:
             cid = len(clusters)
             clusters.append([])
-            if m.type == "PERSON" and len(_name_parts(m.text)) > 1:
+            if m.type == "PERSON" and len(name_parts(m.text)) > 1:
                 persons.append(cid)
         by_key.setdefault(key, cid)
         clusters[cid].append(i)
@@ -117,25 +52,25 @@ def _doc_key(m: Mention, acronyms: dict[str, str]) -> str:
         return "C:" + norm(canonical_form(m.text, "COUNTRY"))
     n = norm(m.text)
     if m.type == "LOCATION":
-        n = _place_key(m.text)
+        n = place_key(m.text)
     return "N:" + acronyms.get(n, n)
 
 
 def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int | None:
-    parts = _name_parts(m.text)
+    parts = name_parts(m.text)
     if not parts:
         return None
     by_surname, by_given, by_other = [], [], []
     for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
-        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or _similar(parts[0], full[0])
+        if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or similar(parts[0], full[0])
                                                   or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))
-                                                  or (len(parts) == 2 and any(_similar(parts[0], f) for f in full[1:-1]))):
+                                                  or (len(parts) == 2 and any(similar(parts[0], f) for f in full[1:-1]))):
             by_surname.append(cid)  # "Ryu Lubis" of "Rahmat Yudi Lubis", "Yudi Lubis" of "Muhammad Yudi Eka Lubis"
         elif len(parts) < len(full) and all(norm(p) == norm(f) for p, f in zip(parts, full)):
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
-        elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and _similar(parts[-1], full[-1]):
+        elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and similar(parts[-1], full[-1]):
             by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
-        elif len(parts) == 1 and (any(_similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)):
+        elif len(parts) == 1 and (any(similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)):
             by_other.append(cid)  # a middle name used as the short name, or "Bamsoet" of "Bambang Soetrisno"
     by_surname, by_given, by_other = (list(dict.fromkeys(h)) for h in (by_surname, by_given, by_other))
     if len(by_given) > 1 and not by_surname:
@@ -146,7 +81,7 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
 
 def _full_names(mentions: list[Mention], members: list[int]) -> list[tuple[str, ...]]:
     """The longest name of a person, then its other forms of two words or more ("Ryu Lubis")."""
-    names = dict.fromkeys(_name_parts(mentions[i].text) for i in members)
+    names = dict.fromkeys(name_parts(mentions[i].text) for i in members)
     return [n for n in names if len(n) > 1]
 
 
@@ -339,168 +274,3 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
     for cid, members in enumerate(clusters):
         merged[find(cid)].extend(members)
     return [sorted(ms) for _, ms in sorted(merged.items())]
-
-
-@dataclass
-class Entity:
-    id: str
-    name: str
-    type: str
-    aliases: Counter = field(default_factory=Counter)
-    mentions: int = 0
-    docs: set = field(default_factory=set)
-    roles: Counter = field(default_factory=Counter)
-
-    def as_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "type": self.type,
-                "aliases": sorted(self.aliases), "mentions": self.mentions,
-                "docs": sorted(self.docs), "roles": [r for r, _ in sorted(self.roles.items(), key=lambda x: (-x[1], x[0]))]}
-
-
-class Resolver:
-    """Corpus-level entities, fed one document at a time (order does not matter)."""
-
-    def __init__(self) -> None:
-        self._groups: dict[str, list[tuple[str, int, list[Mention]]]] = defaultdict(list)
-
-    def add(self, res: DocResult) -> None:
-        by_ent: dict[int, list[Mention]] = defaultdict(list)
-        for m in res.mentions:
-            by_ent[m.entity].append(m)
-        for eid, ms in by_ent.items():
-            self._groups[ms[0].type].append((res.doc, eid, ms))
-
-    def _vote_types(self) -> None:
-        """One type per name across the corpus: NER may call a city a person in one
-        article and a place in nine others; the majority of mentions decides."""
-        votes: dict[str, Counter] = defaultdict(Counter)
-        for typ, groups in self._groups.items():
-            for _, _, ms in groups:
-                for m in ms:
-                    votes[norm(m.text)][typ] += 1
-        regrouped: dict[str, list] = defaultdict(list)
-        for typ, groups in self._groups.items():
-            for g in groups:
-                new = typ
-                if typ != "COUNTRY":
-                    total = Counter()
-                    for name in {norm(m.text) for m in g[2]}:
-                        total.update(votes[name])
-                    total.pop("COUNTRY", None)
-                    best = max(sorted(total), key=lambda t: total[t]) if total else typ
-                    if total[best] > total[typ]:
-                        new = best
-                        for m in g[2]:
-                            m.type = new
-                regrouped[new].append(g)
-        self._groups = regrouped
-
-    def entities(self) -> tuple[list[Entity], dict[tuple[str, int], str]]:
-        """All entities sorted by id, and (doc, doc-entity) → entity id."""
-        entities: list[Entity] = []
-        link: dict[tuple[str, int], str] = {}
-        self._vote_types()
-        for typ in sorted(self._groups):
-            for cluster in _one_cluster_per_id(typ, _merge(typ, self._groups[typ])):
-                ent = _entity(typ, cluster)
-                entities.append(ent)
-                for doc, eid, _ in cluster:
-                    link[(doc, eid)] = ent.id
-        entities.sort(key=lambda e: e.id)
-        return entities, link
-
-
-def _best_name(typ: str, ms: list[Mention]) -> str:
-    forms = Counter(canonical_form(m.text, typ) for m in ms)
-    if typ == "PERSON":  # the fullest form of the name
-        return max(forms, key=lambda f: (len(_name_parts(f)), forms[f], len(f), f))
-    return max(forms, key=lambda f: (forms[f], len(f), f))
-
-
-def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]:
-    groups = sorted(groups, key=lambda g: (g[0], g[1]))
-    clusters: dict[str, list] = {}
-    if typ != "PERSON":
-        alias_key: dict[str, str] = {}  # any spelling seen → its cluster
-        for g in groups:
-            key = norm(_best_name(typ, g[2]))
-            names = {norm(m.text) for m in g[2]} | {key}
-            hits = sorted({alias_key[n] for n in names if n in alias_key})
-            hit = hits[0] if hits else key
-            clusters.setdefault(hit, []).append(g)
-            for n in names:
-                alias_key.setdefault(n, hit)
-        return [clusters[k] for k in sorted(clusters)]
-    # people: full names first, then surname-only groups join a unique surname match
-    names = {id(g): _best_name(typ, g[2]) for g in groups}
-    full = sorted((g for g in groups if len(_name_parts(names[id(g)])) > 1),
-                  key=lambda g: (-len(names[id(g)]), g[0], g[1]))
-    single = [g for g in groups if len(_name_parts(names[id(g)])) <= 1]
-    by_surname: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
-    by_given: dict[str, set[str]] = defaultdict(set)
-    for g in full:
-        parts = _name_parts(names[id(g)])
-        same = by_surname[norm(parts[-1])]
-        hit = next((k for p, k in same if _similar(p[0], parts[0])), None)
-        if hit is None:
-            hit = norm(" ".join(parts))
-            same.append((parts, hit))
-            by_given[norm(parts[0])].add(hit)
-        clusters.setdefault(hit, []).append(g)
-    docs_of = {k: len({g[0] for g in members}) for k, members in clusters.items()}
-    for g in single:
-        name = norm(names[id(g)])
-        hits = sorted({k for _, k in by_surname.get(name, [])} | by_given.get(name, set()),
-                      key=lambda k: (-docs_of[k], k))
-        # "Hartono" alone is the Hartono the corpus names most, if one clearly dominates
-        if len(hits) == 1 or (len(hits) > 1 and docs_of[hits[0]] >= 2 * docs_of[hits[1]] and docs_of[hits[0]] >= 3):
-            clusters[hits[0]].append(g)
-        else:
-            clusters.setdefault(name, []).append(g)
-    return [clusters[k] for k in sorted(clusters)]
-
-
-def entity_id(typ: str, name: str) -> str:
-    """The id is the type and the name's comparison form: stable across rebuilds."""
-    return f"{typ[:3].lower()}:{norm(name).replace(' ', '_')}"
-
-
-def _cluster_id(typ: str, cluster: list) -> str:
-    return entity_id(typ, _best_name(typ, [m for _, _, group in cluster for m in group]))
-
-
-def _one_cluster_per_id(typ: str, clusters: list[list]) -> list[list]:
-    """Merge clusters whose best names give the same id.
-
-    The same type and the same name up to case and punctuation is the same
-    entity, and the id must name one node: two clusters that met through
-    different spellings ("KLH" alone; "Kementerian ... (KLH)") can both end up
-    named "KLH". A merge can change the best name, so repeat until ids are unique.
-    """
-    while True:
-        by_id: dict[str, list] = {}
-        for cluster in clusters:
-            by_id.setdefault(_cluster_id(typ, cluster), []).append(cluster)
-        if len(by_id) == len(clusters):
-            return clusters
-        clusters = [[g for c in same for g in c] for same in by_id.values()]
-
-
-def _entity(typ: str, cluster: list) -> Entity:
-    ms = [m for _, _, group in cluster for m in group]
-    name = _best_name(typ, ms)
-    ent = Entity(id=entity_id(typ, name), name=name, type=typ)
-    for doc, _, group in cluster:
-        ent.docs.add(doc)
-        for m in group:
-            ent.aliases[m.text] += 1
-            ent.mentions += 1
-            if m.role:
-                ent.roles[m.role] += 1
-    # one spelling per role, whatever its capitalisation: the most used one
-    merged: Counter = Counter()
-    for role, n in sorted(ent.roles.items(), key=lambda x: (-x[1], x[0])):
-        key = next((r for r in merged if r.casefold() == role.casefold()), role)
-        merged[key] += n
-    ent.roles = merged
-    return ent

@@ -1,0 +1,160 @@
+"""Document entities of the whole corpus → corpus entities (`Resolver`).
+
+Where to change a rule for "these entities of two articles are one": the
+corpus-wide type vote (`Resolver._vote_types`), spellings and surnames
+(`_merge`), and the one-id-one-entity rule (`_one_cluster_per_id`).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from kg.records import DocResult, Entity, Mention
+from kg.resolve.names import canonical_form, name_parts, norm, similar
+
+class Resolver:
+    """Corpus-level entities, fed one document at a time (order does not matter)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[tuple[str, int, list[Mention]]]] = defaultdict(list)
+
+    def add(self, res: DocResult) -> None:
+        by_ent: dict[int, list[Mention]] = defaultdict(list)
+        for m in res.mentions:
+            by_ent[m.entity].append(m)
+        for eid, ms in by_ent.items():
+            self._groups[ms[0].type].append((res.doc, eid, ms))
+
+    def _vote_types(self) -> None:
+        """One type per name across the corpus: NER may call a city a person in one
+        article and a place in nine others; the majority of mentions decides."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for typ, groups in self._groups.items():
+            for _, _, ms in groups:
+                for m in ms:
+                    votes[norm(m.text)][typ] += 1
+        regrouped: dict[str, list] = defaultdict(list)
+        for typ, groups in self._groups.items():
+            for g in groups:
+                new = typ
+                if typ != "COUNTRY":
+                    total = Counter()
+                    for name in {norm(m.text) for m in g[2]}:
+                        total.update(votes[name])
+                    total.pop("COUNTRY", None)
+                    best = max(sorted(total), key=lambda t: total[t]) if total else typ
+                    if total[best] > total[typ]:
+                        new = best
+                        for m in g[2]:
+                            m.type = new
+                regrouped[new].append(g)
+        self._groups = regrouped
+
+    def entities(self) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+        """All entities sorted by id, and (doc, doc-entity) → entity id."""
+        entities: list[Entity] = []
+        link: dict[tuple[str, int], str] = {}
+        self._vote_types()
+        for typ in sorted(self._groups):
+            for cluster in _one_cluster_per_id(typ, _merge(typ, self._groups[typ])):
+                ent = _entity(typ, cluster)
+                entities.append(ent)
+                for doc, eid, _ in cluster:
+                    link[(doc, eid)] = ent.id
+        entities.sort(key=lambda e: e.id)
+        return entities, link
+
+
+def _best_name(typ: str, ms: list[Mention]) -> str:
+    forms = Counter(canonical_form(m.text, typ) for m in ms)
+    if typ == "PERSON":  # the fullest form of the name
+        return max(forms, key=lambda f: (len(name_parts(f)), forms[f], len(f), f))
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]:
+    groups = sorted(groups, key=lambda g: (g[0], g[1]))
+    clusters: dict[str, list] = {}
+    if typ != "PERSON":
+        alias_key: dict[str, str] = {}  # any spelling seen → its cluster
+        for g in groups:
+            key = norm(_best_name(typ, g[2]))
+            names = {norm(m.text) for m in g[2]} | {key}
+            hits = sorted({alias_key[n] for n in names if n in alias_key})
+            hit = hits[0] if hits else key
+            clusters.setdefault(hit, []).append(g)
+            for n in names:
+                alias_key.setdefault(n, hit)
+        return [clusters[k] for k in sorted(clusters)]
+    # people: full names first, then surname-only groups join a unique surname match
+    names = {id(g): _best_name(typ, g[2]) for g in groups}
+    full = sorted((g for g in groups if len(name_parts(names[id(g)])) > 1),
+                  key=lambda g: (-len(names[id(g)]), g[0], g[1]))
+    single = [g for g in groups if len(name_parts(names[id(g)])) <= 1]
+    by_surname: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for g in full:
+        parts = name_parts(names[id(g)])
+        same = by_surname[norm(parts[-1])]
+        hit = next((k for p, k in same if similar(p[0], parts[0])), None)
+        if hit is None:
+            hit = norm(" ".join(parts))
+            same.append((parts, hit))
+            by_given[norm(parts[0])].add(hit)
+        clusters.setdefault(hit, []).append(g)
+    docs_of = {k: len({g[0] for g in members}) for k, members in clusters.items()}
+    for g in single:
+        name = norm(names[id(g)])
+        hits = sorted({k for _, k in by_surname.get(name, [])} | by_given.get(name, set()),
+                      key=lambda k: (-docs_of[k], k))
+        # "Hartono" alone is the Hartono the corpus names most, if one clearly dominates
+        if len(hits) == 1 or (len(hits) > 1 and docs_of[hits[0]] >= 2 * docs_of[hits[1]] and docs_of[hits[0]] >= 3):
+            clusters[hits[0]].append(g)
+        else:
+            clusters.setdefault(name, []).append(g)
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def entity_id(typ: str, name: str) -> str:
+    """The id is the type and the name's comparison form: stable across rebuilds."""
+    return f"{typ[:3].lower()}:{norm(name).replace(' ', '_')}"
+
+
+def _cluster_id(typ: str, cluster: list) -> str:
+    return entity_id(typ, _best_name(typ, [m for _, _, group in cluster for m in group]))
+
+
+def _one_cluster_per_id(typ: str, clusters: list[list]) -> list[list]:
+    """Merge clusters whose best names give the same id.
+
+    The same type and the same name up to case and punctuation is the same
+    entity, and the id must name one node: two clusters that met through
+    different spellings ("KLH" alone; "Kementerian ... (KLH)") can both end up
+    named "KLH". A merge can change the best name, so repeat until ids are unique.
+    """
+    while True:
+        by_id: dict[str, list] = {}
+        for cluster in clusters:
+            by_id.setdefault(_cluster_id(typ, cluster), []).append(cluster)
+        if len(by_id) == len(clusters):
+            return clusters
+        clusters = [[g for c in same for g in c] for same in by_id.values()]
+
+
+def _entity(typ: str, cluster: list) -> Entity:
+    ms = [m for _, _, group in cluster for m in group]
+    name = _best_name(typ, ms)
+    ent = Entity(id=entity_id(typ, name), name=name, type=typ)
+    for doc, _, group in cluster:
+        ent.docs.add(doc)
+        for m in group:
+            ent.aliases[m.text] += 1
+            ent.mentions += 1
+            if m.role:
+                ent.roles[m.role] += 1
+    # one spelling per role, whatever its capitalisation: the most used one
+    merged: Counter = Counter()
+    for role, n in sorted(ent.roles.items(), key=lambda x: (-x[1], x[0])):
+        key = next((r for r in merged if r.casefold() == role.casefold()), role)
+        merged[key] += n
+    ent.roles = merged
+    return ent

@@ -1,0 +1,74 @@
+"""Names in the form the resolvers compare them: case-folded, accent-free, title-free.
+
+Shared by the per-document clustering (`document.py`) and the corpus merge (`corpus.py`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from kg import lexicon
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+@lru_cache(maxsize=200_000)
+def norm(name: str) -> str:
+    """Case-folded, accent-free, single-spaced: the comparison form of a name."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s-]", " ", s).casefold().split())
+
+
+@lru_cache(maxsize=200_000)
+def name_parts(name: str) -> tuple[str, ...]:
+    return tuple(p for p in name.replace(".", ". ").split() if not _INITIAL.match(p))
+
+
+@lru_cache(maxsize=None)
+def _place_forms() -> dict[str, str]:
+    forms = {norm(p): p for p in lexicon.places()}
+    forms.update((norm(short), name) for short, name in lexicon.province_forms().items())  # "Jatim" → "Jawa Timur"
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _admin_units() -> frozenset[str]:
+    return frozenset(norm(w) for w in lexicon.admin_units())
+
+
+def place_key(name: str) -> str:
+    """'Kabupaten Sleman' and 'Sleman' are one place in an article; 'Jatim' is 'Jawa Timur'."""
+    n = norm(name)
+    first, _, rest = n.partition(" ")
+    if rest and first in _admin_units():
+        n = rest
+    return norm(_place_forms().get(n, n))
+
+
+def canonical_form(name: str, typ: str) -> str:
+    if typ == "COUNTRY":
+        return lexicon.countries().get(name, name)
+    if typ == "LOCATION":
+        return _place_forms().get(norm(name), name)  # "Eropa timur" → "Eropa Timur"
+    if typ == "PERSON":
+        # "Budi S. Hartono" → "Budi Hartono"; a name that is only an initial ("Y", a victim
+        # named by one letter) keeps it
+        return " ".join(name_parts(name)) or name
+    return name
+
+
+def similar(a: str, b: str) -> bool:
+    """Given names spelt two ways (Sergei/Sergey, Aleksandr/Alexander)."""
+    a, b = norm(a), norm(b)
+    if a == b or a[:1] != b[:1]:
+        return a == b
+    # edit distance ≤ 2 on short names, cheap enough written out
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 2
