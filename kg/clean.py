@@ -2,7 +2,7 @@
 
 Cleaning never rewrites the text: it returns the spans of the body's
 paragraphs (one per line), so every later offset still points into the text
-as read. Site furniture is recognised by the patterns in `data/junk.txt`,
+as read. Site furniture is recognised by the patterns in `data/junk.txt` and `kg/site.py`,
 by repetition (a headline printed twice) and by shape (a one-word section
 label, a byline).
 """
@@ -11,19 +11,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg import lexicon
+from kg import lexicon, site
 
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"\w+")
-# a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"
-_CREDIT = re.compile(r"\s+(?:[–—-]\s*[\w.]+\.(?:com|co\.id|id|net|org)|\((?:[a-z]{2,5}/)?[a-z]{2,5}\))\s*$")
 MAX_PARAGRAPH = 20_000  # a "paragraph" longer than this is cut into pieces (no-newline dumps)
 
 
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the lines that belong to the article body."""
     tests = lexicon.junk_matchers()
-    is_end, is_junk = tests.get("end"), tests.get("line")
+    is_end, is_junk = tests["end"], tests["line"]
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     for m in _LINE.finditer(text):
@@ -31,9 +29,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         if start >= end:
             continue
         line = text[start:end]
-        if is_end and spans and is_end(line):
+        if spans and is_end(line):
             break
-        if is_junk and is_junk(line):
+        if is_junk(line) or site.is_link_line(line):
             continue
         key = _key(line)
         if not key or key in seen:  # repeated headline or caption
@@ -41,9 +39,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
         seen.add(key)
         if _is_label(line):
             continue
-        credit = _CREDIT.search(line)
-        if credit and credit.start() > 0:
-            end = start + credit.start()
+        credit = site.credit_start(line)
+        if credit:  # "... tahun 1962. – Rappler.com": the source, not the text
+            end = start + credit
         spans.extend(_cut(start, end))
     return spans
 

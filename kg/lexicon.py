@@ -10,14 +10,21 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib import resources
 
-from babel import Locale
+
+
+class DataFileError(RuntimeError):
+    """A file of kg/data, or a [section] of it, that the code needs is missing: kg is installed wrongly."""
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    try:
+        text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(f"kg/data/{name} is missing: reinstall kg") from None
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+@lru_cache(maxsize=None)
 def _sections(name: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     current = ""
@@ -30,9 +37,24 @@ def _sections(name: str) -> dict[str, list[str]]:
     return out
 
 
+def section(name: str, part: str) -> list[str]:
+    """The lines of `[part]` in kg/data/`name`, in file order; an error naming both when either is missing."""
+    sections = _sections(name)
+    if part not in sections:
+        found = ", ".join(f"[{s}]" for s in sections if s) or "none"
+        raise DataFileError(f"kg/data/{name} has no [{part}] section (it has: {found})")
+    return list(sections[part])
+
+
+def _strict(name: str, parts: tuple[str, ...]) -> dict[str, list[str]]:
+    return {part: section(name, part) for part in parts}
+
+
 @lru_cache(maxsize=None)
 def countries() -> dict[str, str]:
     """Surface form → canonical Indonesian country name (CLDR via Babel + variants)."""
+    from babel import Locale  # noqa: PLC0415 - only builds that look names up pay for the import
+
     table: dict[str, str] = {}
     territories = Locale("id").territories
     for code, name in territories.items():
@@ -52,23 +74,19 @@ def institutions() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def titles() -> dict[str, frozenset[str]]:
-    sec = _sections("titles.txt")
     return {
-        "honorific": frozenset(sec.get("honorific", [])),
-        "head": frozenset(sec.get("head", [])),
-        "part": frozenset(w.lower() for w in sec.get("part", [])),
-        "given": frozenset(sec.get("given", [])),
+        "honorific": frozenset(section("titles.txt", "honorific")),
+        "head": frozenset(section("titles.txt", "head")),
+        "part": frozenset(w.lower() for w in section("titles.txt", "part")),
+        "given": frozenset(section("titles.txt", "given")),
     }
 
 
 @lru_cache(maxsize=None)
 def speech_cues() -> dict[str, frozenset[str]]:
     """Section of speech_verbs.txt (after, verb, clause, ..., passive) → its casefolded words."""
-    sec = _sections("speech_verbs.txt")
-    out = {name: frozenset(w.casefold() for w in words) for name, words in sec.items() if name}
-    for name in ("after", "verb", "clause", "vp", "request", "verb_bahwa", "headline", "passive", "title"):
-        out.setdefault(name, frozenset())
-    return out
+    _strict("speech_verbs.txt", ("after", "verb", "clause", "vp", "request", "verb_bahwa", "headline", "passive", "title"))
+    return {name: frozenset(w.casefold() for w in words) for name, words in _sections("speech_verbs.txt").items() if name}
 
 
 @lru_cache(maxsize=None)
@@ -80,10 +98,10 @@ def junk_matchers() -> dict[str, Callable[[str], bool]]:
     would try every pattern at every position of every paragraph (2x slower).
     """
     out = {}
-    for section, pats in _sections("junk.txt").items():
+    for part, pats in _strict("junk.txt", ("line", "end")).items():
         anchored = _alternation([p for p in pats if p.startswith("^")])
         floating = _alternation([p for p in pats if not p.startswith("^")])
-        out[section] = partial(_junk_test, anchored.match if anchored else None,
+        out[part] = partial(_junk_test, anchored.match if anchored else None,
                                floating.search if floating else None)
     return out
 
@@ -99,6 +117,8 @@ def _junk_test(match, search, line: str) -> bool:
 @lru_cache(maxsize=None)
 def regions() -> frozenset[str]:
     """Continent and region names (CLDR M.49), which are LOCATIONs, not countries."""
+    from babel import Locale  # noqa: PLC0415
+
     territories = Locale("id").territories
     return frozenset(n for c, n in territories.items() if c.isdigit())
 
@@ -122,19 +142,51 @@ def province_forms() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def org_triggers() -> dict[str, list[str]]:
-    return _sections("org_triggers.txt")
+    """Phrases before an organization's name ([before]), at its head ([head]), regional
+    institutions taking a region after them ([regional]) and the words that may follow ([suffix])."""
+    return _strict("org_triggers.txt", ("before", "head", "regional", "suffix"))
 
 
 @lru_cache(maxsize=None)
 def outlets() -> dict[str, list[str]]:
-    """News outlets and agencies ([names]) and camel-case outlet prefixes ([prefixes])."""
-    return _sections("outlets.txt")
+    """News outlets and agencies ([names]), camel-case outlet prefixes ([prefixes]) and the
+    endings of outlet domain names ([domains]: "co.id" of "Viva.co.id")."""
+    return _strict("outlets.txt", ("names", "prefixes", "domains"))
 
 
 @lru_cache(maxsize=None)
 def outlet_prefixes() -> tuple[str, ...]:
     """Brand prefixes of camel-case outlet names ("detik" of "detikNews"); a tuple for str.startswith."""
-    return tuple(outlets().get("prefixes", []))
+    return tuple(outlets()["prefixes"])
+
+
+@lru_cache(maxsize=None)
+def link_words() -> dict[str, tuple[str, ...]]:
+    """Words of the lines and phrases that link to other articles ("Baca juga: ...", "Simak video ...")."""
+    return {part: tuple(words) for part, words in
+            _strict("link_lines.txt", ("colon", "verbs", "also", "topics", "title_small")).items()}
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviations written with a full stop that ends no sentence ("Dr.", "Jl."), without the stop."""
+    return tuple(_lines("abbreviations.txt"))
+
+
+@lru_cache(maxsize=None)
+def org_name_words() -> dict[str, frozenset[str]]:
+    """Casefolded legal forms an organization's name may leave out ([legal_forms]: PT, Tbk) and the
+    small words an acronym skips ([connectors]: dan, of)."""
+    return {part: frozenset(w.casefold() for w in words) for part, words in
+            _strict("org_name_words.txt", ("legal_forms", "connectors")).items()}
+
+
+@lru_cache(maxsize=None)
+def index_columns() -> dict[str, tuple[str, ...]]:
+    """Column names of an index.csv or fields of a JSONL record that hold an article's title,
+    date, URL and id, most trusted first."""
+    return {part: tuple(words) for part, words in
+            _strict("index_columns.txt", ("title", "date", "url", "id")).items()}
 
 
 @lru_cache(maxsize=None)
@@ -163,7 +215,13 @@ def pronouns() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def admin_units() -> frozenset[str]:
     """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
-    return frozenset(_lines("admin_units.txt"))
+    return frozenset(section("admin_units.txt", "units"))
+
+
+@lru_cache(maxsize=None)
+def neighbourhood_units() -> frozenset[str]:
+    """Neighbourhood numbers' words inside an address (RT, RW): "Dusun X RT 02 RW 03" is the place "Dusun X"."""
+    return frozenset(section("admin_units.txt", "neighbourhood"))
 
 
 @lru_cache(maxsize=None)
@@ -181,7 +239,13 @@ def org_abbreviations() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def balinese_names() -> frozenset[str]:
     """Balinese order-of-birth and caste names that follow I/Ni at a name's start."""
-    return frozenset(_lines("balinese_names.txt"))
+    return frozenset(section("balinese_names.txt", "names"))
+
+
+@lru_cache(maxsize=None)
+def balinese_first_words() -> frozenset[str]:
+    """The words a Balinese name starts with, before the order-of-birth or caste name (I, Ni)."""
+    return frozenset(section("balinese_names.txt", "first"))
 
 
 @lru_cache(maxsize=None)

@@ -21,13 +21,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from kg import lexicon
+
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "index.csv"
-TITLE_KEYS = ("title", "judul", "headline")
-DATE_KEYS = ("date", "published", "published_at", "pubdate", "datetime", "tanggal", "date_raw")
-URL_KEYS = ("url", "link")
-ID_KEYS = ("id", "doc", "file", "filename", "path")
 DATELINE_WINDOW = 1500  # characters at the top of an article where a dateline sits
 BYLINE_WORDS = 4  # words besides the date (and time) on a timestamp or byline line
 _WORDS = re.compile(r"\b(?!\d|WIB\b|WITA\b|WIT\b|GMT\b|UTC\b)\w+", re.IGNORECASE)  # times and zones aside
@@ -155,8 +153,9 @@ def _first(row: dict, keys: tuple[str, ...]) -> str:
 def fields(row: dict) -> tuple[str, str, str]:
     """(title, date, url) from a JSONL record or an index row; the first readable date field wins."""
     row = {str(k).strip().lower(): v for k, v in row.items()}
-    date = next((d for d in (parse_date(row[k]) for k in DATE_KEYS if isinstance(row.get(k), str)) if d), "")
-    return _first(row, TITLE_KEYS), date, _first(row, URL_KEYS)
+    cols = lexicon.index_columns()  # kg/data/index_columns.txt
+    date = next((d for d in (parse_date(row[k]) for k in cols["date"] if isinstance(row.get(k), str)) if d), "")
+    return _first(row, cols["title"]), date, _first(row, cols["url"])
 
 
 def load_index(folder: str) -> dict[str, tuple[str, str, str]]:
@@ -177,7 +176,7 @@ def _load_index(path: str, mtime_ns: int, size: int) -> dict[str, tuple[str, str
             for raw in csv.DictReader(f):
                 row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
                 meta = fields(row)
-                for k in ID_KEYS:
+                for k in lexicon.index_columns()["id"]:
                     v = (row.get(k) or "").strip()
                     if v:
                         out.setdefault(v, meta)

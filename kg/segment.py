@@ -12,17 +12,17 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from kg import lexicon
+from kg import lexicon, site
 from kg.records import Sentence, Token
 
 MAX_TOKENS = 120  # longer "sentences" (lists, unpunctuated dumps) are cut: bounds NER time and memory
 
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|dr|Prof|Jr|Sr|St|Ir|Hj|No|Jl|Drs|Bpk|Kol|Letjen|Mayjen|Brigjen|Kompol|Ny|Sdr|Tn|Yth|dkk|dll|dsb|Rp)\."
+_ABBREV = rf"(?:{'|'.join(map(re.escape, lexicon.abbreviations()))})\."  # kg/data/abbreviations.txt
+_OUTLET = site.domain_pattern(r"(?!\w|\.\w)")  # not the start of a longer dotted word
 _TOKEN = re.compile(
     rf"""
     (?=[A-Za-z0-9]+\.)(?:            # only where a word runs into a full stop (fast path for words):
-        [A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|org|id|tv)(?!\w|\.\w)     # outlets: Liputan6.com, Viva.co.id
-      | [A-Z][A-Z0-9]*\.(?:CO\.ID|COM|NET|ORG|ID|TV)(?!\w|\.\w)          # TRIBUNNEWS.COM
+        {_OUTLET}     # outlets: Liputan6.com, Viva.co.id, TRIBUNNEWS.COM
       | (?:[A-Z]\.){{2,}}              # A.S., U.S.
       | (?:[A-Z]\.)+[A-Z](?![\w.])      # D.C, S.H: the last full stop dropped, still one word
       | {_ABBREV}(?=\s|$)             # Mr. Hartono
@@ -195,7 +195,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     glue, part = lexicon.glue_words(), lexicon.titles()["part"]
     if left.casefold() in glue or right.casefold() in glue:
         return True  # "dikutipReuters", "JakartaDi", "PresidenBudi"
-    if left[:1].isupper() and _after_dateline_outlet(text, a):
+    if left[:1].isupper() and site.dateline_outlet(text, a):
         return True  # "Outlet.com, KupangHarga naik": the place glued to the body's first word
     if left.casefold() in part and right.casefold() in part:
         return True  # "LuarNegeri"
@@ -204,15 +204,6 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     if upper_run and len(right) >= 3 and len(left) >= 3:
         return True  # "KantorBPS"
     return left in known()  # "CityPep" where "City" stands alone elsewhere
-
-
-_DATELINE_OUTLET = re.compile(r"[A-Za-z][A-Za-z0-9]*\.(?:co\.id|com|net|id|tv)\s*,\s*", re.IGNORECASE)
-
-
-def _after_dateline_outlet(text: str, i: int) -> bool:
-    """Whether text[i] starts the place of a dateline: 'Outlet.com, ' opening the line."""
-    line_start = text.rfind("\n", 0, i) + 1
-    return bool(_DATELINE_OUTLET.fullmatch(text, line_start, i))
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

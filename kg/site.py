@@ -1,0 +1,126 @@
+"""Site furniture: what news sites print around and inside an article's body.
+
+The one place for what cleaning (which lines are the body), segmenting (where a
+word ends) and extraction (which names are entities) know about news sites:
+outlets and their domain names, the "Outlet.com, Place –" dateline, links to
+other articles ("Baca juga: ...") and source credits ("– Rappler.com").
+The words are in kg/data/outlets.txt and kg/data/link_lines.txt.
+"""
+from __future__ import annotations
+
+import re
+
+from kg import lexicon
+
+
+def _either(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _cased(words, upper: bool = False) -> str:
+    """Each word capitalised or in lower case (and in capitals): "Baca|baca|BACA"."""
+    return "|".join(re.escape(f) for w in words for f in (w.capitalize(), w.lower()) + ((w.upper(),) if upper else ()))
+
+
+_SUFFIXES = lexicon.outlets()["domains"]  # co.id com net org id tv
+
+
+def domain_pattern(after: str = "") -> str:
+    """A news site's domain name: "Liputan6.com", "Viva.co.id" or, all in capitals, "TRIBUNNEWS.COM"."""
+    return (rf"[A-Za-z][A-Za-z0-9]*\.(?:{_either(_SUFFIXES)}){after}"
+            rf"|[A-Z][A-Z0-9]*\.(?:{_either(s.upper() for s in _SUFFIXES)}){after}")
+
+
+_DOMAIN = re.compile(domain_pattern())
+
+
+def is_outlet(word: str) -> bool:
+    """A news site by its domain ("Liputan6.com") or a camel-case outlet name ("detikNews")."""
+    if "." in word:
+        return bool(_DOMAIN.fullmatch(word))
+    pre = lexicon.outlet_prefixes()
+    return word.startswith(pre) and any(len(word) > len(p) and word.startswith(p) and word[len(p)].isupper()
+                                        for p in pre)
+
+
+def is_outlet_name(name: str) -> bool:
+    """An outlet by its domain or camel-case name, or an outlet or agency listed by name ("Reuters")."""
+    return is_outlet(name) or name in lexicon.outlets()["names"]
+
+
+def dateline_outlet(text: str, i: int) -> str | None:
+    """The outlet of a dateline whose place starts at text[i]: the line reads "Outlet.com, " up to i."""
+    line_start = text.rfind("\n", 0, i) + 1
+    head, comma, gap = text[line_start:i].rpartition(",")
+    name = head.strip()
+    return name if comma and not gap.strip() and name and is_outlet_name(name) else None
+
+
+# a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"
+_CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z]{{2,5}}/)?[a-z]{{2,5}}\))\s*$")
+
+
+def credit_start(line: str) -> int | None:
+    """Where a source credit closing a paragraph starts, or None."""
+    m = _CREDIT.search(line)
+    return m.start() if m else None
+
+
+_WORDS = lexicon.link_words()
+# a line that only links to another article: "Baca juga: ...", "Simak video ..."
+_LINK_LINE = re.compile(
+    rf"^\s*(?:{_either(_WORDS['colon'])})( (?:{_either(_WORDS['also'])}))?\s*:"
+    rf"|^\s*(?:{_either(_WORDS['verbs'])}) (?:{_either(_WORDS['also'])})\s*:"
+    rf"|^\s*(?:{_either(_WORDS['verbs'])})\s+(?:(?:{_either(_WORDS['also'])})\s+)?(?:{_either(_WORDS['topics'])})\b",
+    re.IGNORECASE)
+# where a link to another article starts inside the body: "(baca: ...)", "Tonton juga ..."
+_LINK = re.compile(rf"\b(?:{_cased(_WORDS['colon'], upper=True)})\s*(?:(?:{_cased(_WORDS['also'])})\s*)?:"
+                   rf"|\b(?:{_either(w.capitalize() for w in _WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_cased(_WORDS['also'])})\b")
+_TITLE_WORD = re.compile(r"[\w#@$%&'’.,:/-]+|[\"“”]")
+_TITLE_SMALL = frozenset(_WORDS["title_small"])
+
+
+def is_link_line(line: str) -> bool:
+    return bool(_LINK_LINE.match(line))
+
+
+def link_titles(text: str) -> list[tuple[int, int]]:
+    """Where links to other articles stand inside the body: "(baca: Title)", 'Tonton juga "Title"',
+    or "Baca: A Title In Capitals" up to the next sentence (its first capitalised words left out)."""
+    out = []
+    for m in _LINK.finditer(text):
+        start = end = m.end()
+        rest = text[end:end + 300]
+        if text[max(0, m.start() - 2):m.start()].strip() == "(":
+            close = rest.find(")")
+            out.append((start, end + (close if close >= 0 else len(rest))))
+            continue
+        lead = rest.lstrip()
+        if lead[:1] in "\"“":
+            close = next((i for i, c in enumerate(lead[1:], 1) if c in "\"”"), len(lead))
+            out.append((start, end + len(rest) - len(lead) + close))
+            continue
+        out.append((start, _title_end(rest, end)))
+    return out
+
+
+def _title_end(rest: str, end: int) -> int:
+    """Where a link's Title In Capitals ends: before the capitalised words that start the next sentence."""
+    caps: list[re.Match] = []  # the capitalised run just before where the title ends
+    last = end
+    for w in _TITLE_WORD.finditer(rest):
+        tok = w.group()
+        if tok in "\"“”" or "\n" in rest[:w.start()][last - end:]:
+            caps = []
+            break
+        if tok[:1].isupper() or tok[:1].isdigit() or not tok[:1].isalnum():
+            caps = caps + [w] if tok[:1].isupper() else []
+        elif tok.casefold() in _TITLE_SMALL:
+            caps = []
+        else:
+            break
+        last = end + w.end()
+    if caps:  # the next sentence starts with the capitalised word(s) before the stop: "Hal ini", "Menurut Budi, ia"
+        back = caps[-2] if len(caps) > 1 and caps[-1].group().endswith(",") else caps[-1]
+        last = end + back.start()
+    return last
