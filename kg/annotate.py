@@ -15,7 +15,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
@@ -193,26 +192,3 @@ def _words(sentence: Sentence) -> list[str]:
     if "".join(words).isprintable():  # one check in C for the whole sentence
         return words
     return [w if w.isprintable() else "_" for w in words]
-
-
-def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """BIOES (or BIO) tags → (first token, last token + 1, label) spans."""
-    spans, start, label = [], None, None
-    for i, tag in enumerate(tags):
-        if tag == "O":  # most tags: only closes an open span
-            if start is not None:
-                spans.append((start, i, label))
-                start = None
-            continue
-        prefix, _, lab = tag.partition("-")
-        if start is not None and (prefix in {"B", "S"} or lab != label):
-            spans.append((start, i, label))
-            start = None
-        if prefix in {"B", "S"} or (prefix in {"I", "E"} and start is None):
-            start, label = i, lab
-        if prefix in {"E", "S"} and start is not None:
-            spans.append((start, i + 1, label))
-            start = None
-    if start is not None:
-        spans.append((start, len(tags), label))
-    return spans

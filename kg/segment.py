@@ -195,7 +195,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     glue, part = lexicon.glue_words(), lexicon.titles()["part"]
     if left.casefold() in glue or right.casefold() in glue:
         return True  # "dikutipReuters", "JakartaDi", "PresidenBudi"
-    if left[:1].isupper() and site.dateline_outlet(text, a):
+    if left[:1].isupper() and site.after_dateline_outlet(text, a):
         return True  # "Outlet.com, KupangHarga naik": the place glued to the body's first word
     if left.casefold() in part and right.casefold() in part:
         return True  # "LuarNegeri"

@@ -48,12 +48,18 @@ def is_outlet_name(name: str) -> bool:
     return is_outlet(name) or name in lexicon.outlets()["names"]
 
 
-def dateline_outlet(text: str, i: int) -> str | None:
-    """The outlet of a dateline whose place starts at text[i]: the line reads "Outlet.com, " up to i."""
+def is_dateline(text: str, outlet_start: int, outlet_end: int, place_start: int) -> bool:
+    """"Outlet.com, Place": an outlet's name opens its line and only a comma stands before the place."""
+    line_start = text.rfind("\n", 0, outlet_start) + 1
+    return not text[line_start:outlet_start].strip() and text[outlet_end:place_start].strip() == "," \
+        and is_outlet_name(text[outlet_start:outlet_end])
+
+
+def after_dateline_outlet(text: str, i: int) -> bool:
+    """Whether text[i] starts the place of a dateline: "Outlet.com, " from the line's start up to i."""
     line_start = text.rfind("\n", 0, i) + 1
-    head, comma, gap = text[line_start:i].rpartition(",")
-    name = head.strip()
-    return name if comma and not gap.strip() and name and is_outlet_name(name) else None
+    comma = text.rfind(",", line_start, i)
+    return comma > line_start and is_dateline(text, line_start, line_start + len(text[line_start:comma].rstrip()), i)
 
 
 # a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"

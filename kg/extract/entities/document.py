@@ -1,0 +1,164 @@
+"""Passes over all of an article's mentions: what one sentence cannot tell.
+
+Each pass takes (text, sentences, mentions) and returns the mentions; the
+order they run in is `kg.extract.entities.PASSES`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg import lexicon, site
+from kg.extract.entities.labels import NOT_ENTITY
+from kg.extract.entities.roles import is_title_word
+from kg.records import Mention, Sentence
+
+
+_DATELINE_END = re.compile(r"\s*(?:[-–—]|,|\()")
+
+
+def dateline_places(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """'Outlet.com, Place - ...' at a line start: the name after the outlet is where it was written."""
+    for i, m in enumerate(mentions):
+        if m.type != "ORGANIZATION" or not i or mentions[i - 1].type != "ORGANIZATION":
+            continue
+        if site.is_dateline(text, mentions[i - 1].start, mentions[i - 1].end, m.start) and _DATELINE_END.match(text, m.end):
+            m.type = "LOCATION"
+    return mentions
+
+
+def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """NER runs the last word of a place or body into the name after it ("Ketua DPRD Sukamaju
+    Budi Hartono" gives the person "Sukamaju Budi Hartono"): a person's first word that the
+    article names as a place on its own, or that ends an organization's or place's name with two
+    name words after it, is left out, unless it starts another person's name too or the rest
+    of the name is a place ("Sukamaju Cibening" is two places)."""
+    folded = str.casefold
+    starts = {m.start for m in mentions if m.type == "PERSON"}  # "Budi" (LOC) "Hartono" (PER): a name cut in two
+    places = {folded(m.text) for m in mentions if m.type in {"LOCATION", "COUNTRY"} and " " not in m.text
+              and m.end + 1 not in starts}
+    others = {folded(m.text) for m in mentions if m.type != "PERSON"}
+    last = {folded(m.text.split()[-1]) for m in mentions if m.type != "PERSON" and " " in m.text
+            and m.end + 1 not in starts}
+    firsts = Counter(folded(t.split()[0]) for t in {m.text for m in mentions if m.type == "PERSON"})
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        w = folded(words[0]) if words else ""
+        if m.type == "PERSON" and len(words) >= 2 and firsts[w] == 1 \
+                and not any(folded(x) in others for x in words[1:]) \
+                and (w in places or (w in last and len(words) >= 3)):
+            start = m.start + text[m.start:m.end].index(words[1], len(words[0]))
+            m = Mention(start, m.end, text[start:m.end], m.type, m.sentence)
+        out.append(m)
+    return out
+
+
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{3,30}\b")
+
+
+def _handles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Social media accounts quoted in the text ("kata @budi_s") are people, or outlets by their name."""
+    out = []
+    for m in _HANDLE.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        si = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), None)
+        if si is not None:
+            out.append(Mention(m.start(), m.end(), m.group(), "ORGANIZATION" if site.is_outlet(m.group()[1:]) else "PERSON", si))
+    return out
+
+
+_BRACKETED = re.compile(r"\s*\(([^()\s]{2,12})\)")
+
+
+def concept_acronyms_and_handles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Acronyms that name concepts leave, social media handles come in: both looked for beside
+    the same mentions (a handle is not checked as an acronym)."""
+    return _drop_concept_acronyms(text, mentions) + _handles(text, sentences, mentions)
+
+
+def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An acronym spelt out in lower case before it names a concept ("anak putus sekolah (APS)"),
+    so does one spelt out as an event or agreement ("Green Ocean Summit (GOS)"), and so does a generic acronym's spelt-out name ("Badan Usaha Milik Negara (BUMN)")."""
+    drop = set()
+    for k, m in enumerate(mentions):
+        if not (m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"):
+            continue
+        before = text[max(0, m.start - 120):m.start - 1].split()
+        letters = m.text.casefold()
+        words = before[-len(letters):]
+        event = words and lexicon.type_heads().get((words[-1], "last")) == NOT_ENTITY  # "X Y Summit (XYS)"
+        if len(words) == len(letters) and (event or all(w.islower() for w in words)) \
+                and "".join(w[0] for w in words).casefold() == letters:
+            drop.add(k)
+    for k, m in enumerate(mentions):
+        after = _BRACKETED.match(text, m.end)
+        if after and after.group(1).casefold() in lexicon.not_entities():
+            drop.add(k)
+    return [m for k, m in enumerate(mentions) if k not in drop]
+
+
+def check_headline(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """In a Title Case Headline every word is capitalised and NER runs names together
+    ("Hartono Jawab Susanto"): keep a headline name only if the body uses it too."""
+    head = [i for i, s in enumerate(sentences) if s.paragraph == 0]
+    if not head or len(sentences) == len(head):
+        return mentions
+    words = [t.text for i in head for t in sentences[i].tokens if t.text[:1].isalpha()]
+    if len(words) < 3 or sentences[head[-1]].tokens[-1].text in {".", "!", "?", "”", "\""} or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return mentions
+    body = {m.text for m in mentions if m.sentence not in head}
+    return [m for m in mentions if m.sentence not in head or m.text in body or m.type == "COUNTRY"
+            or m.text in lexicon.institutions() or m.text in lexicon.places()]
+
+
+def drop_link_titles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Names in "Baca: ..." links to other articles are furniture (convention 7)."""
+    links = site.link_titles(text)
+    if not links:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in links)]
+
+
+def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A given name or surname of a person named in full elsewhere in the article.
+
+    NER finds "Bambang Eko Susanto" but often misses a later "kata Bambang":
+    such a token is the same person's short name, wherever it stands.
+    """
+    parts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) > 1:
+            parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
+    parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
+    given = lexicon.titles()["given"]  # "Imam" of "Imam Santoso" is a name here
+    parts = {p for p in parts if (p in given or not is_title_word(p)) and p.casefold() not in lexicon.not_entities()}
+    if not parts:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for si, sent in enumerate(sentences):
+        for k, tok in enumerate(sent.tokens):
+            if tok.text in parts and tok.start not in covered and not (
+                    tok.text in given and k + 1 < len(sent.tokens) and sent.tokens[k + 1].start in covered):
+                out.append(Mention(tok.start, tok.end, tok.text, "PERSON", si))  # ("Raja" before a name is a title)
+    return mentions + out
+
+
+def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A one-word name and a person's name with only a space between are one name cut in two
+    ("Sinta" "Wijaya"), unless the word is a surname: "penasihat Hartono Yuri Ivanov" is Hartono's adviser.
+    The mentions come out in text order."""
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.type == m.type == "PERSON" and prev.sentence == m.sentence and text[prev.end:m.start] == " " \
+                and " " not in prev.text and prev.text not in surnames:
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", m.sentence)
+        else:
+            out.append(m)
+    return out

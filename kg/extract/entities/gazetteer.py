@@ -1,0 +1,192 @@
+"""Names the NER missed, found from the lexicons: countries, regions and provinces,
+institution seats, outlets, organizations after a trigger phrase ("kantor berita X",
+"Pemerintah X") and regional institutions with their region ("DPRD Jawa Barat")."""
+from __future__ import annotations
+
+import operator
+from functools import lru_cache
+
+from kg import lexicon
+from kg.records import Token
+from kg.site import is_outlet
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> dict[tuple[str, ...], str]:
+    """Token sequences that are always entities: countries, institution seats, regions."""
+    g: dict[tuple[str, ...], str] = {}
+    for name in lexicon.places():
+        g[tuple(name.split())] = "LOCATION"
+    for name in lexicon.countries():
+        g[tuple(name.replace(".", ". ").split())] = "COUNTRY"
+    for name, typ in lexicon.institutions().items():
+        g[tuple(name.split())] = typ
+    for name in lexicon.outlets()["names"]:
+        g[tuple(name.split())] = "ORGANIZATION"
+    return g
+
+
+_TEXT = operator.itemgetter(0)  # Token.text, read in C
+
+
+def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list:
+    """Countries, regions, institution seats and trigger-introduced organizations the NER missed.
+
+    A lexicon match replaces NER spans that lie inside it ("Eropa" inside
+    "Eropa Timur") and gives way to any span it only overlaps.
+    """
+    words = list(map(_TEXT, toks))
+    persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
+    stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
+        + _regional_matches(toks, words, spans, stops)
+    for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
+        start, end = toks[a].start, toks[b - 1].end
+        inside = [s for s in spans if start <= s[0] and s[1] <= end]
+        overlap = [s for s in spans if s[0] < end and start < s[1] and s not in inside]
+        if overlap:
+            continue
+        for s in inside:
+            spans.remove(s)
+        spans.append((start, end, typ))
+    return spans
+
+
+def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
+    pre = lexicon.outlet_prefixes()
+    return [(i, i + 1, "ORGANIZATION") for i, w in enumerate(words)
+            if ("." in w or w.startswith(pre)) and is_outlet(w)]
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_folded() -> dict[tuple[str, ...], str]:
+    """Multi-word places with later words in any case: "Eropa timur", "Laut china selatan"."""
+    return {(k[0],) + tuple(w.casefold() for w in k[1:]): v for k, v in gazetteer().items()
+            if v == "LOCATION" and len(k) > 1}
+
+
+def _gazetteer_matches(toks: tuple[Token, ...], words: list[str]) -> list[tuple[int, int, str]]:
+    gaz, folded = gazetteer(), _gazetteer_folded()
+    firsts = _gazetteer_firsts()
+    if firsts.keys().isdisjoint(words):  # most sentences: no entry starts here
+        return []
+    out, free = [], 0  # matches do not overlap: the next one starts at `free` or later
+    for i in [i for i, w in enumerate(words) if w in firsts]:
+        if i < free:
+            continue
+        for n in range(min(firsts[toks[i].text], len(toks) - i), 0, -1):
+            key = tuple(t.text for t in toks[i:i + n])
+            typ = gaz.get(key) or (folded.get((key[0],) + tuple(w.casefold() for w in key[1:])) if n > 1 else None)
+            if typ:
+                out.append((i, i + n, typ))
+                free = i + n
+                break
+    return out
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_firsts() -> dict[str, int]:
+    """First word of each lexicon entry → the most words an entry starting with it has."""
+    firsts: dict[str, int] = {}
+    for key in gazetteer():
+        firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
+    return firsts
+
+
+@lru_cache(maxsize=None)
+def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+    """Trigger phrases before an organization name and at its head, and their first words."""
+    trig = lexicon.org_triggers()
+    before = tuple(tuple(p.casefold().split()) for p in trig["before"])
+    head = tuple(tuple(p.split()) for p in trig["head"])
+    return before, head, frozenset(p[0] for p in before), frozenset(p[0] for p in head)
+
+
+def _capitalised_run(toks: tuple[Token, ...], i: int, stops: set[int] = frozenset()) -> int:
+    """End of the capitalised words from i on (at most 6), stopping at a person's name."""
+    j = i
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6 \
+            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()):
+        j += 1
+    return j
+
+
+@lru_cache(maxsize=None)
+def _title_heads_cased() -> frozenset[str]:
+    return frozenset(h for h in lexicon.titles()["head"] if " " not in h)
+
+
+def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] = frozenset()) -> list:
+    before, head, first_before, first_head = _triggers()
+    out = []
+    if first_head.isdisjoint(words) and first_before.isdisjoint(w.casefold() for w in set(words)):
+        return out  # most sentences: no trigger word
+    for i in [i for i, t in enumerate(toks) if t.text in first_head or t.text.casefold() in first_before]:
+        tok = toks[i]
+        if tok.text.casefold() in first_before:
+            for phrase in before:
+                n = len(phrase)
+                if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                        and toks[i + n].text[:1].isupper():
+                    out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
+        if tok.text in first_head:
+            for phrase in head:
+                n = len(phrase)
+                if tuple(t.text for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                        and toks[i + n].text[:1].isupper():
+                    end = _capitalised_run(toks, i + n, stops)
+                    if end > i + n:
+                        out.append((i, end, "ORGANIZATION"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def regional() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str], frozenset[str]]:
+    """[regional] heads by first word, [suffix] words, administrative unit words."""
+    trig = lexicon.org_triggers()
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in trig["regional"]:
+        words = tuple(phrase.split())
+        heads.setdefault(words[0], []).append(words)
+    return heads, frozenset(trig["suffix"]), lexicon.admin_units()
+
+
+def _regional_matches(toks: tuple[Token, ...], words: list[str], spans: list, stops: set[int]) -> list:
+    """'DPRD Jawa Barat', 'Polres Kabupaten Sleman', 'BPK RI': an institution with the region it serves."""
+    heads, _, _ = regional()
+    if heads.keys().isdisjoint(words):
+        return []
+    out = []
+    for i in [i for i, w in enumerate(words) if w in heads]:
+        for phrase in heads[words[i]]:
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                end = _region_run(toks, words, i + n, spans, stops)
+                if end > i + n:
+                    out.append((i, end, "ORGANIZATION"))
+    return out
+
+
+def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, stops: set[int]) -> int:
+    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name."""
+    _, suffix, units = regional()
+    places = lexicon.places()
+    start = j
+    while j < len(toks) and j - start < 5 and j not in stops:
+        w = words[j]
+        if w in suffix:
+            j += 1
+            continue
+        if w in units and j + 1 < len(toks) and words[j + 1][:1].isupper():
+            j = _capitalised_run(toks, j + 1, stops)
+            break
+        loc = next((e for s, e, typ in spans if s == toks[j].start and typ == "LOCATION"), None)
+        if loc is not None:  # a place NER found
+            while j < len(toks) and toks[j].end <= loc:
+                j += 1
+            continue
+        n = next((n for n in (3, 2, 1) if j + n <= len(words) and " ".join(words[j:j + n]) in places), 0)  # "Nusa Tenggara Barat"
+        if not n:
+            break
+        j += n
+    return j

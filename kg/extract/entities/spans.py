@@ -1,0 +1,201 @@
+"""NER tags → the spans of one sentence's names, repaired.
+
+The tagger's spans are decoded from BIOES tags, then cut and trimmed where
+the NER runs names together or leaves part of a name out: brackets and
+neighbourhood numbers end names, titles and trailing countries are split off,
+a given name or Balinese name start left out is taken back in, an outlet or an
+institution inside a person's span becomes its own name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kg import lexicon
+from kg.extract.entities.gazetteer import gazetteer, regional
+from kg.extract.entities.labels import TYPES, entity_type, label
+from kg.extract.entities.roles import (given_name_after_title, is_title_word, name_like, role_before, strip_titles,
+                                       used_as_name)
+from kg.records import Token
+from kg.site import is_outlet
+
+_EDGE_PUNCT = set(",.;:!?()[]{}\"“”‘’'«»-–—•/")
+
+
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIOES (or BIO) tags → (first token, last token + 1, label) spans."""
+    spans, start, label = [], None, None
+    for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: only closes an open span
+            if start is not None:
+                spans.append((start, i, label))
+                start = None
+            continue
+        prefix, _, lab = tag.partition("-")
+        if start is not None and (prefix in {"B", "S"} or lab != label):
+            spans.append((start, i, label))
+            start = None
+        if prefix in {"B", "S"} or (prefix in {"I", "E"} and start is None):
+            start, label = i, lab
+        if prefix in {"E", "S"} and start is not None:
+            spans.append((start, i + 1, label))
+            start = None
+    if start is not None:
+        spans.append((start, len(tags), label))
+    return spans
+
+
+
+def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
+              tagged: Callable[[], frozenset[str]]) -> list[tuple[int, int, str]]:
+    """One sentence's NER tags → repaired character spans with a type.
+
+    `tagged()` gives the words NER tagged somewhere in the document."""
+    spans: list[tuple[int, int, str]] = []  # character spans with a type
+    for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, spans_from_tags(tags))):
+        a, b = _trim(toks, a, b)
+        typ = TYPES.get(lab, "ORGANIZATION")
+        while b - 1 > a and toks[b - 1].text[:1].islower():
+            b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
+        if typ == "PERSON":
+            a = _balinese_start(toks, strip_titles(toks, a, b))
+            if a > 1 and toks[a - 1].text in lexicon.titles()["given"] and role_before(toks, a - 1):
+                a -= 1  # "Ketua KONI, Raja Harun ..." with "Raja" left out of the span
+            elif b - a >= 2 and given_name_after_title(toks, a) and toks[a - 1].text not in tagged() \
+                    and used_as_name(text, toks[a - 1].text, toks[a].text):
+                a -= 1  # "Menteri Keuangan Lestari Budi Santoso" with "Lestari" left out
+        if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
+            b = _strip_trailing_countries(toks, a, b)
+        if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
+            b += 1  # "RI" ends an institution's name (convention 3): "Gedung Bappenas RI"
+        if a >= b:
+            continue
+        if typ != "PERSON":
+            split = _split_org_person(toks, a, b)
+            if split:
+                spans.extend(split)
+                continue
+        spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end, typ))
+    return spans
+
+
+def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bracket opened or closed only inside a span ends a name ("PT ABC) Sleman"); a place
+    span holding several places is cut before each administrative unit, without the
+    neighbourhood numbers ("Dusun X RT 02 RW 03 Desa Y" → "Dusun X", "Desa Y")."""
+    out = []
+    units = lexicon.admin_units()
+    for a, b, label in spans:
+        cuts, depth = [], 0
+        for i in range(a, b):
+            w = toks[i].text
+            depth += (w == "(") - (w == ")")
+            if depth < 0 or (w == "(" and not any(t.text == ")" for t in toks[i:b])):
+                cuts.append(i)
+                depth = 0
+            elif TYPES.get(label) == "LOCATION" and i > a and toks[a].text in units and (w in units or w in {"RT", "RW"}):
+                cuts.append(i)  # "Dusun X RT 02 RW 03 Desa Y", not "Balai Desa Y" (a hall)
+        start = a
+        for i in cuts + [b]:
+            piece = [j for j in range(start, i) if toks[j].text not in {"RT", "RW"}
+                     and not (j > a and toks[j - 1].text in {"RT", "RW"})]
+            if piece and i > start:
+                out.append((piece[0], piece[-1] + 1, label))
+            start = i + 1 if i < b and toks[i].text in "()" else i
+    return out
+
+
+def _split_at_outlets(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An outlet's domain inside a longer span ("Budi Santoso TRIBUNNEWS.COM") is its own name."""
+    out = []
+    for a, b, label in spans:
+        inner = [i for i in range(a, b) if "." in toks[i].text and is_outlet(toks[i].text)] if b - a > 1 else ()
+        if not inner:
+            out.append((a, b, label))
+            continue
+        for i in inner:
+            if a < i:
+                out.append((a, i, label))
+            out.append((i, i + 1, "ORG"))
+            a = i + 1
+        if a < b:
+            out.append((a, b, label))
+    return out
+
+
+def _trim(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
+    while a < b and toks[a].text in _EDGE_PUNCT:
+        a += 1
+    while b > a and toks[b - 1].text in _EDGE_PUNCT:
+        b -= 1
+    return a, b
+
+
+def _balinese_start(toks: tuple[Token, ...], a: int) -> int:
+    """A Balinese name's first words NER leaves out: "I Made Sukarta Wijaya" tagged "Sukarta Wijaya".
+    The name starts with I (men) or Ni (women) and an order-of-birth or caste name."""
+    bali, first = lexicon.balinese_names(), lexicon.balinese_first_words()
+    for k in range(2, 6):
+        i = a - k
+        if i < 0 or not all(t.text[:1].isupper() and t.text.isalpha() for t in toks[i:a]):
+            break
+        if toks[i].text in first and toks[i + 1].text in bali:
+            return i
+    return a
+
+
+def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
+    """'Ivanov Rusia', 'Semenanjung Balkan Serbia': a country after a name modifies it."""
+    while b - 1 > a and toks[b - 1].text in lexicon.countries():
+        b -= 1
+    return b
+
+
+def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
+    """'(Sekretaris Pers) Gedung Putih Dewi Rahma' tagged as one organization: a known
+    institution or country, then a name, right after a title word."""
+    person = _person_after_acronym(toks, a, b)
+    if person:
+        return person
+    if a == 0 or not is_title_word(toks[a - 1].text):
+        return None
+    gaz = gazetteer()
+    for n in range(b - a - 2, 0, -1):
+        key = tuple(t.text for t in toks[a:a + n])
+        rest = toks[a + n:b]
+        if key in gaz and len(rest) >= 2 and all(t.text[:1].isupper() for t in rest):
+            return [(toks[a].start, toks[a + n - 1].end, gaz[key]), (rest[0].start, rest[-1].end, "PERSON")]
+    return None
+
+
+def _person_after_acronym(toks: tuple[Token, ...], a: int, b: int) -> list | None:
+    """'Komisi V DPR RI Budi Santoso' tagged as one organization: an organization ends
+    in an acronym (or RI), and two to four capitalised words after it are a person.
+    An acronym that starts the span begins a name ("PT Maju Jaya") unless it is a
+    regional institution ("KPU Budi Santoso")."""
+    for k in range(b - 3, a - 1, -1):
+        w = toks[k].text
+        if len(w) >= 2 and w.isupper() and w.isalpha():
+            if k == a and w not in regional()[0]:
+                return None  # "PT Maju Jaya", "SMA Budi Mulia": the acronym starts a name
+            rest = toks[k + 1:b]
+            if 2 <= len(rest) <= 4 and all(name_like(t.text) for t in rest):
+                return [(toks[a].start, toks[k].end, "ORGANIZATION"), (rest[0].start, rest[-1].end, "PERSON")]
+            return None
+    return None
+
+
+def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
+    """'Hartono-Ivanov' → two names; 'Eropanya' → 'Eropa' (the -nya clitic is not part of a name)."""
+    surface = text[start:end]
+    if " " not in surface and surface.endswith("nya") and len(surface) > 5 and surface[0].isupper():
+        end -= 3
+        surface = surface[:-3]
+    if typ in {"PERSON", "LOCATION", "COUNTRY"} and " " not in surface and "-" in surface:
+        parts, out, pos = surface.split("-"), [], start
+        if all(p[:1].isupper() and len(p) > 1 for p in parts):
+            for p in parts:
+                t = entity_type(p, label(typ))
+                out.append((pos, pos + len(p), t))
+                pos += len(p) + 1
+            return out
+    return [(start, end, typ)]
