@@ -18,14 +18,12 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from kg import lexicon
 
 JACCARD = 0.5
 _TOKEN = re.compile(r"\w+")
 
 
-# The reference scorer's honorifics (shared/eval/score.py), so both give the same figures.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "tuan", "nyonya", "ny", "bapak", "pak", "ibu", "bu", "sdr",
-                        "saudara", "sir"})
 _QUOTE_MARKS = re.compile(r"[\u2018\u2019'`\"“”]")
 _NAME_SPLIT = re.compile(r"[\s.]+")
 
@@ -34,7 +32,8 @@ def norm_name(s: str) -> str:
     """Case-folded, quote marks dropped, split at spaces and full stops, leading honorifics stripped."""
     s = _QUOTE_MARKS.sub("", unicodedata.normalize("NFKC", s or "").casefold())
     toks = [t for t in _NAME_SPLIT.split(s) if t]
-    while toks and toks[0] in HONORIFICS:
+    honorifics = lexicon.scoring_honorifics()
+    while toks and toks[0] in honorifics:
         toks = toks[1:]
     return " ".join(toks)
 

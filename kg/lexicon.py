@@ -213,6 +213,12 @@ def pronouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def scoring_honorifics() -> frozenset[str]:
+    """The honorifics `kg eval` strips from a name's start: the reference scorer's, so both give the same figures."""
+    return frozenset(w.casefold() for w in _lines("scoring_honorifics.txt"))
+
+
+@lru_cache(maxsize=None)
 def admin_units() -> frozenset[str]:
     """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
     return frozenset(section("admin_units.txt", "units"))

@@ -18,7 +18,7 @@ from kg.cache import Cache, doc_key
 from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph, prune
-from kg.process import analyse, prepare
+from kg.process import extract_batch, prepare_batch, run_batch, tag_batch
 from kg.read import iter_inputs
 from kg.records import Article, DocResult, Entity, Skipped
 from kg.resolve import Resolver
@@ -42,44 +42,6 @@ class BuildResult:
         return {e.id: e.name for e in self.entities}
 
 
-def prepare_batch(articles: list[Article]) -> list:
-    """Clean and segment each article; a failure becomes that article's Skipped."""
-    out = []
-    for art in articles:
-        try:
-            out.append((art, *prepare(art)))
-        except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
-            out.append(Skipped(art.source, f"could not segment: {type(e).__name__}: {e}"))
-    return out
-
-
-def tag_batch(annotator: Annotator, prepared: list) -> list:
-    return annotator.tag([p[2] for p in prepared if not isinstance(p, Skipped)])
-
-
-def extract_batch(prepared: list, tags: list) -> list[DocResult | Skipped]:
-    """One result per article, in the order given."""
-    out, it = [], iter(tags)
-    for p in prepared:
-        if isinstance(p, Skipped):
-            out.append(p)
-            continue
-        art, paragraphs, sents = p
-        doc_tags = next(it)
-        try:
-            out.append(analyse(art, paragraphs, sents, doc_tags))
-        except Exception as e:  # noqa: BLE001
-            log.exception("extraction failed for %s", art.source)
-            out.append(Skipped(art.source, f"extraction failed: {type(e).__name__}: {e}"))
-    return out
-
-
-def annotate_batch(annotator: Annotator, articles: list[Article]) -> list[DocResult | Skipped]:
-    """Tag a batch of articles with one Stanza call and extract from each."""
-    prepared = prepare_batch(articles)
-    return extract_batch(prepared, tag_batch(annotator, prepared))
-
-
 @lru_cache(maxsize=2)
 def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str = "fast") -> Annotator:
     """One Annotator per process (worker pools and Dask workers load the models once)."""
@@ -90,7 +52,7 @@ def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str =
 
 def annotate_with(factory: Callable[[], Annotator], articles: list[Article]) -> list:
     """The per-batch task for remote engines: build (or reuse) an annotator, then run."""
-    return annotate_batch(factory(), articles)
+    return run_batch(factory(), articles)
 
 
 def _worker_factory(cfg: BuildConfig) -> partial:

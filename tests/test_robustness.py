@@ -132,16 +132,16 @@ def test_bad_input_corpus_builds_with_every_reason_reported(tmp_path):
 
 
 def test_a_document_that_fails_is_skipped_and_the_others_keep_their_results(tmp_path, monkeypatch):
-    import kg.pipeline as pipeline
+    import kg.process as process
 
-    real = pipeline.prepare
+    real = process.prepare
 
     def flaky(art):
         if art.doc == "b.txt":
             raise RuntimeError("boom")
         return real(art)
 
-    monkeypatch.setattr(pipeline, "prepare", flaky)
+    monkeypatch.setattr(process, "prepare", flaky)
     docs = {"a.txt": "Budi tiba di Jakarta.", "b.txt": "Siti Rahma tiba.", "c.txt": "NATO bertemu di Jakarta."}
     result, _ = run_build(tmp_path, docs, NAMES, write=False)
     assert [(d.doc, [m.text for m in d.mentions]) for d in result.docs] == [

@@ -167,10 +167,6 @@ def _initialisms(mentions: list[Mention], known: dict[str, str]) -> dict[str, st
     return out
 
 
-_LEGAL = frozenset({"pt", "cv", "tbk", "persero"})  # legal forms: "PT KCIC" is KCIC
-_CONNECTORS = frozenset({"dan", "&", "of", "and", "for", "de", "der", "untuk"})
-
-
 @lru_cache(maxsize=None)
 def _abbreviations() -> dict[str, tuple[str, ...]]:
     return {k.casefold(): tuple(v.split()) for k, v in lexicon.org_abbreviations().items()}
@@ -182,7 +178,8 @@ def _org_words(name: str) -> tuple[str, ...]:
     ("Kejari X" → "Kejaksaan Negeri X") and legal forms left out ("PT X Tbk" → "X")."""
     s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     words = re.findall(r"\w+", s)
-    kept = [w for w in words if w.casefold() not in _LEGAL] or words
+    legal = lexicon.org_name_words()["legal_forms"]  # "PT KCIC" is KCIC
+    kept = [w for w in words if w.casefold() not in legal] or words
     out: list[str] = []
     for w in kept:
         out.extend(_abbreviations().get(w.casefold(), (w,)))
@@ -206,9 +203,10 @@ def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return _abbreviates(short[1:], long[1:])
     if not _acronym(w):
         return False
+    connectors = lexicon.org_name_words()["connectors"]
     i = k = 0
     while i < len(long) and k < len(w):
-        if k and long[i].casefold() in _CONNECTORS:
+        if k and long[i].casefold() in connectors:
             i += 1
             continue
         if not long[i][:1].isupper() or long[i][0] != w[k]:
@@ -225,7 +223,7 @@ def _short_form(words: tuple[str, ...]) -> bool:
 def _last_word(words: tuple[str, ...]) -> bool:
     """One capitalised word, which may be an organization's distinctive last or first word ("Golkar", "Garuda")."""
     return len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower() \
-        and words[0] not in lexicon.org_triggers().get("suffix", [])  # "Polri" of "Bareskrim Polri" is the parent
+        and words[0] not in lexicon.org_triggers()["suffix"]  # "Polri" of "Bareskrim Polri" is the parent
 
 
 def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:

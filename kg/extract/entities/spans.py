@@ -83,7 +83,7 @@ def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> li
     span holding several places is cut before each administrative unit, without the
     neighbourhood numbers ("Dusun X RT 02 RW 03 Desa Y" → "Dusun X", "Desa Y")."""
     out = []
-    units = lexicon.admin_units()
+    units, hood = lexicon.admin_units(), lexicon.neighbourhood_units()  # Desa, Dusun; RT, RW
     for a, b, label in spans:
         cuts, depth = [], 0
         for i in range(a, b):
@@ -92,12 +92,12 @@ def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> li
             if depth < 0 or (w == "(" and not any(t.text == ")" for t in toks[i:b])):
                 cuts.append(i)
                 depth = 0
-            elif TYPES.get(label) == "LOCATION" and i > a and toks[a].text in units and (w in units or w in {"RT", "RW"}):
+            elif TYPES.get(label) == "LOCATION" and i > a and toks[a].text in units and (w in units or w in hood):
                 cuts.append(i)  # "Dusun X RT 02 RW 03 Desa Y", not "Balai Desa Y" (a hall)
         start = a
         for i in cuts + [b]:
-            piece = [j for j in range(start, i) if toks[j].text not in {"RT", "RW"}
-                     and not (j > a and toks[j - 1].text in {"RT", "RW"})]
+            piece = [j for j in range(start, i) if toks[j].text not in hood
+                     and not (j > a and toks[j - 1].text in hood)]
             if piece and i > start:
                 out.append((piece[0], piece[-1] + 1, label))
             start = i + 1 if i < b and toks[i].text in "()" else i
