@@ -212,46 +212,30 @@ def pronouns() -> frozenset[str]:
     return frozenset(w.casefold() for w in _lines("pronouns.txt") if not w.startswith("-"))
 
 
-@lru_cache(maxsize=None)
-def scoring_honorifics() -> frozenset[str]:
-    """The honorifics `kg eval` strips from a name's start: the reference scorer's, so both give the same figures."""
-    return frozenset(w.casefold() for w in _lines("scoring_honorifics.txt"))
+def _word_set(name: str, part: str | None, doc: str) -> Callable[[], frozenset[str]]:
+    """An accessor for the words of kg/data/`name` (of its [part] only, when given), read once."""
+    def words() -> frozenset[str]:
+        return frozenset(section(name, part) if part else _lines(name))
+    words.__doc__ = doc
+    return lru_cache(maxsize=None)(words)
 
 
-@lru_cache(maxsize=None)
-def admin_units() -> frozenset[str]:
-    """Words for administrative units before a place name (Kabupaten, Kota, Desa)."""
-    return frozenset(section("admin_units.txt", "units"))
-
-
-@lru_cache(maxsize=None)
-def neighbourhood_units() -> frozenset[str]:
-    """Neighbourhood numbers' words inside an address (RT, RW): "Dusun X RT 02 RW 03" is the place "Dusun X"."""
-    return frozenset(section("admin_units.txt", "neighbourhood"))
-
-
-@lru_cache(maxsize=None)
-def place_parts() -> frozenset[str]:
-    """Words after a place name that name another place (Barat, Selatan, Pusat, Hulu)."""
-    return frozenset(_lines("place_parts.txt"))
+admin_units = _word_set("admin_units.txt", "units", "Words for administrative units before a place name (Kabupaten, Kota, Desa).")
+neighbourhood_units = _word_set("admin_units.txt", "neighbourhood", "Neighbourhood numbers' words inside an address "
+                                '(RT, RW): "Dusun X RT 02 RW 03" is the place "Dusun X".')
+place_parts = _word_set("place_parts.txt", None, "Words after a place name that name another place (Barat, Selatan, Pusat, Hulu).")
+balinese_names = _word_set("balinese_names.txt", "names", "Balinese order-of-birth and caste names that follow "
+                           "I/Ni at a name's start.")
+balinese_first_words = _word_set("balinese_names.txt", "first", "The words a Balinese name starts with, before the "
+                                 "order-of-birth or caste name (I, Ni).")
+scoring_honorifics = _word_set("scoring_honorifics.txt", None, "The honorifics `kg eval` strips from a name's start "
+                               "(in lower case): the reference scorer's, so both give the same figures.")
 
 
 @lru_cache(maxsize=None)
 def org_abbreviations() -> dict[str, str]:
     """Institution short words → spelt-out form ("Kejari" → "Kejaksaan Negeri")."""
     return dict(ln.split("\t") for ln in _lines("org_abbreviations.tsv"))
-
-
-@lru_cache(maxsize=None)
-def balinese_names() -> frozenset[str]:
-    """Balinese order-of-birth and caste names that follow I/Ni at a name's start."""
-    return frozenset(section("balinese_names.txt", "names"))
-
-
-@lru_cache(maxsize=None)
-def balinese_first_words() -> frozenset[str]:
-    """The words a Balinese name starts with, before the order-of-birth or caste name (I, Ni)."""
-    return frozenset(section("balinese_names.txt", "first"))
 
 
 @lru_cache(maxsize=None)

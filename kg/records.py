@@ -35,8 +35,17 @@ class Sentence(NamedTuple):
     paragraph: int  # index of the body paragraph the sentence is in
 
 
+class _Flat:
+    """Records whose fields are plain values: as_dict without asdict's deep copy."""
+
+    __slots__ = ()
+
+    def as_dict(self) -> dict:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+
 @dataclass(slots=True)
-class Mention:
+class Mention(_Flat):
     """One occurrence of a named entity in a document."""
 
     start: int
@@ -47,12 +56,9 @@ class Mention:
     role: str | None = None  # "Menteri Luar Negeri Rusia"
     entity: int = -1  # index of the document-level entity, set by resolve
 
-    def as_dict(self) -> dict:
-        return {f: getattr(self, f) for f in self.__slots__}  # flat fields: no need for asdict's deep copy
-
 
 @dataclass(slots=True)
-class Quote:
+class Quote(_Flat):
     start: int
     end: int
     text: str
@@ -61,9 +67,6 @@ class Quote:
     speaker: int | None = None  # index into the document's mentions
     speaker_desc: str | None = None
     addressee: int | None = None  # index into the document's mentions
-
-    def as_dict(self) -> dict:
-        return {f: getattr(self, f) for f in self.__slots__}  # flat fields: no need for asdict's deep copy
 
 
 @dataclass(slots=True)
