@@ -170,7 +170,7 @@ def link_words() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def abbreviations() -> tuple[str, ...]:
     """Abbreviations written with a full stop that ends no sentence ("Dr.", "Jl."), without the stop."""
-    return tuple(_lines("abbreviations.txt"))
+    return tuple(section("abbreviations.txt", "segment"))
 
 
 @lru_cache(maxsize=None)

@@ -71,7 +71,7 @@ def _conllu(sid, tokens):
 
 def test_augment_multisentence_quotes():
     """A donor sentence goes inside an existing quotation; the result is one well-formed sentence."""
-    from kg.train.tokenizer import _sent_text, augment_multisentence_quotes
+    from kg.train.tokdata import _sent_text, augment_multisentence_quotes
 
     quote = _conllu("q", [('"', False), ("Kami", True), ("siap", True), ("bekerja", False), (",", False),
                           ('"', True), ("katanya", False, ["kata", "nya"]), (".", True)])
