@@ -11,7 +11,6 @@ from functools import lru_cache, partial
 from importlib import resources
 
 
-
 class DataFileError(RuntimeError):
     """A file of kg/data, or a [section] of it, that the code needs is missing: kg is installed wrongly."""
 
@@ -85,6 +84,7 @@ def titles() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=None)
 def speech_cues() -> dict[str, frozenset[str]]:
     """Section of speech_verbs.txt (after, verb, clause, ..., passive) → its casefolded words."""
+    # the sections the extractor cannot do without must be there; any others are read too
     _strict("speech_verbs.txt", ("after", "verb", "clause", "vp", "request", "verb_bahwa", "headline", "passive", "title"))
     return {name: frozenset(w.casefold() for w in words) for name, words in _sections("speech_verbs.txt").items() if name}
 
