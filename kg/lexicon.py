@@ -157,7 +157,7 @@ def glue_words() -> frozenset[str]:
 def pronouns() -> frozenset[str]:
     """Words that refer back to a person already named ("ia", "dirinya"); the file's "-nya" line
     documents the clitic, which the quote extractor handles on speech verbs."""
-    return frozenset(w.casefold() for w in _lines("pronouns.txt") if not w.startswith("-"))
+    return frozenset(w for w in word_section("pronouns.txt", "refer_back") if not w.startswith("-"))
 
 
 @lru_cache(maxsize=None)
@@ -188,3 +188,48 @@ def balinese_names() -> frozenset[str]:
 def type_heads() -> dict[tuple[str, str], str]:
     """(word, "first"/"last") → the type a name with that word there has (SMA → ORGANIZATION)."""
     return {(w, pos): typ for w, pos, typ in (ln.split("\t") for ln in _lines("type_heads.tsv"))}
+
+
+# -- sectioned word lists (quote extraction); a missing file or section is an error, never empty --
+
+class MissingLanguageData(LookupError):
+    """A data file or a section of one that the code needs is not in kg/data/."""
+
+
+@lru_cache(maxsize=None)
+def _required_sections(name: str) -> dict[str, list[str]]:
+    try:
+        return _sections(name)
+    except FileNotFoundError:
+        raise MissingLanguageData(f"kg/data/{name} is missing") from None
+
+
+@lru_cache(maxsize=None)
+def word_section(name: str, section: str) -> frozenset[str]:
+    """The casefolded words of [section] in kg/data/<name>; raises MissingLanguageData when
+    the file or the section is not there (an empty list would silently switch a rule off)."""
+    sections = _required_sections(name)
+    if section not in sections:
+        raise MissingLanguageData(f"kg/data/{name} has no section [{section}]")
+    return frozenset(w.casefold() for w in sections[section])
+
+
+def function_words(section: str) -> frozenset[str]:
+    """A class of Indonesian function words (kg/data/function_words.txt): prepositions,
+    conjunctions, modals, adverbs, ..., one section per position they are read in."""
+    return word_section("function_words.txt", section)
+
+
+def speaker_words(section: str) -> frozenset[str]:
+    """Words about who speaks (kg/data/speaker_words.txt): descriptors, documents, sides."""
+    return word_section("speaker_words.txt", section)
+
+
+def pronoun_words(section: str) -> frozenset[str]:
+    """A class of pronouns (kg/data/pronouns.txt): refer_back, first_person."""
+    return word_section("pronouns.txt", section)
+
+
+def speech_words(section: str) -> frozenset[str]:
+    """A section of kg/data/speech_verbs.txt that must be there (after, verb, opening, according, ...)."""
+    return word_section("speech_verbs.txt", section)
