@@ -35,10 +35,10 @@ _EMPHASIS = _words("emphasis")
 _NEGATION = _words("negation")
 _DOCUMENTS = lexicon.speaker_words("documents")
 
-# a word of a verb's shape (me-, ber-, di-, ter- and a stem): a lower-case predicate ("Menteng" is a name)
-VERB_SHAPE = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
-# an active or stative verb (me-, ber-, ter-; any case): the predicate a subject goes with
-VERBLIKE = re.compile(r"^(?:me|ber|ter)\w{3,}$", re.IGNORECASE)
+# a word of a verb's shape (me-, ber-, di-, ter- and a stem of three letters or more), lower-case
+# ("Menteng" is a name); the one test of "looks like a verb" (its exceptions: [not_predicate])
+_VERB = r"(?:me|ber|di|ter)[a-z]{3,}"
+VERB_SHAPE = re.compile(rf"^{_VERB}$")
 
 
 def alternation(words: frozenset[str]) -> str:
@@ -47,7 +47,7 @@ def alternation(words: frozenset[str]) -> str:
 
 
 # a coordinated predicate of the speaker ends the reported clause: "... siap menyerang tetapi menawarkan ..."
-_CUT = re.compile(rf"\s*(?:,\s*)?\b(?:(?:{alternation(_words('contrast'))})\s+(?=(?:me|ber|di)\w+)"
+_CUT = re.compile(rf"\s*(?:,\s*)?\b(?:(?:{alternation(_words('contrast'))})\s+(?={_VERB}\b)"
                   rf"|(?:{alternation(_words('accompanying'))})\b)")
 # a closing quotation mark followed by a comma: ' ... “secepat mungkin,” sebagai langkah ...'
 _CLOSED_INSIDE = re.compile(r"[,.][”\"]\s")

@@ -15,7 +15,7 @@ from kg import lexicon
 from kg.records import Token
 
 from .document import REFER_BACK, Attribution, Document, Found
-from .grammar import ADVERBS, CLAUSE, SUBORDINATORS, VERBLIKE, after_cues, alternation, clause_start, is_verb
+from .grammar import ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAPE, after_cues, alternation, clause_start, is_verb
 
 _words = lexicon.function_words
 DESCRIPTORS = lexicon.speaker_words("descriptors")
@@ -252,7 +252,7 @@ def _refers_back(toks: list[Token], k: int, b: int, before: str) -> bool:
 def _previous_subject(doc: Document, toks: list[Token], b: int, earlier: list[Found], skip_quoted: bool) -> int | None:
     """The subject of the last predicate before toks[b], else the last speaker."""
     for i in range(b - 1, -1, -1):
-        if not VERBLIKE.match(toks[i].text) or (skip_quoted and doc.in_quote(toks[i].start)):
+        if not VERB_SHAPE.match(toks[i].text) or (skip_quoted and doc.in_quote(toks[i].start)):
             continue
         j = i - 1
         while j >= 0 and toks[j].text.casefold() in ADVERBS:
