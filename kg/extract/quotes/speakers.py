@@ -18,7 +18,7 @@ from .document import REFER_BACK, Attribution, Document, Found
 from .grammar import ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAPE, after_cues, alternation, clause_start, is_verb
 
 _words = lexicon.function_words
-DESCRIPTORS = lexicon.speaker_words("descriptors")
+_DESCRIPTORS = lexicon.speaker_words("descriptors")
 _SIDES = lexicon.speaker_words("sides")
 _FIRST_PERSON = lexicon.pronoun_words("first_person")
 _SETTING = _words("setting")
@@ -234,7 +234,7 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
         return _previous_subject(doc, toks, b, earlier, skip_quoted), None
     if first in _SIDES and len(clause) <= 4 and cands:
         return cands[-1], None  # "Pihak KONI menyatakan": the organization itself
-    if first in DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
+    if first in _DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
         return None, describe(doc.text[clause[0].start:toks[k].start]) if clause else None
     speaker = pick_speaker(doc, cands, last=True)
     if speaker is None and clause:
