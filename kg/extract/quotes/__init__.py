@@ -10,10 +10,10 @@ import re
 
 from kg.records import Mention, Quote, Sentence
 
-from .direct import attribute, direct_spans
-from .document import Document
-from .headlines import headline_quote
-from .indirect import indirect_quotes
+from kg.extract.quotes.direct import attribute, direct_spans
+from kg.extract.quotes.document import Document
+from kg.extract.quotes.headlines import headline_quote
+from kg.extract.quotes.indirect import indirect_quotes
 
 __all__ = ["extract_quotes"]
 

@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 from kg import lexicon
 
-from .document import NOBODY, WORD, Attribution, Document, Found, is_link_line
-from .grammar import CLOSE, MIN_WORDS, OPEN
-from .speakers import cue_after, passive_after, verb_before
+from kg.extract.quotes.document import NOBODY, WORD, Attribution, Document, Found, is_link_line
+from kg.extract.quotes.grammar import CLOSE, MIN_WORDS, OPEN
+from kg.extract.quotes.speakers import cue_after, passive_after, verb_before
 
 _OPEN_MARK = re.compile("[" + OPEN + "]")
 # inside a quote opened by the key: its closing marks, and “ (a new quote: the old one was never closed)

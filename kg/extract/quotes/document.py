@@ -47,7 +47,7 @@ class Found(NamedTuple):
         return self.who.speaker
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Is pos within (or touching) one of the sorted, non-overlapping spans?"""
     i = bisect.bisect_right(spans, (pos + 1, len(spans) and 1 << 62)) - 1
     return i >= 0 and spans[i][0] - 1 <= pos <= spans[i][1] + 1 or \
@@ -66,7 +66,7 @@ class Document:
         self._subjects: dict[bool, list[tuple[int, int]]] = {}
 
     def in_quote(self, pos: int) -> bool:
-        return inside(pos, self.quoted)
+        return _inside(pos, self.quoted)
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)

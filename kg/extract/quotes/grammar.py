@@ -11,7 +11,7 @@ from functools import lru_cache
 from kg import lexicon
 from kg.records import Token
 
-from .document import WORD
+from kg.extract.quotes.document import WORD
 
 MIN_WORDS = 3
 OPEN = "“\"‘"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from kg import lexicon
 
-from .document import WORD, Attribution, Document, Found
-from .grammar import content_span
-from .speakers import pick_speaker
+from kg.extract.quotes.document import WORD, Attribution, Document, Found
+from kg.extract.quotes.grammar import content_span
+from kg.extract.quotes.speakers import pick_speaker
 
 
 def headline_quote(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> Found | None:

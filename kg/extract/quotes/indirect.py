@@ -12,10 +12,10 @@ import bisect
 from kg import lexicon
 from kg.records import Token
 
-from .document import REFER_BACK, Attribution, Document, Found
-from .grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds, framed_start,
-                      not_a_source, not_reported, reported_piece)
-from .speakers import addressee, cue_after, pick_speaker, resolve_pronoun, subject
+from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
+from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
+                                       framed_start, not_a_source, not_reported, reported_piece)
+from kg.extract.quotes.speakers import addressee, cue_after, pick_speaker, resolve_pronoun, subject
 
 _ADJUNCTS = lexicon.function_words("adjuncts") | {"(", ")", ","}
 _ADJUNCT_PREPOSITIONS = lexicon.function_words("adjunct_prepositions")

@@ -14,8 +14,9 @@ import re
 from kg import lexicon
 from kg.records import Token
 
-from .document import REFER_BACK, Attribution, Document, Found
-from .grammar import ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAPE, after_cues, alternation, clause_start, is_verb
+from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
+from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAPE, after_cues, alternation,
+                                       clause_start, is_verb)
 
 _words = lexicon.function_words
 _DESCRIPTORS = lexicon.speaker_words("descriptors")
