@@ -209,7 +209,7 @@ def glue_words() -> frozenset[str]:
 def pronouns() -> frozenset[str]:
     """Words that refer back to a person already named ("ia", "dirinya"); the file's "-nya" line
     documents the clitic, which the quote extractor handles on speech verbs."""
-    return frozenset(w.casefold() for w in _lines("pronouns.txt") if not w.startswith("-"))
+    return frozenset(w for w in word_section("pronouns.txt", "refer_back") if not w.startswith("-"))
 
 
 def _word_set(name: str, part: str | None, doc: str) -> Callable[[], frozenset[str]]:
@@ -242,3 +242,33 @@ def org_abbreviations() -> dict[str, str]:
 def type_heads() -> dict[tuple[str, str], str]:
     """(word, "first"/"last") → the type a name with that word there has (SMA → ORGANIZATION)."""
     return {(w, pos): typ for w, pos, typ in (ln.split("\t") for ln in _lines("type_heads.tsv"))}
+
+
+# -- sectioned word lists (quote extraction), casefolded for lookups --
+
+@lru_cache(maxsize=None)
+def word_section(name: str, part: str) -> frozenset[str]:
+    """The casefolded words of `[part]` in kg/data/`name`; DataFileError when the file or the
+    section is not there (an empty list would silently switch a rule off)."""
+    return frozenset(w.casefold() for w in section(name, part))
+
+
+def function_words(section: str) -> frozenset[str]:
+    """A class of Indonesian function words (kg/data/function_words.txt): prepositions,
+    conjunctions, modals, adverbs, ..., one section per position they are read in."""
+    return word_section("function_words.txt", section)
+
+
+def speaker_words(section: str) -> frozenset[str]:
+    """Words about who speaks (kg/data/speaker_words.txt): descriptors, documents, sides."""
+    return word_section("speaker_words.txt", section)
+
+
+def pronoun_words(section: str) -> frozenset[str]:
+    """A class of pronouns (kg/data/pronouns.txt): refer_back, first_person."""
+    return word_section("pronouns.txt", section)
+
+
+def speech_words(section: str) -> frozenset[str]:
+    """A section of kg/data/speech_verbs.txt that must be there (after, verb, opening, according, ...)."""
+    return word_section("speech_verbs.txt", section)

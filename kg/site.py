@@ -62,6 +62,20 @@ def after_dateline_outlet(text: str, i: int) -> bool:
     return comma > line_start and is_dateline(text, line_start, line_start + len(text[line_start:comma].rstrip()), i)
 
 
+# what follows an outlet that opens a line: ", Place -" of "Outlet.com, Place - ..."
+_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
+
+
+def dateline_end(text: str, outlet_start: int, outlet_end: int) -> int | None:
+    """Where "Outlet.com, Place - " ends when the outlet text[outlet_start:outlet_end] opens its
+    line; None when it is no dateline."""
+    line_start = text.rfind("\n", 0, outlet_start) + 1
+    if text[line_start:outlet_start].strip() or not is_outlet_name(text[outlet_start:outlet_end]):
+        return None
+    after = _DATELINE_AFTER.match(text, outlet_end, outlet_end + 40)
+    return after.end() if after else None
+
+
 # a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"
 _CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z]{{2,5}}/)?[a-z]{{2,5}}\))\s*$")
 
@@ -82,12 +96,21 @@ _LINK_LINE = re.compile(
 # where a link to another article starts inside the body: "(baca: ...)", "Tonton juga ..."
 _LINK = re.compile(rf"\b(?:{_cased(_WORDS['colon'], upper=True)})\s*(?:(?:{_cased(_WORDS['also'])})\s*)?:"
                    rf"|\b(?:{_either(w.capitalize() for w in _WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_cased(_WORDS['also'])})\b")
+# a paragraph that opens with a link ("Baca juga ...", "Tonton juga ..."), with or without a colon
+_OPENS_WITH_LINK = re.compile(rf"\s*(?:(?:{_either(_WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_either(_WORDS['also'])})\b"
+                              rf"|(?:{_either(_WORDS['colon'])})\s*:)", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[\w#@$%&'’.,:/-]+|[\"“”]")
 _TITLE_SMALL = frozenset(_WORDS["title_small"])
 
 
 def is_link_line(line: str) -> bool:
     return bool(_LINK_LINE.match(line))
+
+
+def opens_with_link(text: str, start: int, end: int) -> bool:
+    """Does the paragraph text[start:end] open with a link to another article? Its quoted title
+    is no speech (convention 7)."""
+    return _OPENS_WITH_LINK.match(text, start, end) is not None
 
 
 def link_titles(text: str) -> list[tuple[int, int]]:

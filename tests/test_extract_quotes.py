@@ -293,3 +293,16 @@ RELATIVE_NAMES = {"Budi Santoso": "PER", "Siti Rahma": "PER", "Andi Wijaya": "PE
 ])
 def test_relative_then_appositive_speaker(text, speaker):
     assert speaker_of_only_quote(text, RELATIVE_NAMES)[0] == speaker
+
+
+def test_a_missing_word_list_is_an_error_naming_file_and_section():
+    """The quote rules read their word classes from kg/data/; a section or file that is not
+    there must stop the run, not switch a rule off with an empty list."""
+    from kg import lexicon
+    from kg.lexicon import DataFileError
+
+    assert "kepada" in lexicon.function_words("object_prepositions")
+    with pytest.raises(DataFileError, match=r"kg/data/function_words\.txt has no \[no_such_words\] section"):
+        lexicon.function_words("no_such_words")
+    with pytest.raises(DataFileError, match=r"kg/data/no_such_file\.txt is missing"):
+        lexicon.word_section("no_such_file.txt", "any")

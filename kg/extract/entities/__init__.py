@@ -14,7 +14,6 @@ from kg.extract.entities.labels import entity_type, typed_mentions
 from kg.extract.entities.roles import find_role
 from kg.extract.entities.spans import ner_spans, spans_from_tags
 from kg.records import Mention, Sentence
-from kg.site import is_outlet
 
 # Each pass takes (text, sentences, mentions) and returns the mentions. The order matters:
 PASSES = (
@@ -36,7 +35,7 @@ PASSES = (
     roles.add_roles,
 )
 
-__all__ = ["PASSES", "entity_type", "extract_mentions", "find_role", "is_outlet", "spans_from_tags"]
+__all__ = ["PASSES", "entity_type", "extract_mentions", "find_role", "spans_from_tags"]
 
 
 def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]) -> list[Mention]:

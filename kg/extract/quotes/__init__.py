@@ -1,0 +1,39 @@
+"""Direct and indirect quotes, linked to their speakers.
+
+The flow: direct spans (direct.py) index the document (document.py); the indirect clauses of
+every sentence (indirect.py) and the headline's claim (headlines.py) are found outside them;
+then each direct quote gets its speaker (speakers.py decides). Word classes are in kg/data/.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.records import Mention, Quote, Sentence
+
+from kg.extract.quotes.direct import attribute, direct_spans
+from kg.extract.quotes.document import Document
+from kg.extract.quotes.headlines import headline_quote
+from kg.extract.quotes.indirect import indirect_quotes
+
+__all__ = ["extract_quotes"]
+
+# two apostrophes written as a double quotation mark (''Kami ...,'' kata X)
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
+def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[Sentence],
+                   mentions: list[Mention]) -> list[Quote]:
+    straight = _straighten(text)
+    spans = direct_spans(straight, paragraphs)
+    doc = Document(straight, sentences, mentions, quoted=[(s.start, s.end) for s in spans])
+    indirect = [q for si in range(len(sentences)) for q in indirect_quotes(doc, si)]
+    headline = headline_quote(doc, paragraphs, indirect)
+    indirect = [headline, *indirect] if headline else indirect
+    direct = attribute(doc, spans, indirect, paragraphs)
+    found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written
+
+
+def _straighten(text: str) -> str:
+    """The text with each '' read as one straight double mark and a space, offsets unchanged."""
+    return _TWO_APOSTROPHES.sub('" ', text) if "''" in text else text

@@ -1,0 +1,249 @@
+"""Indirect quotes: the clauses governed by a speech cue in a sentence.
+
+"X mengatakan (bahwa) ...", "menurut X, ...", "CONTENT, kata X." What each verb needs after
+it (a clause with its own predicate, a bare predicate, an addressee and a request) is its frame
+in speech_verbs.txt, so "menilai kinerja X" (a topic) is no quote and "menilai X perlu Y" is.
+An interrupted report ("A, kata X, B") gives one quote per piece.
+"""
+from __future__ import annotations
+
+import bisect
+
+from kg import lexicon
+from kg.records import Token
+
+from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
+from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
+                                       framed_start, not_a_source, not_reported, reported_piece)
+from kg.extract.quotes.speakers import addressee, cue_after, pick_speaker, resolve_pronoun, subject
+
+_ADJUNCTS = lexicon.function_words("adjuncts") | {"(", ")", ","}
+_ADJUNCT_PREPOSITIONS = lexicon.function_words("adjunct_prepositions")
+_COMPARISON = lexicon.function_words("comparison")
+_OPENING_CUES = lexicon.speech_words("opening")
+
+
+def indirect_quotes(doc: Document, si: int) -> list[Found]:
+    """The reported clauses of sentence si, outside the direct quotes."""
+    toks = list(doc.sentences[si].tokens)
+    kinds = cue_kinds()
+    folded = [t.text.casefold() for t in toks]
+    cues = [(k, kind) for k, w in enumerate(folded)
+            if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)]
+    out: list[Found] = []
+    taken_until = -1
+    bounds = [i for i, w in enumerate(folded) if w in CLAUSE]
+    for n, (k, kind) in enumerate(cues):
+        if toks[k].start < taken_until:
+            continue  # a speech verb inside the content of an earlier one
+        limit = _clause_limit(doc, toks, folded, k, cues[n + 1:n + 4], bounds)
+        if kind == "menurut":
+            found = _menurut(doc, toks, k, limit)
+        elif kind == "after":  # its content runs past later cues: "A, lanjut X, DPR akan meminta ..."
+            found = _after_cue(doc, toks, k, len(toks))
+        else:
+            found = [_verb_clause(doc, toks, k, limit, kind, out)]
+        for q in found:
+            if q is not None and not doc.in_quote(q.start):
+                out.append(q)
+                taken_until = max(taken_until, q.end)
+    return out
+
+
+def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, later: list[tuple[int, str]],
+                  bounds: list[int]) -> int:
+    """Where the content of the cue at k ends: at the last clause boundary before a later cue that
+    starts a report of its own (with its own speaker: "..., sementara Siti mengatakan ...").
+    After "bahwa" a later speech verb is nested in the content (X menyatakan bahwa Y menekankan ...)
+    and only a conjunction ends it."""
+    nested = "bahwa" in folded[k + 1:k + 14]
+    for k2, kind2 in later:
+        j = bisect.bisect_left(bounds, k2) - 1
+        if j < 0 or bounds[j] <= k:
+            continue
+        b = bounds[j]
+        if b == k + 1 and folded[b] == ",":
+            continue  # "X menyatakan, Y meminta ...": what follows the comma is X's content (convention 17)
+        between = [w for w in folded[b + 1:k2] if w not in ADVERBS]
+        subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
+        if not between and not (nested and subject_before):
+            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
+        if nested and folded[b] == ",":
+            continue
+        if kind2 == "menurut" and folded[k2] != "menurutnya" and (
+                k2 + 1 >= len(toks) or doc.mention_at(toks[k2 + 1].start) is None):
+            continue  # "menurut etika ..." names no source
+        if kind2 in {"after", "menurut"} or any(
+                folded[i] in REFER_BACK or doc.mention_at(toks[i].start) is not None
+                for i in range(b + 1, k2)):
+            return b  # a report with a speaker of its own
+    return len(toks)
+
+
+def _indirect(doc: Document, a: int, b: int, who: Attribution) -> Found | None:
+    """The indirect quote whose content lies within [a, b), or None when there is none."""
+    span = content_span(doc.text, a, b)
+    return None if span is None else Found(*span, "indirect", who)
+
+
+def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str,
+                 earlier: list[Found]) -> Found | None:
+    """'X mengatakan (kepada Y) (bahwa) CONTENT' and 'CONTENT, X mengatakan.' for the verb at k."""
+    if not_reported(toks, k):
+        return None
+    j = k + 1
+    while j < limit and j - k <= 12 and (toks[j].text.casefold() in _ADJUNCTS or toks[j].text[:1].isupper()
+                                          or toks[j].text[:1].isdigit()):
+        j += 1
+    comma = k + 2 < limit and toks[k + 1].text in {",", ":"} and toks[k + 2].text not in OPEN
+    if j < limit and toks[j].text.casefold() == "bahwa":
+        start_tok = j + 1
+    elif kind == "verb_bahwa" and not comma:
+        return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
+    elif k + 1 < limit and toks[k + 1].text.casefold() in _ADJUNCT_PREPOSITIONS and \
+            (before := _content_before(doc, toks, k)):
+        return before  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
+        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
+        comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
+        if comma is None or toks[comma].text != "," or not reported_piece(toks, comma + 1, limit):
+            return None
+        start_tok = comma + 1
+    elif _attributes_quote(doc, toks, k):
+        return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
+    elif j >= limit or toks[j].text in {".", "!", "?"}:
+        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
+    elif k + 1 < limit and toks[k + 1].text == ":":
+        return None  # introduces a direct quote
+    elif comma or kind == "verb":
+        start_tok = k + 1
+    else:
+        start_tok = framed_start(toks, k + 1, limit, kind)
+        if start_tok is None:
+            return None
+    if start_tok >= limit:
+        return None
+    span = content_span(doc.text, toks[start_tok].start, toks[limit - 1].end)
+    if span is None:
+        return None
+    speaker, desc = subject(doc, toks[0].start, toks, k, earlier, skip_quoted=False)
+    if speaker is None and (desc is None or not_a_source(desc) or after_temporal(toks, k)):
+        return None
+    return Found(*span, "indirect", Attribution(toks[k].text, speaker, desc, addressee(doc, toks[k + 1:start_tok])))
+
+
+def _attributes_quote(doc: Document, toks: list[Token], k: int) -> bool:
+    """Does the verb at k follow a closing quotation mark and at most its subject?"""
+    for b in range(k - 1, max(-1, k - 6), -1):
+        if toks[b].text in {"”", "\""} or doc.text[toks[b].start - 1:toks[b].start] in {"”", "\""}:
+            return True
+        if toks[b].text.casefold() not in REFER_BACK and doc.mention_at(toks[b].start) is None \
+                and toks[b].text != ",":
+            return False
+    return False
+
+
+def _content_before(doc: Document, toks: list[Token], k: int) -> Found | None:
+    """'CONTENT, X mengatakan (kepada Y).' — the clause before the comma."""
+    comma = next((i for i in range(k - 1, 0, -1) if toks[i].text == ","), None)
+    if comma is None:
+        return None
+    subj = doc.speakers_between(toks[comma].end, toks[k].start)
+    if not subj:
+        return None
+    who = Attribution(toks[k].text, pick_speaker(doc, subj, last=True), None, addressee(doc, toks[k + 1:]))
+    return _indirect(doc, toks[0].start, toks[comma].start, who)
+
+
+def _after_cue(doc: Document, toks: list[Token], k: int, limit: int) -> list[Found]:
+    """'CONTENT, kata X.', 'Kata X, CONTENT.', and the interrupted 'A, kata X, B.' (one entry per piece)."""
+    if k == 0 or (k == 1 and toks[0].text.casefold() in _COMPARISON):  # "(Seperti) kata X, ..."
+        return _opening_cue(doc, toks, k, limit)
+    if k < 2 or toks[k - 1].text not in {",", "”", "\""}:
+        return []
+    end = toks[k - 1].start
+    while end > toks[0].start and doc.text[end - 1] in ",”\" ":
+        end -= 1
+    who = cue_after(doc, end + 1, end + 1, [], skip_quoted=True)  # the cue read as after a quote
+    if who is None or not who.named:
+        return []
+    who = who._replace(cue=toks[k].text)
+    after = _attribution_end(doc, toks, k + 1, limit)
+    post = None
+    closes_quote = doc.text[toks[0].start:toks[k].start].rstrip(" ,")[-1:] in {"”", "\""}
+    if after is not None and not closes_quote and reported_piece(toks, after + 1, limit):
+        # ('“A,” kata X, di Jakarta, Senin': what follows a direct quote's attribution is its setting)
+        post = _indirect(doc, toks[after].end, toks[limit - 1].end, who)
+    pre = _indirect(doc, toks[0].start, end, who) if k >= 3 else None
+    if pre is not None and toks[0].text.casefold() in FRAMING:
+        pre = None  # "Dalam kegiatan itu, kata X, CONTENT": the first piece only frames it
+    return [q for q in (pre, post) if q is not None and not doc.in_quote(q.start)]
+
+
+def _opening_cue(doc: Document, toks: list[Token], k: int, limit: int) -> list[Found]:
+    """'Kata X, CONTENT.' — an attribution that opens the sentence."""
+    if toks[k].text.casefold() not in _OPENING_CUES or len(toks) <= k + 3:
+        return []  # "Jelas, ...", "Tegas, ..." open sentences without reporting speech
+    comma = next((i for i in range(k + 1, min(limit, k + 12)) if toks[i].text == ","), None)
+    if comma is None:
+        return []
+    cands = doc.speakers_between(toks[k + 1].start, toks[comma].start)
+    q = _indirect(doc, toks[comma].end, toks[limit - 1].end, Attribution(toks[k].text))
+    if q is None or not cands:
+        return []
+    return [q._replace(who=q.who._replace(speaker=pick_speaker(doc, cands, last=False)))]
+
+
+def _attribution_end(doc: Document, toks: list[Token], a: int, limit: int) -> int | None:
+    """The comma that closes an attribution starting at toks[a] ("kata X, ..." / "menurut X, ..."),
+    past an appositive name ("kata Ketua RT, Budi, ..."); None when the sentence ends first."""
+    for i in range(a, min(limit, a + 12)):
+        if toks[i].text in {".", "!", "?", ";"} or toks[i].text in OPEN:
+            return None
+        if toks[i].text == ",":
+            m = doc.mention_at(toks[i + 1].start) if i + 1 < limit else None
+            if m is not None and doc.mentions[m].type == "PERSON":
+                nxt = next((j for j in range(i + 1, min(limit, i + 8)) if toks[j].start >= doc.mentions[m].end), None)
+                if nxt is not None and toks[nxt].text == ",":
+                    return nxt
+            return i
+    return None
+
+
+def _menurut(doc: Document, toks: list[Token], k: int, limit: int) -> list[Found]:
+    """'Menurut X, CONTENT.', 'CONTENT, menurut X.', 'A, menurut X, B.', 'A menurutnya B.'"""
+    word = toks[k].text.casefold()
+    passive = word != "menurutnya" and word.endswith("nya")
+    if passive and (k == 0 or toks[k - 1].text.casefold() == "yang" or not reported_piece(toks, k + 1, limit)):
+        return []  # "apa yang disebutnya sebagai ...": a name given, not a report
+    if word.endswith("nya"):  # "menurutnya", "disebutnya": the last speaker
+        speaker, after = resolve_pronoun(doc, toks[k].start, [], skip_quoted=False), k
+        if k + 1 < limit and toks[k + 1].text == ",":
+            after = k + 1
+    else:
+        if k + 1 >= limit:
+            return []  # "menurut" ending the sentence names no one
+        speaker, after = _according_to(doc, toks, k, limit)
+    if speaker is None:
+        return []
+    who = Attribution(toks[k].text, speaker)
+    post = _indirect(doc, toks[after].end, toks[limit - 1].end, who) if after is not None else None
+    pre = None
+    if k >= 3 and toks[k - 1].text == "," and post is None:
+        pre = _indirect(doc, toks[0].start, toks[k - 1].start, who)  # "CONTENT, menurut X."
+    elif k >= 2 and after == k and post is not None and toks[k - 1].text.casefold() not in {"yang", ","}:
+        pre = _indirect(doc, toks[0].start, toks[k].start, who)  # "A menurutnya B"
+    return [q for q in (pre, post) if q is not None]
+
+
+def _according_to(doc: Document, toks: list[Token], k: int, limit: int) -> tuple[int | None, int | None]:
+    """(speaker, index of the token the content follows) of "menurut X, ..." at k."""
+    after = _attribution_end(doc, toks, k + 1, limit)
+    stop = toks[after].start if after is not None else toks[limit - 1].end
+    subj = doc.speakers_between(toks[k + 1].start, stop)
+    if after is None and subj and k + 1 < limit and doc.mentions[subj[0]].start == toks[k + 1].start:
+        # "Menurut X CONTENT" without a comma: the content starts after the name
+        end = doc.mentions[subj[0]].end
+        after = next((i - 1 for i in range(k + 1, limit) if toks[i].start >= end), None)
+        subj = subj[:1]
+    return pick_speaker(doc, subj, last=False), after
