@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg import lexicon
+from kg import lexicon, segment
 from kg.annotate import spans_from_tags
 from kg.records import Mention, Sentence, Token
 
@@ -84,7 +84,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
             spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end, typ))
         spans = _add_lexicon_spans(text, toks, spans)
         for start, end, typ in sorted(spans):
-            surface = text[start:end]
+            surface = segment.surface(text, toks, start, end)  # glued words read apart
             final = entity_type(surface, _label(typ))
             if final == NOT_ENTITY or surface.casefold() in lexicon.not_entities() \
                     or not any(c.isupper() for c in surface) \
