@@ -167,7 +167,8 @@ def camel_cut(left: str, right: str, standalone: Callable[[], frozenset[str]] = 
     if len(left) < 3 or len(right) < 3:
         return False
     table = counts()
-    lower_word = max(table.get(left.lower(), 0), table.get(right.lower(), 0)) >= MIN_TAIL
+    lower_word = max(table.get(left.lower(), 0), table.get(right.lower(), 0)) >= MIN_TAIL \
+        or table.get(right, 0) > max(MIN_TAIL, table.get(right.lower(), 0))  # "MuliaAhmad": a listed name
     if lower_word and count(left) >= MIN_TAIL and (count(right) >= MIN_TAIL or right in standalone()):
         return True  # "PasokKebutuhan", "UpayaBudi"
     return len(left) >= 4 and len(right) >= 4 and right in standalone()  # "MariaSantoso", Santoso named alone
