@@ -98,7 +98,7 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
     for m in _GLUED_TAIL.finditer(text, start, end):
         word = m.group()
         inner = wordseg.cuts(word, known)  # "Santosomenyerukan", "KPKyang"
-        if inner and not word[1].isupper() and _recurs(text, word):
+        if inner and not word[1].isupper() and not wordseg.sure(word, inner[0]) and _recurs(text, word):
             inner = []  # a word written so twice is no scraping accident ("Desa Sumberagung")
         if not inner and (cut := _attested_cut(text, word, known)):
             inner = [cut]

@@ -117,6 +117,13 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
     return [best[1]] if best else []
 
 
+def sure(word: str, cut: int) -> bool:
+    """Whether the word glued on at `cut` is long or a function word ("menyatakan", "yang"): a cut
+    that holds even where the glued form recurs (a lead paragraph printed twice)."""
+    tail = word[cut:]
+    return tail.islower() and (len(tail) >= 6 or counts().get(tail, 0) >= FUNCTION_WORD)
+
+
 def _common(tail: str) -> bool:
     """A lower-case word common enough to have been glued on."""
     n = counts().get(tail, 0) if tail.islower() else 0
