@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -59,18 +60,17 @@ def _total() -> int:
 
 @lru_cache(maxsize=None)
 def name_endings() -> frozenset[str]:
-    """Common lower-case words that end a listed name ("negara" of "Kartanegara", "putra" of "Saputra"):
-    such a word after an unknown capitalised head may be part of the name, not glued on."""
+    """Common lower-case words that end two listed names or more ("negara" of "Kartanegara" and
+    "Jatinegara", "putra" of "Aryaputra" and "Trisaputra"): such a word after a head may be part
+    of a name, not glued on. One name is not enough ("Kotawaringin" does not make "ingin" one)."""
     table = counts()
-    out = set()
+    names = Counter()
     for word, n in table.items():
         if not (word[:1].isupper() and word[1:].islower()) or table.get(word.lower(), 0) >= n:
             continue  # a lower-case word opening a sentence, not a name
         lower = word.lower()
-        for k in range(MIN_HEAD, len(word) - 1):
-            if table.get(lower[k:], 0) >= MIN_TAIL:
-                out.add(lower[k:])
-    return frozenset(out)
+        names.update({lower[k:] for k in range(MIN_HEAD, len(word) - 1) if table.get(lower[k:], 0) >= MIN_TAIL})
+    return frozenset(tail for tail, n in names.items() if n >= 2)
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +102,8 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
         return []
     upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     if upper >= 4 and word[upper:].islower() and len(word) - upper >= 3 and not count(word[upper:]):
-        return [upper - 1]  # "DKIJakarta": an acronym does not end in a capitalised word
+        rest = cuts(word[upper - 1:], standalone)  # "DKIJakartaakan"
+        return [upper - 1] + [upper - 1 + c for c in rest]  # "DKIJakarta": an acronym ends before a word
     if upper >= 2:  # an acronym ends where the lower case starts: "KPKyang"
         return [upper] if _common(word[upper:]) else []
     best = None
