@@ -165,7 +165,7 @@ def _evidence(word: str, k: int, known_head: bool, standalone: Callable[[], froz
 
 def camel_cut(left: str, right: str, standalone: Callable[[], frozenset[str]] = frozenset) -> bool:
     """Whether `left` + `right` (a capital after a lower-case letter: "PerwakilanRakyat",
-    "acuanBI") are two words glued. Brands ("YouTube", "BlackRock") stay whole: one side
+    "acuanBI") are two words glued. Brands ("YouTube", "PlayStation") stay whole: one side
     must be a word Indonesian writes in lower case and the other a listed word, or the
     right one must stand alone in the document."""
     if count(left + right):
