@@ -178,6 +178,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     upper_run = b < len(text) and text[b].isupper()
     while b < len(text) and (text[b].isupper() if upper_run else text[b].islower()):
         b += 1
+    b = min([b] + [c for c in cuts if i < c < b])  # "DonaldTrump|mengatakan": the right word ends at a cut
     right = text[i:b]
     glue, part = lexicon.glue_words(), lexicon.titles()["part"]
     if left.casefold() in glue or right.casefold() in glue:

@@ -179,4 +179,4 @@ def camel_cut(left: str, right: str, standalone: Callable[[], frozenset[str]] = 
         or table.get(right, 0) > max(MIN_TAIL, table.get(right.lower(), 0))  # "MuliaAhmad": a listed name
     if lower_word and count(left) >= MIN_TAIL and (count(right) >= MIN_TAIL or right in standalone()):
         return True  # "PasokKebutuhan", "UpayaBudi"
-    return len(left) >= 4 and len(right) >= 4 and right in standalone()  # "MariaSantoso", Santoso named alone
+    return len(right) >= 4 and right in standalone()  # "AliSantoso" where "Santoso" is named alone
