@@ -66,8 +66,8 @@ def name_endings() -> frozenset[str]:
     table = counts()
     names = Counter()
     for word, n in table.items():
-        if not (word[:1].isupper() and word[1:].islower()) or table.get(word.lower(), 0) >= n:
-            continue  # a lower-case word opening a sentence, not a name
+        if not (word[:1].isupper() and word[1:].islower()) or word.lower() in table:
+            continue  # a word also written in lower case ("Meskipun" opening a sentence) is no name
         lower = word.lower()
         names.update({lower[k:] for k in range(MIN_HEAD, len(word) - 1) if table.get(lower[k:], 0) >= MIN_TAIL})
     return frozenset(tail for tail, n in names.items() if n >= 2)
@@ -156,7 +156,9 @@ def _evidence(word: str, k: int, known_head: bool, standalone: Callable[[], froz
     if known_head:
         if common_head and table[tail] < FUNCTION_WORD and head not in standalone():
             return False  # "Mikroplastik", "Pascabencana": compounds the list lacks
-        return not name_like and not (len(tail) == 3 and k < 4)  # "Ramdan" is no "Ram" + "dan"
+        if len(tail) == 3 and k < 4:
+            return False  # "Ramdan" is no "Ram" + "dan"
+        return not name_like or head in standalone()  # "Citytak" where "City" stands alone; not "Simanjuntak"
     # an unknown head: the tail is long, no name ends in it, and no longer word ends the token
     # ("Sutarjoterjatuh" is not "Sutarjoter" + "jatuh": "terjatuh" is a word)
     longer = any(word[i:].lower() in counts() for i in range(max(1, k - 4), k))
