@@ -7,8 +7,9 @@ by kg.train.wordfreq) does. A token the list does not know is cut where both
 sides are words, the most probable cut under a unigram model winning. Names
 the list has never seen must survive, so a cut needs clear evidence: the
 glued-on word is common, and either the head is a known word (listed, or
-standing alone elsewhere in the document) or the glued-on word is long and no
-listed name ends in it ("Kartanegara" keeps its "negara").
+standing alone elsewhere in the document) or the glued-on word is long, often
+follows a name in edited text (a verb after its subject) and no listed name
+ends in it ("Kartanegara" keeps its "negara").
 
 Only cut offsets are returned: the text is never rewritten.
 """
@@ -30,18 +31,32 @@ MIN_TINY_TAIL = 5000  # ... and a two-letter one this common ("di", "ke"), after
 FUNCTION_WORD = 3000  # so common ("yang", "dan") that it is glued on even where names end in it (Pyongyang),
 # and even after an ordinary word ("Tengahini"; "Mikroplastik" is one word the list lacks)
 MIN_HEAD = 3  # a head counts as a name when listed this often, capitalised more often than not
-LONG_TAIL = 5  # a glued-on word this long needs no known head, unless names end in it
+LONG_TAIL = 5  # a glued-on word this long needs no known head, unless names end in it ...
+AFTER_NAME = 0.2  # ... and if it follows a capitalised word this often (verbs after a subject, not nouns)
 
 
 @lru_cache(maxsize=None)
+def _load() -> tuple[dict[str, int], dict[str, int]]:
+    raw = resources.files("kg.data").joinpath(FILE).read_bytes()
+    table, after = {}, {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, n, m = line.split("\t")
+        table[word] = int(n)
+        if m != "0":
+            after[word] = int(m)
+    return table, after
+
+
 def counts() -> dict[str, int]:
     """Word → how often edited Indonesian text writes it so (case kept)."""
-    raw = resources.files("kg.data").joinpath(FILE).read_bytes()
-    table = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        word, _, n = line.partition("\t")
-        table[word] = int(n)
-    return table
+    return _load()[0]
+
+
+def follows_names(word: str) -> bool:
+    """Whether a lower-case word often follows a capitalised one ("mengatakan", "yang"; not
+    "ekonomi"): the kind of word scraping glues onto a name."""
+    n = counts().get(word, 0)
+    return n > 0 and _load()[1].get(word, 0) / n >= AFTER_NAME
 
 
 def count(word: str) -> int:
@@ -106,11 +121,20 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
         return [upper - 1] + [upper - 1 + c for c in rest]  # "DKIJakarta": an acronym ends before a word
     if upper >= 2:  # an acronym ends where the lower case starts: "KPKyang"
         return [upper] if _common(word[upper:]) else []
+    found: list[frozenset[str]] = []
+
+    def alone() -> frozenset[str]:  # a common word opening a sentence ("Dan") is no evidence
+        if not found:
+            found.append(frozenset(h for h in standalone() if not _common_word(h)))
+        return found[0]
+
     best = None
     for k in range(2, len(word) - 1):
         head, tail = word[:k], word[k:]
-        known = _known_head(head, standalone)
-        if not _common(tail) or not _evidence(word, k, known, standalone):
+        if not _common(tail):
+            continue
+        known = _known_head(head, alone)
+        if not _evidence(word, k, known, alone):
             continue
         rank = (not known, _cost(head) + _cost(tail))  # a head known as a word beats any unknown one
         if best is None or rank < best[0]:
@@ -132,6 +156,12 @@ def _common(tail: str) -> bool:
                  else MIN_TAIL if len(tail) < 6 else MIN_LONG_TAIL)
 
 
+def _common_word(head: str) -> bool:
+    """A capitalised word more often written in lower case ("Kekuatan", "Dan"): no name."""
+    table = counts()
+    return table.get(head.lower(), 0) >= max(MIN_TAIL, table.get(head, 0))
+
+
 def _known_head(head: str, standalone: Callable[[], frozenset[str]]) -> bool:
     """A head stands alone in the document, or the list knows it: as a name (more often
     capitalised), or as a common word of five letters or more ("Kekuatan"; "Suka" of
@@ -147,7 +177,7 @@ def _evidence(word: str, k: int, known_head: bool, standalone: Callable[[], froz
     """Whether word[:k] + word[k:] is two words glued, not one name."""
     head, tail = word[:k], word[k:]
     table = counts()
-    common_head = table.get(head.lower(), 0) >= max(MIN_TAIL, table.get(head, 0))  # "Kekuatan", not a name
+    common_head = _common_word(head)
     name_like = tail in name_endings() and table[tail] < FUNCTION_WORD and not common_head
     if len(tail) <= 2:  # "Indonesiadi": only after a head the text shows alone ("Setiadi" is a name)
         return head in standalone() and k >= 4 and not name_like
@@ -162,7 +192,7 @@ def _evidence(word: str, k: int, known_head: bool, standalone: Callable[[], froz
     # an unknown head: the tail is long, no name ends in it, and no longer word ends the token
     # ("Sutarjoterjatuh" is not "Sutarjoter" + "jatuh": "terjatuh" is a word)
     longer = any(word[i:].lower() in counts() for i in range(max(1, k - 4), k))
-    return len(tail) >= LONG_TAIL and not name_like and not longer and not _is_stem(head)
+    return len(tail) >= LONG_TAIL and follows_names(tail) and not name_like and not longer and not _is_stem(head)
 
 
 def camel_cut(left: str, right: str, standalone: Callable[[], frozenset[str]] = frozenset) -> bool:
