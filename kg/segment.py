@@ -90,6 +90,9 @@ class _KnownWords:
 def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[str]]) -> list[int]:
     """Offsets where scraping glued two words ("JakartaDi", "dikutipReuters", "Budiyang").
 
+    Glue without a change of case ("Santosomenyerukan", "KPKyang") is found by the
+    word list (kg/wordseg.py); at a change of case the rules below decide.
+
     Camel-case brands ("YouTube", "detikNews", "iPhone") stay whole: a cut needs
     a known Indonesian word or title on one side, or a long lower-case word
     before the capital, or the left part standing alone elsewhere in the text.
@@ -120,6 +123,7 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
 
 
 def _recurs(text: str, word: str) -> bool:
+    """Whether the (letters-only) word stands alone more than once in the text."""
     return len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) > 1
 
 
