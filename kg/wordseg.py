@@ -192,7 +192,8 @@ def _evidence(word: str, k: int, known_head: bool, standalone: Callable[[], froz
     # an unknown head: the tail is long, no name ends in it, and no longer word ends the token
     # ("Sutarjoterjatuh" is not "Sutarjoter" + "jatuh": "terjatuh" is a word)
     longer = any(word[i:].lower() in counts() for i in range(max(1, k - 4), k))
-    return len(tail) >= LONG_TAIL and follows_names(tail) and not name_like and not longer and not _is_stem(head)
+    after_a_name = follows_names(tail) or table[tail] >= FUNCTION_WORD  # "mengatakan", "dalam"
+    return len(tail) >= LONG_TAIL and after_a_name and not name_like and not longer and not _is_stem(head)
 
 
 def camel_cut(left: str, right: str, standalone: Callable[[], frozenset[str]] = frozenset) -> bool:
