@@ -10,6 +10,7 @@ than MIN_WORDS words is skipped as too short to be an article.
 from __future__ import annotations
 
 import codecs
+import html
 import itertools
 import json
 import logging
@@ -93,6 +94,22 @@ def _looks_like_text(text: str, c1: bool = True, limit: float = 0.1) -> bool:
         return True
     bad = len((_C0_C1 if c1 else _C0).findall(sample))
     return bad / len(sample) < limit
+
+
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# zero-width space and joiners, left-to-right/right-to-left marks, word joiner, BOM, soft hyphen:
+# invisible, yet they would cut a word or a quote in two
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_NO_BREAK_SPACE = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+def as_read(text: str) -> str:
+    """The text kg reads and every offset indexes: HTML character references that scrapers leave
+    in text ("&ldquo;", "&amp;", "&#8221;") decoded, invisible marks dropped, no-break spaces as
+    spaces. References need their closing ";" ("R&D", "?a=1&b=2" stay as they are)."""
+    if "&" in text:
+        text = _CHAR_REF.sub(lambda m: html.unescape(m.group()), text)
+    return _INVISIBLE.sub("", text).translate(_NO_BREAK_SPACE)
 
 
 def iter_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Article | Skipped]:
@@ -188,6 +205,7 @@ def read_path(p: Path) -> Iterator[Article | Skipped]:
         except ValueError as e:
             yield Skipped(str(p), str(e))
             return
+    text = as_read(text)
     if not text.strip():
         yield Skipped(str(p), "empty file" if not text else "only whitespace")
         return
@@ -244,9 +262,9 @@ def _read_jsonl(p: Path, data: bytes) -> Iterator[Article | Skipped]:
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield Skipped(where, 'no "text" string in the record')
             continue
-        body = rec["text"]
+        body = as_read(rec["text"])
         if isinstance(rec.get("title"), str) and rec["title"].strip():
-            body = rec["title"].strip() + "\n\n" + body
+            body = as_read(rec["title"].strip()) + "\n\n" + body
         if not body.strip():
             yield Skipped(where, "empty text")
             continue

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
-from kg import lexicon, site
+from kg import lexicon, site, wordseg
 from kg.records import Sentence, Token
 
 MAX_TOKENS = 120  # longer "sentences" (lists, unpunctuated dumps) are cut: bounds NER time and memory
@@ -65,7 +64,9 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
 _CAMEL = re.compile(r"(?<=[a-z])[A-Z]")  # a capital right after a lower-case letter
 _CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]+(?!\w)")
 _LOWER = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")
-_LONG_CAPITALISED = re.compile(r"(?<![A-Z])[A-Z][a-z]{5,}(?![a-z0-9])")  # may follow a lower-case letter
+# a capitalised word or an acronym running into lower-case letters; may follow a lower-case letter,
+# not a domain's name ("Kabarkita.com")
+_GLUED_TAIL = re.compile(r"(?<![A-Z])[A-Z][A-Z]*[a-z]{2,}(?![a-z0-9]|\.[a-z])")
 
 
 class _KnownWords:
@@ -86,27 +87,26 @@ class _KnownWords:
         return self.lower_words
 
 
-@lru_cache(maxsize=None)
-def _glue_endings() -> frozenset[str]:
-    """Last three letters of the glue words: a cheap first test for a glued tail."""
-    return frozenset(w[-3:] for w in lexicon.glue_words() if len(w) >= 3)
-
-
 def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[str]]) -> list[int]:
     """Offsets where scraping glued two words ("JakartaDi", "dikutipReuters", "Budiyang").
+
+    Glue without a change of case ("Santosomenyerukan", "KPKyang") is found by the
+    word list (kg/wordseg.py); at a change of case the rules below decide.
 
     Camel-case brands ("YouTube", "detikNews", "iPhone") stay whole: a cut needs
     a known Indonesian word or title on one side, or a long lower-case word
     before the capital, or the left part standing alone elsewhere in the text.
     """
-    endings = _glue_endings()
     cuts = []
-    for m in _LONG_CAPITALISED.finditer(text, start, end):
+    for m in _GLUED_TAIL.finditer(text, start, end):
         word = m.group()
-        cut = _tail_cut(word, known) if word[-3:] in endings else None
-        cut = cut or _attested_cut(text, word, known)
-        if cut:
-            cuts.append(m.start() + cut)
+        inner = wordseg.cuts(word, known)  # "Santosomenyerukan", "KPKyang"
+        if inner and not word[1].isupper() and not wordseg.sure(word, inner[0]) and _recurs(text, word):
+            inner = []  # a word written so twice is no scraping accident ("Desa Sumberagung")
+        if not inner and (cut := _attested_cut(text, word, known)):
+            inner = [cut]
+        cuts.extend(m.start() + c for c in inner)
+    cuts.extend(m.start() for m in _DIGIT_WORD.finditer(text, start, end))  # "4Perusahaan"
     for m in _PLACE_PAIR.finditer(text, start, end):
         if _place_pair(m.group(1), m.group(2)):
             cuts.extend((m.end(1), m.start(2)))
@@ -122,6 +122,12 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
     return cuts
 
 
+def _recurs(text: str, word: str) -> bool:
+    """Whether the (letters-only) word stands alone more than once in the text."""
+    return len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) > 1
+
+
+_DIGIT_WORD = re.compile(r"(?<=[0-9])[A-Z][a-z]{2,}")
 _PLACE_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})-([A-Z][a-z]{3,})(?![\w-])(?!\s+[A-Z])")
 
 
@@ -132,21 +138,6 @@ def _place_pair(left: str, right: str) -> bool:
     a pair inside a longer name ('Self-Regulatory Organization').
     """
     return left[0] != right[0] and left[-3:] != right[-3:]
-
-
-def _tail_cut(word: str, known: Callable[[], frozenset[str]]) -> int | None:
-    """'Budiyang' → 4 when "Budi" stands alone in the text, or the glued word is long."""
-    glue = lexicon.glue_words()
-    if word.casefold() in glue:
-        return None
-    tails = [k for k in range(min(len(word) - 3, 13), 2, -1) if word[-k:] in glue]
-    for k in tails:  # "Daguisebelum" is "Daguise belum" when "Daguise" stands alone, not "Dagui sebelum"
-        if word[:-k] in known():
-            return len(word) - k
-    for k in tails:
-        if k >= 6 and len(word) - k >= 4:
-            return len(word) - k
-    return None
 
 
 def _lower_run_start(text: str, i: int) -> int:
@@ -191,6 +182,7 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     upper_run = b < len(text) and text[b].isupper()
     while b < len(text) and (text[b].isupper() if upper_run else text[b].islower()):
         b += 1
+    b = min([b] + [c for c in cuts if i < c < b])  # "DonaldTrump|mengatakan": the right word ends at a cut
     right = text[i:b]
     glue, part = lexicon.glue_words(), lexicon.titles()["part"]
     if left.casefold() in glue or right.casefold() in glue:
@@ -199,11 +191,29 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
         return True  # "Outlet.com, KupangHarga naik": the place glued to the body's first word
     if left.casefold() in part and right.casefold() in part:
         return True  # "LuarNegeri"
+    if left not in lexicon.outlet_prefixes() and wordseg.camel_cut(left, right, known):
+        return True  # "PerwakilanRakyat", "acuanBI": both sides are words
     if left.islower():
         return len(left) >= 6 and left not in lexicon.outlet_prefixes()  # "pernikahanAndi", not "kumparanNEWS"
     if upper_run and len(right) >= 3 and len(left) >= 3:
         return True  # "KantorBPS"
     return left in known()  # "CityPep" where "City" stands alone elsewhere
+
+
+def surface(text: str, tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> str:
+    """text[start:end] with a space where the tokenizer cut a glued word ("DewanPerwakilan" is
+    read "Dewan Perwakilan"): a name's words, while its offsets still index the text as read."""
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    if not inside or inside[0].start != start or inside[-1].end != end:
+        return text[start:end]  # a span cut inside a token ("Eropa" of "Eropanya")
+    out, prev = [], None
+    for tok in inside:
+        if prev is not None:
+            gap = text[prev.end:tok.start]
+            out.append(gap or (" " if prev.text[-1].isalnum() and tok.text[0].isalnum() else ""))
+        out.append(tok.text)
+        prev = tok
+    return "".join(out)
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

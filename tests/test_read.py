@@ -130,3 +130,24 @@ def test_html_pages_give_the_title_date_and_url_their_markup_declares(tmp_path):
     assert (arts["dated.html"].title, arts["dated.html"].date, arts["dated.html"].url) == \
         ("Harga Beras Naik", "2025-06-18", "https://contoh.example/berita/1")
     assert arts["undated.html"].date == ""  # nothing declared, nothing guessed
+
+
+def test_html_character_references_are_decoded_and_invisible_marks_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text("&ldquo;Kami siap membantu,&rdquo; kata Budi.&nbsp;R&D &amp; Co. &#8220;Ya&#x201D;.",
+                                    encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "Rapat\\u200b hari ini di Ba\\u200bndung\\u200e, kata Sinta\\ufeff."}\n',
+                                      encoding="utf-8")
+    arts, _ = split(list(iter_inputs([tmp_path])))
+    assert arts[0].text == "“Kami siap membantu,” kata Budi. R&D & Co. “Ya”."
+    assert arts[1].text == "Rapat hari ini di Bandung, kata Sinta."
+
+
+
+def test_a_quote_written_with_character_references_has_its_speaker(tmp_path):
+    from conftest import analyse_text
+    (tmp_path / "a.txt").write_text("&ldquo;Kami siap membantu,&rdquo; kata Budi.\u200e Rapat\u00a0selesai.",
+                                    encoding="utf-8")
+    [art], _ = split(list(iter_inputs([tmp_path])))
+    res = analyse_text(art.text, {"Budi": "PER"})
+    [q] = res.quotes
+    assert (q.kind, q.text, res.mentions[q.speaker].text) == ("direct", "Kami siap membantu", "Budi")

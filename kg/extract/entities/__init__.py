@@ -45,7 +45,7 @@ def extract_mentions(text: str, sentences: list[Sentence], tags: list[list[str]]
         t.text for sent, st in zip(sentences, tags) for t, g in zip(sent.tokens, st) if g != "O"))
     for si, (sent, sent_tags) in enumerate(zip(sentences, tags)):
         spans = add_lexicon_spans(text, sent.tokens, ner_spans(text, sent.tokens, sent_tags, tagged))
-        mentions.extend(typed_mentions(text, spans, si))
+        mentions.extend(typed_mentions(text, sent.tokens, spans, si))
     for step in PASSES:
         mentions = step(text, sentences, mentions)
     return mentions

@@ -1,9 +1,9 @@
 """The type a name gets: NER's label, unless a lexicon or the name's head word says otherwise."""
 from __future__ import annotations
 
-from kg import lexicon
+from kg import lexicon, segment
 from kg.extract.entities.roles import is_title_word
-from kg.records import Mention
+from kg.records import Mention, Token
 from kg.site import is_outlet
 
 TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION",
@@ -34,11 +34,12 @@ def label(typ: str) -> str:
     return {"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}.get(typ, "ORG")
 
 
-def typed_mentions(text: str, spans: list[tuple[int, int, str]], si: int) -> list[Mention]:
-    """A sentence's character spans → mentions with their final type; what names no entity is left out."""
+def typed_mentions(text: str, tokens: tuple[Token, ...], spans: list[tuple[int, int, str]], si: int) -> list[Mention]:
+    """A sentence's character spans → mentions with their final type; what names no entity is left out.
+    A mention's text has a space where the tokenizer cut a glued word; its offsets index the text."""
     out = []
     for start, end, typ in sorted(spans):
-        surface = text[start:end]
+        surface = segment.surface(text, tokens, start, end)
         final = entity_type(surface, label(typ))
         if final == NOT_ENTITY or surface.casefold() in lexicon.not_entities() \
                 or not any(c.isupper() for c in surface) \
