@@ -19,7 +19,6 @@ copies it into its float32 embedding at load time.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import random
@@ -31,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.train import nerdata
+from kg.train.corpora import texts
 
 log = logging.getLogger("kg.train.vectors")
 
@@ -51,42 +51,12 @@ def _split_sentences(text: str) -> list[str]:
     return out
 
 
-def _iter_texts(corpora: Path):
-    """Yield (source, text-block) pairs. A block is an article or a line."""
-    c = Path(corpora)
-    for f in sorted((c / "text-leipzig-id").glob("*.txt")):
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t", 1)
-                yield "text-leipzig-id", parts[-1]
-    f = c / "text-bppt-panl" / "bppt_panl.csv"
-    if f.exists():
-        with open(f, encoding="utf-8", newline="") as fh:
-            for row in csv.reader(fh):
-                if row:
-                    yield "text-bppt-panl", row[-1]
-    f = c / "text-news-2018-classif" / "news.json"
-    if f.exists():
-        with open(f, encoding="utf-8") as fh:
-            for art in json.load(fh):
-                yield "text-news-2018-classif", (art.get("title") or "") + "\n" + (art.get("content") or "")
-    for name in ("news-idcorpus-2015", "news-scrape-2025-06"):
-        for f in sorted((c / name / "articles").glob("*.txt")):
-            yield name, f.read_text(encoding="utf-8", errors="replace")
-    for ud in sorted(c.glob("ud-id-*")):
-        for f in sorted(ud.rglob("*.conllu")):
-            with open(f, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.startswith("# text = "):
-                        yield ud.name, line[9:].strip()
-
-
 def build_corpus(corpora: Path, held_keys: set[str], extra_sentences: list[list[str]] = ()) -> tuple[list[list[str]], dict]:
     """Lower-cased tokenised sentences for word2vec plus per-source stats."""
     long_keys = [k for k in held_keys if len(k) >= 40]
     sents: list[list[str]] = []
     stats: dict = {}
-    for src, text in _iter_texts(corpora):
+    for src, text in texts(corpora, articles=("news-idcorpus-2015", "news-scrape-2025-06")):
         st = stats.setdefault(src, {"blocks": 0, "blocks_dropped": 0, "sentences": 0, "tokens": 0})
         st["blocks"] += 1
         blocknorm = nerdata.norm_sentence(text)

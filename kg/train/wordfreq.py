@@ -22,40 +22,17 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
-import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
+
+from kg.train.corpora import texts
 
 SOURCES = ("text-leipzig-id", "text-bppt-panl", "text-news-2018-classif", "ud-id-*")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 MAX_LEN = 25  # longer letter runs are URLs, hashtags or glued text, not words
-
-
-def texts(corpora: Path) -> Iterator[tuple[str, str]]:
-    """(source, text) for every line, sentence or article of the sources."""
-    for f in sorted((corpora / "text-leipzig-id").glob("*.txt")):
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                yield "text-leipzig-id", line.rstrip("\n").split("\t", 1)[-1]
-    f = corpora / "text-bppt-panl" / "bppt_panl.csv"
-    with open(f, encoding="utf-8", newline="") as fh:
-        for row in csv.reader(fh):
-            if row:
-                yield "text-bppt-panl", row[-1]
-    with open(corpora / "text-news-2018-classif" / "news.json", encoding="utf-8") as fh:
-        for art in json.load(fh):
-            yield "text-news-2018-classif", (art.get("title") or "") + "\n" + (art.get("content") or "")
-    for ud in sorted(corpora.glob("ud-id-*")):
-        for f in sorted(ud.rglob("*.conllu")):
-            with open(f, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.startswith("# text = "):
-                        yield ud.name, line[9:].strip()
 
 
 def count_words(corpora: Path) -> tuple[Counter, Counter, Counter]:
