@@ -57,12 +57,16 @@ def test_build_and_eval_on_seeds(tmp_path):
 
 @pytest.mark.model
 def test_worker_processes_give_the_same_outputs(tmp_path):
+    from kg.pipeline import OUTPUT_FILES
+
     one, two = tmp_path / "one", tmp_path / "two"
-    assert runner.invoke(app, ["build", "seeds", "--out", str(one), "-q", "--no-cache"]).exit_code == 0
+    assert runner.invoke(app, ["build", "seeds", "--out", str(one), "-q", "--no-cache", "--workers", "1"]).exit_code == 0
     r = runner.invoke(app, ["build", "seeds", "--out", str(two), "-q", "--no-cache", "--workers", "2", "--batch", "2"])
     assert r.exit_code == 0, r.output
-    for f in ("mentions.jsonl", "quotes.jsonl", "graph.graphml"):
+    for f in OUTPUT_FILES:
         assert (one / f).read_bytes() == (two / f).read_bytes(), f
+    runs = [json.loads((d / "run.json").read_text()) for d in (one, two)]
+    assert [r["workers"] for r in runs] == [1, 2] and runs[1]["reason"] == "--workers given"
 
 
 ONE_DOC = {"a.txt": "Budi Hartono tiba di Medan pada Senin. “Kami siap membantu warga,” kata Budi Hartono."}
