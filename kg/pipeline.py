@@ -97,6 +97,25 @@ def annotate_with(factory: Callable[[], Annotator], articles: list[Article]) -> 
     return annotate_batch(factory(), articles)
 
 
+def annotate_and_cache(factory: Callable[[], Annotator], cache_root: str | None,
+                       batch: list[tuple[Article, str]]) -> list:
+    """The worker pool's task: annotate_with, then the worker writes the cache entries itself
+    (JSON encoding and a file per document would otherwise queue up in the main process)."""
+    outs = annotate_with(factory, [a for a, _ in batch])
+    if cache_root:
+        cache = _worker_cache(cache_root)
+        for (art, key), res in zip(batch, outs):
+            if not isinstance(res, Skipped):
+                _set_meta(res, art)
+                cache.put(key, res)
+    return outs
+
+
+@lru_cache(maxsize=2)
+def _worker_cache(root: str) -> Cache:
+    return Cache(Path(root))
+
+
 def _worker_factory(cfg: BuildConfig, threads: int) -> partial:
     """What a worker process calls for its annotator: picklable."""
     return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, threads, cfg.tagger)
@@ -142,7 +161,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 continue
             yield item, key
 
-    def collect(batch: list[tuple[Article, str]], outs: list) -> None:
+    def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False) -> None:
+        """Keep a batch's results; put them in the cache unless a worker did (`cached`)."""
         for (art, key), res in zip(batch, outs):
             if isinstance(res, Skipped):
                 skipped.append(res)
@@ -152,7 +172,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
             _set_meta(res, art)
             results.append(res)
             stats["processed"] += 1
-            if cache:
+            if cache and not cached:
                 cache.put(key, res)
             if progress:
                 progress(1, res.words)
@@ -240,20 +260,20 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import concurrent.futures as cf
     import multiprocessing as mp
 
-    factory = _worker_factory(cfg, run.threads)
+    task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
     ctx = mp.get_context("spawn")  # torch and fork do not mix
     with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=ctx) as pool:
         inflight: dict = {}
         for i, batch in enumerate(batches):
-            inflight[pool.submit(annotate_with, factory, [a for a, _ in batch])] = batch
+            inflight[pool.submit(task, batch)] = batch
             if i == run.workers:
                 _import_exporters()  # while the workers start
             if len(inflight) >= run.workers * 2:  # bounded: memory stays flat on big inputs
                 done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
                 for fut in done:
-                    collect(inflight.pop(fut), fut.result())
+                    collect(inflight.pop(fut), fut.result(), cached=True)
         for fut in cf.as_completed(list(inflight)):
-            collect(inflight.pop(fut), fut.result())
+            collect(inflight.pop(fut), fut.result(), cached=True)
 
 
 def _unique_names(results: list[DocResult]) -> list[DocResult]:
