@@ -33,10 +33,11 @@ from kg.pipeline import OUTPUT_FILES, build, fingerprint, up_to_date, write_outp
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-detik-1000" / "articles"
 
 
-def peak_rss_mb() -> float:
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak RSS of this process, and of the largest of its finished child processes."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024
+    return own / 1024, kids / 1024
 
 
 class RssSampler:
@@ -189,8 +190,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"documents / graph   {t_docs:.1f} s / {total - t_docs:.1f} s "
           f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{s['entities']} entities, {s['quotes']} quotes)")
-    print(f"peak RSS            {own_rss:,.0f} MB (largest single process); "
-          f"{rss.peak:,.0f} MB (all processes together, sampled, shared pages counted once)")
+    print(f"peak RSS            {own_rss[0]:,.0f} MB this process, {own_rss[1]:,.0f} MB the largest worker or writer; "
+          f"{rss.peak:,.0f} MB all processes together (sampled, shared pages counted once)")
     for f in sorted(out.iterdir()):
         if f.is_file():
             print(f"  {f.name:<18}{f.stat().st_size / 1e6:8.2f} MB")

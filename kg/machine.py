@@ -15,9 +15,12 @@ from pathlib import Path
 
 from kg.annotate import default_threads
 
-WORKER_MB = 450  # one worker's peak: torch, Stanza and the NER model, measured on news-detik-1000
-MAIN_MB = 400  # the main process before the corpus's own results
-DOC_KB = 30  # the main process's memory per document (results, graph), measured on 34,530 articles
+# Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-431 MB; the
+# main process of a pool build 91 MB with 219 documents and 118 MB with 1,000 (its results and the graph).
+# Rounded up, for the page cache and the rest of the machine.
+WORKER_MB = 450
+MAIN_MB = 300
+DOC_KB = 40
 DOCS_PER_WORKER = 50  # fewer documents than this per extra worker do not repay its start-up
 MAX_THREADS = 4  # as kg.annotate.default_threads: torch gains little beyond this on small matrices
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -140,7 +141,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     results: list[DocResult] = []
     skipped: list[Skipped] = []
     stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
-             "import_seconds": 0.0}
+             "import_seconds": 0.0, "load_average_start": _load_average()}
 
     def todo() -> Iterator[tuple[Article, str]]:
         for item in iter_inputs(cfg.inputs):
@@ -179,7 +180,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
 
     items, run = _plan(cfg, todo(), annotator)
     stats["run"] = run.as_dict()
-    log.info("workers: %d process(es), %d torch thread(s) each (%s)", run.workers, run.threads, run.reason)
+    log.info("workers: %d process(es), %d torch thread(s) each (%s; load average %s)", run.workers, run.threads,
+             run.reason, stats["load_average_start"])
     batches = _batches(items, cfg.batch_docs)
     if cfg.engine == "dask":
         from kg.distributed import run_dask
@@ -445,7 +447,19 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
 
 
 def _run_record(stats: dict, cfg: BuildConfig) -> dict:
-    """run.json: what kg.machine chose and what the build took; not part of the byte-identical outputs."""
+    """run.json: what kg.machine chose and what the build took; not part of the byte-identical outputs.
+
+    The load average (1 minute) at the start and end says how busy the machine was: other
+    processes on the same cores slow a build whatever kg chooses.
+    """
     return {"kg_version": __version__, "engine": cfg.engine, **stats["run"],
             "documents": {"tagged": stats["processed"], "from_cache": stats["cached"]},
-            "seconds": {k: round(stats[f"seconds_{k}"], 2) for k in ("documents", "graph")}}
+            "seconds": {k: round(stats[f"seconds_{k}"], 2) for k in ("documents", "graph")},
+            "load_average": {"start": stats["load_average_start"], "end": _load_average()}}
+
+
+def _load_average() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:  # not available on this system
+        return None
