@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",
                 "quotes.jsonl", "report.json")
 RUN_FILE = "run.json"  # how the build ran (workers, threads, why, seconds): the one file that differs between runs
-PARALLEL_WRITE_DOCS = 200  # from this many documents the files are written in parallel processes
+PARALLEL_WRITE_DOCS = 200  # from this many documents the files are written in parallel processes (fork costs ~0.1 s)
 
 
 @dataclass
@@ -393,7 +393,9 @@ def up_to_date(cfg: BuildConfig, fp: str) -> bool:
 
 def write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None = None) -> list[Path]:
     t0 = time.perf_counter()
-    processes = usable_cores() if len(result.docs) >= PARALLEL_WRITE_DOCS else 1
+    # as many processes as the build had workers: --workers 1 keeps the whole build on one core
+    workers = result.stats.get("run", {}).get("workers", 1)
+    processes = workers if len(result.docs) >= PARALLEL_WRITE_DOCS else 1
     with fewer_gc_passes():
         paths = _write_outputs(result, cfg, fp, processes)
     log.info("writing: %d files in %.1f s (%d process(es))", len(paths), time.perf_counter() - t0, processes)
