@@ -96,7 +96,7 @@ class CpuClock:
         t = os.times()
         self.wall = time.perf_counter() - self._wall
         self.own = t.user + t.system - self._t.user - self._t.system
-        self.children = t.children_user + t.children_system - self._t.children_user - self._t.children_system
+        self.children = max(0.0, t.children_user + t.children_system - self._t.children_user - self._t.children_system)
 
     @property
     def utilisation(self) -> float:
