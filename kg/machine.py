@@ -15,9 +15,9 @@ from pathlib import Path
 
 from kg.annotate import default_threads
 
-# Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-431 MB; the
-# main process of a pool build 91 MB with 219 documents and 118 MB with 1,000 (its results and the graph).
-# Rounded up, for the page cache and the rest of the machine.
+# Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-466 MB; the
+# main process of a pool build 118 MB with 1,000 documents, 548 MB with 34,530 (its results and the graph:
+# about 13 KB a document). Rounded up, for the page cache and the rest of the machine.
 WORKER_MB = 450
 MAIN_MB = 300
 DOC_KB = 40
