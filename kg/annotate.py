@@ -110,15 +110,17 @@ class Annotator:
         return out
 
 
-def default_threads(tagger: str) -> int:
-    """Torch threads: the fast tagger leaves one core to the rest of the build, which runs beside it.
+def default_threads(tagger: str, cores: int | None = None) -> int:
+    """Torch threads for one process: the fast tagger leaves one core to the rest of the build, which runs beside it.
 
     More torch threads than free cores is much worse than too few (OpenMP
     threads spin while they wait): on this project's 2-core machine, with other
     processes keeping it busy, the fast tagger ran 15x slower with 2 threads
     than with 1.
     """
-    cores = os.cpu_count() or 1
+    from kg.machine import usable_cores
+
+    cores = cores or usable_cores()
     return max(1, min(4, cores - 1)) if tagger == "fast" else max(1, min(4, cores))
 
 

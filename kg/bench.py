@@ -9,6 +9,11 @@ Then, unless --no-stanza, the same build with `--tagger stanza`: the time
 stanza.Pipeline spends tagging the corpus with kg's model (models loaded,
 tokens given) against the whole cold build above, and whether every output
 file of the two builds is byte-identical.
+
+`--copies N` builds instead a corpus of N copies of CORPUS (each copy in its
+own folder under /tmp with the index.csv beside it, deleted afterwards)
+without the cache, which would otherwise serve every copy after the first:
+the wall time, CPU utilisation and peak memory of a big build.
 """
 from __future__ import annotations
 
@@ -28,14 +33,20 @@ from kg.pipeline import OUTPUT_FILES, build, fingerprint, up_to_date, write_outp
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-detik-1000" / "articles"
 
 
-def peak_rss_mb() -> float:
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak RSS of this process, and of the largest of its finished child processes."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024
+    return own / 1024, kids / 1024
 
 
 class RssSampler:
-    """Peak of this process plus its worker processes, sampled every 0.2 s (needs psutil)."""
+    """Peak of this process plus its worker processes, sampled every 0.2 s (needs psutil).
+
+    Each process counts its proportional set size where the system gives it:
+    forked writer processes share most of their pages with this one, and the
+    sum of their RSS would count those pages twice.
+    """
 
     def __init__(self):
         import threading
@@ -53,7 +64,7 @@ class RssSampler:
         while not self._stop.wait(0.2):
             try:
                 procs = [me, *me.children(recursive=True)]
-                self.peak = max(self.peak, sum(p.memory_info().rss for p in procs) / 2**20)
+                self.peak = max(self.peak, sum(_pss(p) for p in procs) / 2**20)
             except psutil.Error:
                 pass
 
@@ -64,6 +75,45 @@ class RssSampler:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+
+def _pss(proc) -> int:
+    try:
+        return proc.memory_full_info().pss
+    except AttributeError:  # no PSS on this system
+        return proc.memory_info().rss
+
+
+class CpuClock:
+    """CPU seconds of this process and its finished child processes (the workers), and wall seconds."""
+
+    def __enter__(self):
+        self._t = os.times()
+        self._wall = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        t = os.times()
+        self.wall = time.perf_counter() - self._wall
+        self.own = t.user + t.system - self._t.user - self._t.system
+        self.children = max(0.0, t.children_user + t.children_system - self._t.children_user - self._t.children_system)
+
+    @property
+    def utilisation(self) -> float:
+        return (self.own + self.children) / self.wall
+
+
+def make_copies(corpus: Path, n: int, root: Path) -> list[str]:
+    """N copies of a corpus folder, each with the index.csv of its parent folder (kg.meta looks there)."""
+    index = corpus.parent / "index.csv"
+    folders = []
+    for i in range(n):
+        copy = root / f"copy-{i:02d}" / corpus.name
+        shutil.copytree(corpus, copy)
+        if index.is_file():
+            shutil.copy(index, copy.parent / index.name)
+        folders.append(str(copy))
+    return folders
 
 
 def settle_seconds(page: Path) -> float | None:
@@ -90,7 +140,7 @@ def settle_seconds(page: Path) -> float | None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=None, help="default: kg's choice (kg.machine.plan)")
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--max-nodes", type=int, default=300)
@@ -100,27 +150,39 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-stanza", action="store_true",
                     help="skip the comparison build with stanza.Pipeline (it takes about twice as long)")
     ap.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
+    ap.add_argument("--copies", type=int, default=0, metavar="N",
+                    help="build N copies of the corpus (in /tmp, without the cache) instead; no comparison build")
     args = ap.parse_args(argv)
+    load_start = os.getloadavg()
     out = Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    cfg = BuildConfig(inputs=(str(args.corpus),), out=out, workers=args.workers, threads=args.threads,
-                      batch_docs=args.batch, max_nodes=args.max_nodes, tagger=args.tagger)
+    inputs = (str(args.corpus),)
+    if args.copies:
+        inputs = tuple(make_copies(args.corpus, args.copies, out / "corpus"))
+        out = out / "out"
+    cfg = BuildConfig(inputs=inputs, out=out, workers=args.workers, threads=args.threads,
+                      batch_docs=args.batch, max_nodes=args.max_nodes, tagger=args.tagger, cache=not args.copies)
     t0 = time.perf_counter()
-    with RssSampler() as rss:
+    with RssSampler() as rss, CpuClock() as cpu:
         result = build(cfg)
         t_docs = time.perf_counter() - t0
         write_outputs(result, cfg)
     total = time.perf_counter() - t0
     own_rss = peak_rss_mb()  # before the comparison build adds its own
     s = result.stats
+    run = s["run"]
     stanza = s["stanza_seconds"]
-    print(f"corpus              {args.corpus} ({s['documents']} documents, {s['skipped']} skipped)")
+    copies = f" x {args.copies} copies" if args.copies else ""
+    print(f"corpus              {args.corpus}{copies} ({s['documents']} documents, {s['skipped']} skipped)")
     print(f"words               {s['words']:,}")
     print(f"end to end          {total:.1f} s = {s['words'] / total:,.0f} words/s "
-          f"(tagger={args.tagger}, workers={args.workers}, threads={args.threads or 'auto'}, batch={args.batch})")
-    setup = s["import_seconds"] + s["load_seconds"]
-    print(f"model load          {s['load_seconds']:.2f} s, after {s['import_seconds']:.2f} s "
-          f"importing torch and Stanza")
-    if args.workers == 1:
+          f"(tagger={args.tagger}, workers={run['workers']}, threads={run['threads']}, batch={args.batch})")
+    print(f"CPU                 {cpu.utilisation:.0%} of one core: {cpu.own:.1f} s in this process + "
+          f"{cpu.children:.1f} s in its workers and writers, over {cpu.wall:.1f} s")
+    print(f"workers             {run['workers']} x {run['threads']} torch thread(s): {run['reason']}")
+    if run["workers"] == 1:  # worker processes keep these figures to themselves
+        setup = s["import_seconds"] + s["load_seconds"]
+        print(f"model load          {s['load_seconds']:.2f} s, after {s['import_seconds']:.2f} s "
+              f"importing torch and Stanza")
         other = total - stanza - setup
         print(f"NER                 {stanza:.1f} s tagging ({stanza / total:.0%}) + {setup:.1f} s import and load "
               f"({setup / total:.0%}); everything else {other:.1f} s ({other / total:.0%}) of wall time outside "
@@ -128,11 +190,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"documents / graph   {t_docs:.1f} s / {total - t_docs:.1f} s "
           f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{s['entities']} entities, {s['quotes']} quotes)")
-    print(f"peak RSS            {own_rss:,.0f} MB (largest single process); "
-          f"{rss.peak:,.0f} MB (all processes together, sampled)")
+    print(f"peak RSS            {own_rss[0]:,.0f} MB this process, {own_rss[1]:,.0f} MB the largest worker or writer; "
+          f"{rss.peak:,.0f} MB all processes together (sampled, shared pages counted once)")
     for f in sorted(out.iterdir()):
         if f.is_file():
             print(f"  {f.name:<18}{f.stat().st_size / 1e6:8.2f} MB")
+    if args.copies:
+        _print_load(load_start)
+        shutil.rmtree(out.parent, ignore_errors=True)
+        return
     t1 = time.perf_counter()
     again = build(cfg)
     write_outputs(again, cfg, fingerprint(cfg))
@@ -145,23 +211,28 @@ def main(argv: list[str] | None = None) -> None:
         dt = settle_seconds(out / "graph.html")
         print(f"page settled in     {dt:.1f} s (headless Chromium)" if dt is not None else "page: chromium not found")
     if not args.no_stanza and args.tagger != "stanza":
-        compare_with_stanza(replace(cfg, threads=args.stanza_threads), total, s["words"])
-    print(f"load average        {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end "
-          f"({os.cpu_count()} cores; other processes slow every figure above)")
+        compare_with_stanza(replace(cfg, threads=args.stanza_threads), total, s["words"], cpu.utilisation)
+    _print_load(load_start)
     shutil.rmtree(out, ignore_errors=True)
 
 
-def compare_with_stanza(cfg: BuildConfig, build_seconds: float, words: int) -> None:
+def _print_load(start: tuple[float, float, float]) -> None:
+    print(f"load average        {' '.join(f'{x:.1f}' for x in start)} at the start, "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end "
+          f"({os.cpu_count()} cores; other processes slow every figure above)")
+
+
+def compare_with_stanza(cfg: BuildConfig, build_seconds: float, words: int, utilisation: float) -> None:
     """Build again with stanza.Pipeline tagging: its tagging time, and whether the outputs are the same bytes."""
     ref_out = Path(tempfile.mkdtemp(prefix="kg-bench-stanza-"))
-    ref_cfg = replace(cfg, out=ref_out, tagger="stanza", cache=False)
+    ref_cfg = replace(cfg, out=ref_out, tagger="stanza", cache=False, workers=1)  # one process: its tagging is timed
     ref = build(ref_cfg)
     write_outputs(ref, ref_cfg)
     tagging = ref.stats["stanza_seconds"]
     print(f"stanza.Pipeline     {tagging:.1f} s tagging alone ({words / tagging:,.0f} words/s; kg's model loaded, "
           f"kg's tokens given, {cfg.batch_docs} documents per call, threads={cfg.threads or 'auto'})")
-    print(f"kg build vs Stanza  {tagging / build_seconds:.2f}x: the whole cold build ({build_seconds:.1f} s) against "
-          f"Stanza's tagging alone ({tagging:.1f} s)")
+    print(f"kg build vs Stanza  {tagging / build_seconds:.2f}x: the whole cold build ({build_seconds:.1f} s, "
+          f"CPU {utilisation:.0%}) against Stanza's tagging alone ({tagging:.1f} s)")
     differ = [f for f in OUTPUT_FILES if (cfg.out / f).read_bytes() != (ref_out / f).read_bytes()]
     print(f"outputs             {'byte-identical to' if not differ else 'DIFFERENT from'} the stanza.Pipeline "
           f"build ({', '.join(differ) or f'all {len(OUTPUT_FILES)} files'})")

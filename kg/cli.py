@@ -78,8 +78,8 @@ def build(
     open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done.", metavar=""),
     max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all).", metavar="N"),
     min_weight: int = typer.Option(1, help="Hide page links with a smaller weight.", metavar="W"),
-    workers: int = typer.Option(1, help="Worker processes, each with its own models.", metavar="N"),
-    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores but one, max 4; all cores with --tagger stanza).", metavar="T"),
+    workers: Optional[int] = typer.Option(None, help="Worker processes, each with its own models (default: one per usable core, fewer for small corpora or little memory; -v says why).", metavar="N"),
+    threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: the cores left over by the workers, max 4; one process alone: all cores but one).", metavar="T"),
     batch: int = typer.Option(32, help="Documents per Stanza call.", metavar="B"),
     tagger: str = typer.Option("fast", help="'fast' (kg's own batching of the Stanza model) or 'stanza' "
                                             "(stanza.Pipeline, for comparison): the same tags.", metavar="fast|stanza"),

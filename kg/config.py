@@ -13,8 +13,8 @@ class BuildConfig:
     out: Path = Path("output")
     models_dir: Path | None = None
     batch_docs: int = 32  # documents per Stanza call
-    threads: int | None = None
-    workers: int = 1
+    threads: int | None = None  # torch threads per process; None: kg.machine.plan chooses
+    workers: int | None = None  # worker processes; None: kg.machine.plan chooses
     engine: str = "local"  # "local" | "dask"
     scheduler: str | None = None  # dask scheduler address
     tagger: str = "fast"  # "fast" (kg.tagger) | "stanza" (stanza.Pipeline): the same tags
@@ -25,8 +25,10 @@ class BuildConfig:
     title: str = "kg: who is in the news"
 
     def __post_init__(self):
-        if self.batch_docs < 1 or self.workers < 1:
+        if self.batch_docs < 1 or (self.workers is not None and self.workers < 1):
             raise ValueError("batch size and workers must be at least 1")
+        if self.threads is not None and self.threads < 1:
+            raise ValueError("threads must be at least 1")
         if self.engine not in {"local", "dask"}:
             raise ValueError(f"unknown engine {self.engine!r}: use 'local' or 'dask'")
         if self.tagger not in TAGGERS:

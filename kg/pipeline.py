@@ -4,10 +4,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from itertools import chain, islice
 from pathlib import Path
 
 import networkx as nx
@@ -18,14 +20,17 @@ from kg.cache import Cache, doc_key
 from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph, prune
+from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, usable_cores
 from kg.process import extract_batch, prepare_batch, run_batch, tag_batch
-from kg.read import iter_inputs
+from kg.read import count_documents, iter_inputs
 from kg.records import Article, DocResult, Entity, Skipped
 from kg.resolve import Resolver
 
 log = logging.getLogger(__name__)
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",
                 "quotes.jsonl", "report.json")
+RUN_FILE = "run.json"  # how the build ran (workers, threads, why, seconds): the one file that differs between runs
+PARALLEL_WRITE_DOCS = 200  # from this many documents the files are written in parallel processes (fork costs ~0.1 s)
 
 
 @dataclass
@@ -55,9 +60,28 @@ def annotate_with(factory: Callable[[], Annotator], articles: list[Article]) -> 
     return run_batch(factory(), articles)
 
 
-def _worker_factory(cfg: BuildConfig) -> partial:
-    """What a worker process calls for its annotator: picklable, one torch thread by default."""
-    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, cfg.threads or 1, cfg.tagger)
+def annotate_and_cache(factory: Callable[[], Annotator], cache_root: str | None,
+                       batch: list[tuple[Article, str]]) -> list:
+    """The worker pool's task: annotate_with, then the worker writes the cache entries itself
+    (JSON encoding and a file per document would otherwise queue up in the main process)."""
+    outs = annotate_with(factory, [a for a, _ in batch])
+    if cache_root:
+        cache = _worker_cache(cache_root)
+        for (art, key), res in zip(batch, outs):
+            if not isinstance(res, Skipped):
+                _set_meta(res, art)
+                cache.put(key, res)
+    return outs
+
+
+@lru_cache(maxsize=2)
+def _worker_cache(root: str) -> Cache:
+    return Cache(Path(root))
+
+
+def _worker_factory(cfg: BuildConfig, threads: int) -> partial:
+    """What a worker process calls for its annotator: picklable."""
+    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, threads, cfg.tagger)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -79,7 +103,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     results: list[DocResult] = []
     skipped: list[Skipped] = []
     stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
-             "import_seconds": 0.0}
+             "import_seconds": 0.0, "load_average_start": _load_average()}
 
     def todo() -> Iterator[tuple[Article, str]]:
         for item in iter_inputs(cfg.inputs):
@@ -100,7 +124,8 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 continue
             yield item, key
 
-    def collect(batch: list[tuple[Article, str]], outs: list) -> None:
+    def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False) -> None:
+        """Keep a batch's results; put them in the cache unless a worker did (`cached`)."""
         for (art, key), res in zip(batch, outs):
             if isinstance(res, Skipped):
                 skipped.append(res)
@@ -110,24 +135,46 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
             _set_meta(res, art)
             results.append(res)
             stats["processed"] += 1
-            if cache:
+            if cache and not cached:
                 cache.put(key, res)
             if progress:
                 progress(1, res.words)
 
-    batches = _batches(todo(), cfg.batch_docs)
+    items, run = _plan(cfg, todo(), annotator)
+    stats["run"] = run.as_dict()
+    log.info("workers: %d process(es), %d torch thread(s) each (%s; load average %s)", run.workers, run.threads,
+             run.reason, stats["load_average_start"])
+    batches = _batches(items, cfg.batch_docs)
     if cfg.engine == "dask":
         from kg.distributed import run_dask
 
-        factory = (lambda: annotator) if annotator is not None else _worker_factory(cfg)
-        run_dask(cfg, batches, collect, partial(annotate_with, factory), in_process=annotator is not None)
-    elif cfg.workers > 1 and annotator is None:
-        _run_pool(cfg, batches, collect)
+        factory = (lambda: annotator) if annotator is not None else _worker_factory(cfg, run.threads)
+        run_dask(replace(cfg, workers=run.workers), batches, collect, partial(annotate_with, factory),
+                 in_process=annotator is not None)
+    elif run.workers > 1 and annotator is None:
+        _run_pool(cfg, run, batches, collect)
     else:
-        ann = _run_local(cfg, batches, collect, annotator, stats)
+        ann = _run_local(cfg, run.threads, batches, collect, annotator, stats)
         if ann is not None:
             stats["stanza_seconds"] = ann.seconds
     return results, skipped, stats
+
+
+def _plan(cfg: BuildConfig, items: Iterator, annotator: Annotator | None) -> tuple[Iterator, Plan]:
+    """Workers and threads for this build (kg.machine.plan), and the documents to tag.
+
+    Unless --workers is given, the first documents not in the cache are read
+    ahead, up to what the usable cores could take: fewer means fewer workers.
+    """
+    cores = usable_cores()
+    if annotator is not None:  # a caller's annotator lives in this process
+        return items, Plan(cfg.workers or 1, cfg.threads or 1, "annotator given", cores, None)
+    if cfg.workers:
+        return items, plan(0, workers=cfg.workers, threads=cfg.threads, cores=cores, tagger=cfg.tagger)
+    head = list(islice(items, cores * DOCS_PER_WORKER))
+    corpus = count_documents(cfg.inputs) if len(head) == cores * DOCS_PER_WORKER else len(head)
+    return chain(head, items), plan(len(head), corpus, threads=cfg.threads, cores=cores,
+                                    memory_mb=available_memory_mb(), tagger=cfg.tagger)
 
 
 def _set_meta(res: DocResult, art: Article) -> None:
@@ -135,7 +182,8 @@ def _set_meta(res: DocResult, art: Article) -> None:
     res.title, res.date, res.url = art.title, art.date, art.url
 
 
-def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, stats: dict) -> Annotator | None:
+def _run_local(cfg: BuildConfig, threads: int, batches, collect, annotator: Annotator | None,
+               stats: dict) -> Annotator | None:
     """One process: the models load once, at the first batch that needs them.
 
     With an annotator that tags in torch (which releases the GIL), batch k is
@@ -148,7 +196,7 @@ def _run_local(cfg: BuildConfig, batches, collect, annotator: Annotator | None, 
     with cf.ThreadPoolExecutor(max_workers=1) as tagging:
         for batch in batches:
             if ann is None:
-                ann = Annotator(cfg.models_dir, threads=cfg.threads, tagger=cfg.tagger)
+                ann = Annotator(cfg.models_dir, threads=threads, tagger=cfg.tagger)
                 stats["load_seconds"] = ann.load_seconds
                 stats["import_seconds"] = ann.import_seconds
                 gc.freeze()  # the model's objects live to the end: keep them out of collections
@@ -172,22 +220,24 @@ def _import_exporters() -> None:
     import kg.export.html  # noqa: F401
 
 
-def _run_pool(cfg: BuildConfig, batches, collect) -> None:
+def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import concurrent.futures as cf
     import multiprocessing as mp
 
-    factory = _worker_factory(cfg)
+    task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
     ctx = mp.get_context("spawn")  # torch and fork do not mix
-    with cf.ProcessPoolExecutor(max_workers=cfg.workers, mp_context=ctx) as pool:
+    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=ctx) as pool:
         inflight: dict = {}
-        for batch in batches:
-            inflight[pool.submit(annotate_with, factory, [a for a, _ in batch])] = batch
-            if len(inflight) >= cfg.workers * 2:  # bounded: memory stays flat on big inputs
+        for i, batch in enumerate(batches):
+            inflight[pool.submit(task, batch)] = batch
+            if i == run.workers:
+                _import_exporters()  # while the workers start
+            if len(inflight) >= run.workers * 2:  # bounded: memory stays flat on big inputs
                 done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
                 for fut in done:
-                    collect(inflight.pop(fut), fut.result())
+                    collect(inflight.pop(fut), fut.result(), cached=True)
         for fut in cf.as_completed(list(inflight)):
-            collect(inflight.pop(fut), fut.result())
+            collect(inflight.pop(fut), fut.result(), cached=True)
 
 
 def _unique_names(results: list[DocResult]) -> list[DocResult]:
@@ -305,9 +355,12 @@ def up_to_date(cfg: BuildConfig, fp: str) -> bool:
 
 def write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None = None) -> list[Path]:
     t0 = time.perf_counter()
+    # as many processes as the build had workers: --workers 1 keeps the whole build on one core
+    workers = result.stats.get("run", {}).get("workers", 1)
+    processes = workers if len(result.docs) >= PARALLEL_WRITE_DOCS else 1
     with fewer_gc_passes():
-        paths = _write_outputs(result, cfg, fp)
-    log.info("writing: %d files in %.1f s", len(paths), time.perf_counter() - t0)
+        paths = _write_outputs(result, cfg, fp, processes)
+    log.info("writing: %d files in %.1f s (%d process(es))", len(paths), time.perf_counter() - t0, processes)
     return paths
 
 
@@ -316,7 +369,7 @@ def _date_range(docs: list[DocResult]) -> dict:
     return {"first": dates[0], "last": dates[-1]} if dates else {"first": "", "last": ""}
 
 
-def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> list[Path]:
+def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, processes: int) -> list[Path]:
     from kg.export import write_all
     from kg.export.graphml import export_safe, write_gexf, write_graphml
     from kg.export.html import write_html
@@ -350,6 +403,27 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
         "report.json": lambda p: write_report(p, report),
     }
+    if result.stats.get("run"):
+        writers[RUN_FILE] = lambda p: write_report(p, _run_record(result.stats, cfg))
     if fp:
         writers[FINGERPRINT] = lambda p: p.write_text(fp)
-    return write_all(Path(cfg.out), writers)
+    return write_all(Path(cfg.out), writers, processes)
+
+
+def _run_record(stats: dict, cfg: BuildConfig) -> dict:
+    """run.json: what kg.machine chose and what the build took; not part of the byte-identical outputs.
+
+    The load average (1 minute) at the start and end says how busy the machine was: other
+    processes on the same cores slow a build whatever kg chooses.
+    """
+    return {"kg_version": __version__, "engine": cfg.engine, **stats["run"],
+            "documents": {"tagged": stats["processed"], "from_cache": stats["cached"]},
+            "seconds": {k: round(stats[f"seconds_{k}"], 2) for k in ("documents", "graph")},
+            "load_average": {"start": stats["load_average_start"], "end": _load_average()}}
+
+
+def _load_average() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:  # not available on this system
+        return None

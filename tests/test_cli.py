@@ -57,11 +57,21 @@ def test_build_and_eval_on_seeds(tmp_path):
 
 @pytest.mark.model
 def test_worker_processes_give_the_same_outputs(tmp_path):
+    from kg.pipeline import FINGERPRINT, OUTPUT_FILES
+
     one, two = tmp_path / "one", tmp_path / "two"
-    assert runner.invoke(app, ["build", "seeds", "--out", str(one), "-q", "--no-cache"]).exit_code == 0
-    r = runner.invoke(app, ["build", "seeds", "--out", str(two), "-q", "--no-cache", "--workers", "2", "--batch", "2"])
+    assert runner.invoke(app, ["build", "seeds", "--out", str(one), "-q", "--no-cache", "--workers", "1"]).exit_code == 0
+    r = runner.invoke(app, ["build", "seeds", "--out", str(two), "-q", "--workers", "2", "--batch", "2"])
     assert r.exit_code == 0, r.output
-    for f in ("mentions.jsonl", "quotes.jsonl", "graph.graphml"):
+    for f in OUTPUT_FILES:
+        assert (one / f).read_bytes() == (two / f).read_bytes(), f
+    run = json.loads((two / "run.json").read_text())
+    assert (run["workers"], run["reason"], run["documents"]["tagged"]) == (2, "--workers given", 5)
+    # the workers wrote the cache entries: a rebuild in one process reads them all
+    (two / FINGERPRINT).unlink()
+    assert runner.invoke(app, ["build", "seeds", "--out", str(two), "-q", "--workers", "1"]).exit_code == 0
+    assert json.loads((two / "run.json").read_text())["documents"] == {"tagged": 0, "from_cache": 5}
+    for f in OUTPUT_FILES:
         assert (one / f).read_bytes() == (two / f).read_bytes(), f
 
 

@@ -1,4 +1,6 @@
 """The per-document step gives the same graph locally and on a Dask LocalCluster."""
+import json
+
 import pytest
 
 from conftest import DictAnnotator
@@ -85,3 +87,23 @@ def test_tagging_in_a_second_thread_gives_the_serial_build(tmp_path):
     assert [d.as_dict() for d in overlapped.docs] == [d.as_dict() for d in serial.docs]
     assert sorted(overlapped.graph.edges(data=True)) == sorted(serial.graph.edges(data=True))
     assert sum(seen) == 23
+
+
+def test_outputs_written_by_parallel_processes_are_the_serial_bytes(tmp_path, monkeypatch):
+    import kg.pipeline
+    from kg.pipeline import OUTPUT_FILES, write_outputs
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        (src / f"{i:02d}.txt").write_text(f"Budi bertemu Siti Rahma di Jakarta ke-{i}. “Kami siap membantu NATO,” kata Budi.")
+    cfg = BuildConfig(inputs=(str(src),), out=tmp_path / "serial", cache=False)
+    result = build(cfg, annotator=DictAnnotator(NAMES))
+    write_outputs(result, cfg)
+    monkeypatch.setattr(kg.pipeline, "PARALLEL_WRITE_DOCS", 1)
+    result.stats["run"]["workers"] = 3  # as if three workers had tagged: three writer processes
+    forked = BuildConfig(inputs=(str(src),), out=tmp_path / "forked", cache=False)
+    write_outputs(result, forked)
+    for f in OUTPUT_FILES:
+        assert (tmp_path / "forked" / f).read_bytes() == (tmp_path / "serial" / f).read_bytes(), f
+    assert json.loads((tmp_path / "forked" / "run.json").read_text())["workers"] == 3

@@ -149,7 +149,8 @@ def test_a_document_that_fails_is_skipped_and_the_others_keep_their_results(tmp_
     assert [(os.path.basename(s.source), s.reason) for s in result.skipped] == [("b.txt", "could not segment: RuntimeError: boom")]
 
 
-def test_full_disk_while_writing_keeps_previous_outputs(tmp_path):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_full_disk_while_writing_keeps_previous_outputs(tmp_path, processes):
     import errno
 
     from kg.export import write_all
@@ -162,6 +163,15 @@ def test_full_disk_while_writing_keeps_previous_outputs(tmp_path):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with pytest.raises(OSError):
-        write_all(out, {"a.txt": lambda p: p.write_text("new a"), "b.txt": full})
+        write_all(out, {"a.txt": lambda p: p.write_text("new a"), "b.txt": full}, processes)
     assert (out / "a.txt").read_text() == "old a" and (out / "b.txt").read_text() == "old b"
     assert sorted(os.listdir(out)) == ["a.txt", "b.txt"]
+
+
+def test_parallel_writers_run_in_other_processes_and_all_land(tmp_path):
+    from kg.export import write_all
+
+    out = tmp_path / "out"
+    write_all(out, {f"{i}.txt": lambda p: p.write_text(str(os.getpid())) for i in range(4)}, processes=2)
+    pids = {int((out / f"{i}.txt").read_text()) for i in range(4)}
+    assert pids and os.getpid() not in pids and sorted(os.listdir(out)) == [f"{i}.txt" for i in range(4)]

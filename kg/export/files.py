@@ -1,6 +1,8 @@
 """Atomic output: stage all files, then replace the old ones in one short step."""
 from __future__ import annotations
 
+import gc
+import multiprocessing as mp
 import os
 import shutil
 import signal
@@ -9,24 +11,55 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def write_all(out: Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
+def write_all(out: Path, writers: dict[str, Callable[[Path], None]], processes: int = 1) -> list[Path]:
     """Call each writer on a staging path, then move every staged file into `out`.
 
-    If a writer fails (disk full, bad data) nothing in `out` changes. Ctrl-C
-    is held back for the few renames at the end, so the outputs are either all
-    old or all new.
+    With `processes` > 1 the writers run in that many forked processes (they
+    are Python-bound, so threads would take turns). If a writer fails (disk
+    full, bad data) nothing in `out` changes. Ctrl-C is held back for the few
+    renames at the end, so the outputs are either all old or all new.
     """
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
     try:
-        for name, write in writers.items():
-            write(stage / name)
+        if processes > 1 and len(writers) > 1 and "fork" in mp.get_all_start_methods():
+            _write_forked(stage, writers, min(processes, len(writers)))
+        else:
+            for name, write in writers.items():
+                write(stage / name)
         with _no_interrupt():
             for name in writers:
                 os.replace(stage / name, out / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [out / n for n in writers]
+
+
+_WRITERS: dict[str, Callable[[Path], None]] = {}  # what forked writer processes inherit
+
+
+def _write_forked(stage: Path, writers: dict[str, Callable[[Path], None]], processes: int) -> None:
+    """Each writer in a forked copy of this process: the data is inherited, not pickled.
+
+    The writers are closures, which cannot be pickled: the processes find them
+    by name in a module global set before the fork. Their errors come back
+    pickled and are raised here.
+    """
+    import concurrent.futures as cf
+
+    _WRITERS.update(writers)
+    try:
+        ctx = mp.get_context("fork")
+        with cf.ProcessPoolExecutor(processes, mp_context=ctx, initializer=gc.disable) as pool:
+            # gc off in the short-lived copies: a collection would touch, and so copy, every shared page
+            for fut in [pool.submit(_write_one, stage, name) for name in writers]:
+                fut.result()
+    finally:
+        _WRITERS.clear()
+
+
+def _write_one(stage: Path, name: str) -> None:
+    _WRITERS[name](stage / name)
 
 
 class _no_interrupt:

@@ -1,0 +1,146 @@
+"""What the machine gives this process (cores, memory), and how a build uses it.
+
+`plan()` chooses the number of worker processes and torch threads from the
+cores the process may run on (CPU affinity and a cgroup CPU quota, as in a
+container), the memory available (the system's and a cgroup limit's) and the
+number of documents to tag: every worker loads its own models (about 450 MB,
+1-2 s), so a handful of articles stays in one process.
+"""
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kg.annotate import default_threads
+
+# Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-466 MB; the
+# main process of a pool build 118 MB with 1,000 documents, 548 MB with 34,530 (its results and the graph:
+# about 13 KB a document). Rounded up, for the page cache and the rest of the machine.
+WORKER_MB = 450
+MAIN_MB = 300
+DOC_KB = 40
+DOCS_PER_WORKER = 50  # fewer documents than this per extra worker do not repay its start-up
+MAX_THREADS = 4  # as kg.annotate.default_threads: torch gains little beyond this on small matrices
+
+CGROUP = Path("/sys/fs/cgroup")
+PROC_CGROUP = Path("/proc/self/cgroup")
+MEMINFO = Path("/proc/meminfo")
+
+
+@dataclass(frozen=True)
+class Plan:
+    workers: int
+    threads: int
+    reason: str
+    cores: int
+    memory_mb: int | None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def usable_cores() -> int:
+    """Cores this process may use: its CPU affinity, lowered by a cgroup CPU quota."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    return max(1, min(cores, math.ceil(quota))) if quota else max(1, cores)
+
+
+def cgroup_cpu_quota() -> float | None:
+    """CPUs' worth of time the cgroup allows (cgroup v2 cpu.max or v1 cfs quota), None without a limit."""
+    for d in _cgroup_dirs("cpu"):
+        text = _read(d / "cpu.max")
+        if text:
+            quota, _, period = text.partition(" ")
+            return int(quota) / int(period) if quota != "max" else None
+        quota, period = _read(d / "cpu.cfs_quota_us"), _read(d / "cpu.cfs_period_us")
+        if quota and period:
+            return int(quota) / int(period) if int(quota) > 0 else None
+    return None
+
+
+def available_memory_mb() -> int | None:
+    """Memory that can be allocated without swapping: MemAvailable, lowered by a cgroup limit's room."""
+    avail = None
+    for line in (_read(MEMINFO) or "").splitlines():
+        if line.startswith("MemAvailable:"):
+            avail = int(line.split()[1]) // 1024
+    room = _cgroup_memory_room_mb()
+    if room is not None:
+        avail = room if avail is None else min(avail, room)
+    return avail
+
+
+def _cgroup_memory_room_mb() -> int | None:
+    for d in _cgroup_dirs("memory"):
+        for limit_file, usage_file in (("memory.max", "memory.current"),
+                                       ("memory.limit_in_bytes", "memory.usage_in_bytes")):
+            limit, usage = _read(d / limit_file), _read(d / usage_file)
+            if limit and usage:
+                if limit == "max" or int(limit) >= 1 << 60:  # v1 writes "no limit" as a huge number
+                    return None
+                return max(0, int(limit) - int(usage)) // 2**20
+    return None
+
+
+def _cgroup_dirs(controller: str) -> list[Path]:
+    """This process's cgroup folders for a controller (v1 and v2), most specific first.
+
+    In a container /proc/self/cgroup may name a path outside the mounted
+    hierarchy, so the hierarchy's root is tried too.
+    """
+    dirs = []
+    for line in (_read(PROC_CGROUP) or "").splitlines():
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":  # v2
+            dirs.append(CGROUP / path.lstrip("/"))
+        elif controller in controllers.split(","):
+            dirs.append(CGROUP / controllers / path.lstrip("/"))
+            dirs.append(CGROUP / controllers)
+    return [*dict.fromkeys([*dirs, CGROUP])]
+
+
+def _read(p: Path) -> str | None:
+    try:
+        return p.read_text().strip()
+    except (OSError, ValueError):
+        return None
+
+
+def plan(to_tag: int, corpus: int = 0, workers: int | None = None, threads: int | None = None,
+         cores: int | None = None, memory_mb: int | None = None, tagger: str = "fast") -> Plan:
+    """Workers and torch threads per worker for `to_tag` documents to tag (of `corpus` in all).
+
+    Given `workers` and `threads` are kept. Otherwise one worker per core,
+    fewer when the documents are too few to repay a worker's start-up or the
+    memory too small for another copy of the models beside the main process
+    (which holds every document's results); cores left over go to each
+    worker's torch threads. One process tags in a second thread while its main
+    thread prepares and extracts, so alone it gives torch all cores but one.
+    """
+    cores = cores or usable_cores()
+    if workers:
+        reason = "--workers given"
+    else:
+        by_docs = max(1, to_tag // DOCS_PER_WORKER)
+        by_memory = workers_in_memory(memory_mb, max(corpus, to_tag))
+        workers = max(1, min(cores, by_docs, by_memory))
+        memory = (f"{memory_mb:,} MB available, room for {by_memory} of {WORKER_MB} MB"
+                  if memory_mb is not None else "memory unknown")
+        reason = f"{cores} usable cores; {to_tag:,} documents to tag, a worker per {DOCS_PER_WORKER}; {memory}"
+    if not threads:
+        threads = default_threads(tagger, cores) if workers == 1 else max(1, min(MAX_THREADS, cores // workers))
+    return Plan(workers, threads, reason, cores, memory_mb)
+
+
+def workers_in_memory(memory_mb: int | None, corpus: int) -> int:
+    """How many workers fit beside the main process and its results (at least one)."""
+    if memory_mb is None:
+        return 1 << 10
+    main = MAIN_MB + corpus * DOC_KB // 1024
+    return max(1, (memory_mb - main) // WORKER_MB)
