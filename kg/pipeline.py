@@ -25,7 +25,7 @@ from kg.resolve import Entity, Resolver
 
 log = logging.getLogger(__name__)
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",
-                "quotes.jsonl", "report.json")
+                "quotes.jsonl", "report.json", "kg.sqlite", "metadata.json")
 
 
 @dataclass
@@ -358,7 +358,8 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
     from kg.export import write_all
     from kg.export.graphml import export_safe, write_gexf, write_graphml
     from kg.export.html import write_html
-    from kg.export.jsonl import write_entities, write_mentions, write_quotes, write_report
+    from kg.export.jsonl import quote_rows, write_entities, write_mentions, write_quotes, write_report
+    from kg.export.sqlite import JSONL_FILES, write_metadata, write_sqlite
 
     g = result.graph
     xml_graph = export_safe(g)  # checked once for both XML formats
@@ -387,6 +388,11 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
         "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
         "report.json": lambda p: write_report(p, report),
+        # after the JSONL files: the database records their staged sizes
+        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
+                                            quote_rows(result.docs, result.link, names),
+                                            {f: p.parent / f for f in JSONL_FILES}),
+        "metadata.json": lambda p: write_metadata(p, cfg.title),
     }
     if fp:
         writers[FINGERPRINT] = lambda p: p.write_text(fp)
