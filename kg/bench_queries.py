@@ -30,14 +30,18 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-scr
 
 
 def make_copies(corpus: Path, work: Path, n: int) -> list[Path]:
-    """`n` copies of the corpus folder (its articles and index.csv), made once."""
+    """`n` copies of the corpus's articles/ folder and index.csv (not its PROVENANCE.md), made once."""
     copies = []
     for i in range(1, n + 1):
         dest = work / "corpus" / f"copy{i:02d}"
         if not dest.is_dir():
-            shutil.copytree(corpus, dest.with_suffix(".tmp"), dirs_exist_ok=True)
-            dest.with_suffix(".tmp").rename(dest)
-        copies.append(dest)
+            tmp = dest.with_suffix(".tmp")
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.copytree(corpus / "articles", tmp / "articles")
+            if (corpus / "index.csv").is_file():
+                shutil.copy2(corpus / "index.csv", tmp / "index.csv")
+            tmp.rename(dest)
+        copies.append(dest / "articles")
     return copies
 
 
