@@ -53,7 +53,8 @@ INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes;
 """
 _EMPTY_QUOTE_KEYS = ("doc", "text", "kind", "speaker", "speaker_id", "speaker_desc", "addressee", "addressee_id",
                      "cue", "start", "end", "date", "title", "url")  # a build without quotes: kg.export.jsonl's keys
-_TYPES = {"start": "INTEGER", "end": "INTEGER", "sentence": "INTEGER"}
+_TYPES = {"start": "INTEGER", "end": "INTEGER", "doc": "TEXT REFERENCES documents(doc)",
+          "speaker_id": "TEXT REFERENCES entities(id)", "addressee_id": "TEXT REFERENCES entities(id)"}
 
 
 def outlet_of(url: str | None) -> str:
