@@ -11,7 +11,7 @@ import csv
 import difflib
 import io
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from kg.meta import parse_date
@@ -111,46 +111,23 @@ def profile(b: Build, name: str, top: int = 10) -> dict:
     """One entity: who it is, where and when it is named, with whom, and its quotes."""
     eid, *others = b.find(name)
     e = b.entities[eid]
-    mentions = b.mentions_of(eid)
-    docs = {m["doc"]: m for m in mentions}
-    per_doc = Counter(m["doc"] for m in mentions)
-    documents = sorted(({"doc": d, "date": m.get("date", ""), "title": m.get("title", ""), "url": m.get("url", ""),
-                         "mentions": per_doc[d]} for d, m in docs.items()),
-                       key=lambda r: (r["date"] == "", r["date"], r["doc"]))
+    documents = sorted(b.store.documents_of(eid), key=lambda r: (r["date"] == "", r["date"], r["doc"]))
     by_month = Counter((r["date"] or "")[:7] for r in documents)
-    co, affiliations = _neighbours(b, eid, mentions)
+    co, affiliations = b.store.neighbours(eid)
     said = b.store.quote_counts(eid)
     return {
         "id": eid, "name": e["name"], "type": e["type"], "aliases": e["aliases"], "roles": e["roles"],
         "mentions": e["mentions"], "documents": len(documents),
         "first_date": next((r["date"] for r in documents if r["date"]), ""),
         "last_date": max((r["date"] for r in documents if r["date"]), default=""),
-        "affiliations": [{"id": i, "name": b.entities[i]["name"], "count": n} for i, n in affiliations.most_common()],
+        "affiliations": [{"id": i, "name": b.entities[i]["name"], "count": n}
+                         for i, n in sorted(affiliations.items(), key=lambda x: (-x[1], x[0]))],
         "by_month": [{"month": k or "undated", "documents": n} for k, n in sorted(by_month.items(), key=lambda x: (x[0] == "", x[0]))],
         "document_list": documents,
         "co_mentioned": [{"id": i, "name": b.entities[i]["name"], "type": b.entities[i]["type"], "sentences": n}
                          for i, n in sorted(co.items(), key=lambda x: (-x[1], x[0]))[:top]],
         "quotes_as_speaker": {"total": sum(said[k] for k in KINDS), **{k: said[k] for k in KINDS}},
-        "quotes_as_subject": len(b.quotes_naming(eid)),
+        "quotes_as_subject": said["naming"],
         "quotes_as_addressee": said["addressed"],
         "other_matches": [b.entities[i]["name"] for i in others],
     }
-
-
-def _neighbours(b: Build, eid: str, mine: list[dict]) -> tuple[Counter, Counter]:
-    """Entities named in the same sentences (count of sentences) and the entity's affiliations."""
-    from kg.graph import is_affiliation  # noqa: PLC0415 - networkx costs half a second to import
-
-    where: dict[tuple, list[dict]] = defaultdict(list)  # (doc, sentence) → its mentions with a role
-    for m in mine:
-        where[(m["doc"], m.get("sentence", 0))] += [m] if m.get("role") else []
-    co_sentences: dict[str, set] = defaultdict(set)
-    affiliations: Counter = Counter()
-    for m in b.store.sentence_mates(eid, mine):
-        key = (m["doc"], m.get("sentence", 0))
-        if key not in where or m["entity_id"] == eid:
-            continue
-        co_sentences[m["entity_id"]].add(key)
-        if any(is_affiliation(p["start"], p["role"], m["type"], m["text"], m["end"]) for p in where[key]):
-            affiliations[m["entity_id"]] += 1
-    return Counter({k: len(v) for k, v in co_sentences.items()}), affiliations

@@ -16,7 +16,7 @@ import gc
 import json
 import logging
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -135,12 +135,36 @@ class JsonlStore:
         needle = json.dumps(eid, ensure_ascii=False)
         return [m for m in self._rows("mentions.jsonl", needle) if m["entity_id"] == eid]
 
-    def sentence_mates(self, eid: str, mine: list[dict]) -> list[dict]:
-        """Every mention in the sentences of `mine` (the entity's mentions), in file order;
-        a line is parsed only when its document is one of theirs."""
-        keys = {(m["doc"], m.get("sentence", 0)) for m in mine}
-        docs = {d for d, _ in keys}
-        out = []
+    def documents_of(self, eid: str) -> list[dict]:
+        """The documents naming the entity: doc, date, title, url, mentions (its mentions there)."""
+        out: dict[str, dict] = {}
+        for m in self.mentions_of(eid):
+            d = out.setdefault(m["doc"], {"doc": m["doc"], "date": m.get("date", ""), "title": m.get("title", ""),
+                                          "url": m.get("url", ""), "mentions": 0})
+            d["mentions"] += 1
+        return list(out.values())
+
+    def neighbours(self, eid: str) -> tuple[Counter, Counter]:
+        """Entities named in the same sentences (count of sentences) and the entity's affiliations
+        (count of mentions named in its roles): the weights of its cooccurs and affiliated_with edges."""
+        from kg.graph import is_affiliation  # noqa: PLC0415 - networkx costs half a second to import
+
+        where: dict[tuple, list[dict]] = defaultdict(list)  # (doc, sentence) → its mentions with a role
+        for m in self.mentions_of(eid):
+            where[(m["doc"], m.get("sentence", 0))] += [m] if m.get("role") else []
+        co_sentences: dict[str, set] = defaultdict(set)
+        affiliations: Counter = Counter()
+        for m in self._mentions_in({d for d, _ in where}):
+            key = (m["doc"], m.get("sentence", 0))
+            if key not in where or m["entity_id"] == eid:
+                continue
+            co_sentences[m["entity_id"]].add(key)
+            if any(is_affiliation(p["start"], p["role"], m["type"], m["text"], m["end"]) for p in where[key]):
+                affiliations[m["entity_id"]] += 1
+        return Counter({k: len(v) for k, v in co_sentences.items()}), affiliations
+
+    def _mentions_in(self, docs: set[str]) -> Iterator[dict]:
+        """Every mention in the given documents; a line is parsed only when its document is one of them."""
         with _no_gc(), open(self.out / "mentions.jsonl", encoding="utf-8") as f:
             for line in f:
                 if line.startswith(_DOC_FIRST):  # kg writes the doc name first: read it alone
@@ -149,9 +173,8 @@ class JsonlStore:
                         continue
                 if line.strip():
                     m = json.loads(line)
-                    if (m["doc"], m.get("sentence", 0)) in keys:
-                        out.append(m)
-        return out
+                    if m["doc"] in docs:
+                        yield m
 
     def quotes_naming(self, eid: str) -> list[dict]:
         """Quotes by others in which the entity is named: the quotes behind the graph's quotes_about
@@ -178,7 +201,8 @@ class JsonlStore:
         said = [q for q in self.quotes if q["speaker_id"] == eid]
         return {"direct": sum(q["kind"] == "direct" for q in said),
                 "indirect": sum(q["kind"] == "indirect" for q in said),
-                "addressed": sum(q["addressee_id"] == eid for q in self.quotes)}
+                "addressed": sum(q["addressee_id"] == eid for q in self.quotes),
+                "naming": len(self.quotes_naming(eid))}
 
     def select_quotes(self, speakers: set[str] | None = None, about: list[str] | None = None,
                       kind: str | None = None, since: str = "", until: str = "", doc: str | None = None,
@@ -254,11 +278,20 @@ class SqliteStore:
                "JOIN entities e ON e.id = m.entity_id WHERE m.entity_id = ? ORDER BY m.id")
         return [dict(zip(MENTION_KEYS, r)) for r in self.con.execute(sql, (eid,))]
 
-    def sentence_mates(self, eid: str, mine: list[dict]) -> list[dict]:
-        keys = ("doc", "entity_id", "type", "text", "start", "end", "role", "sentence")
-        sql = ("SELECT doc, entity_id, type, text, start, \"end\", role, sentence FROM mentions "
-               "WHERE (doc, sentence) IN (SELECT doc, sentence FROM mentions WHERE entity_id = ?) ORDER BY id")
-        return [dict(zip(keys, r)) for r in self.con.execute(sql, (eid,))]
+    def documents_of(self, eid: str) -> list[dict]:
+        sql = ("SELECT d.doc, d.date, d.title, d.url, n FROM (SELECT doc, count(*) AS n FROM mentions "
+               "WHERE entity_id = ? GROUP BY doc) JOIN documents d USING (doc)")
+        return [dict(zip(("doc", "date", "title", "url", "mentions"), r)) for r in self.con.execute(sql, (eid,))]
+
+    def neighbours(self, eid: str) -> tuple[Counter, Counter]:
+        """From the graph's edges, whose weights count the same sentences and role mentions."""
+        co, affiliations = Counter(), Counter()
+        sql = ("SELECT relation, CASE WHEN source = ? THEN target ELSE source END, weight FROM edges "
+               "WHERE (source = ? AND relation IN ('cooccurs', 'affiliated_with')) "
+               "OR (target = ? AND relation = 'cooccurs')")
+        for relation, other, weight in self.con.execute(sql, (eid, eid, eid)):
+            (co if relation == "cooccurs" else affiliations)[other] += weight
+        return co, affiliations
 
     def _naming_ids(self, eid: str) -> str:
         """SQL for the ids of the quotes naming `eid` (as JsonlStore.quotes_naming), one parameter pair."""
@@ -273,7 +306,9 @@ class SqliteStore:
         counts = {"direct": 0, "indirect": 0}
         counts.update(self.con.execute("SELECT kind, count(*) FROM quotes WHERE speaker_id = ? GROUP BY kind", (eid,)))
         (addressed,), = self.con.execute("SELECT count(*) FROM quotes WHERE addressee_id = ?", (eid,))
-        return {**counts, "addressed": addressed}
+        (naming,), = self.con.execute("SELECT coalesce(sum(weight), 0) FROM edges WHERE target = ? "
+                                      "AND relation = 'quotes_about'", (eid,))  # a quote per speaker and target
+        return {**counts, "addressed": addressed, "naming": naming}
 
     def select_quotes(self, speakers: set[str] | None = None, about: list[str] | None = None,
                       kind: str | None = None, since: str = "", until: str = "", doc: str | None = None,

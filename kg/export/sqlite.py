@@ -39,7 +39,7 @@ _INDEXES = """
 CREATE INDEX aliases_entity ON aliases(entity_id);
 CREATE INDEX name_index_folded ON name_index(folded);
 CREATE INDEX name_index_normed ON name_index(normed);
-CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_entity_doc ON mentions(entity_id, doc);  -- covers an entity's documents
 CREATE INDEX mentions_doc_sentence ON mentions(doc, sentence);
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
 CREATE INDEX quotes_addressee ON quotes(addressee_id);
