@@ -86,11 +86,12 @@ def pick(out: Path) -> dict:
     return {"speaker": speaker, "entity_top": top, "entity_median": median, "word": word, "phrase": f'"{phrase}"'}
 
 
-def in_process(out: Path, args: dict, entity: str | None, use_sqlite: bool) -> tuple[float, int]:
-    """Seconds for one question after start-up (imports done), and the number of rows or documents."""
+def in_process(out: Path, args: dict, entity: str | None, use_sqlite: bool) -> tuple[float, float, int]:
+    """Wall and CPU seconds for one question after start-up (imports done), and the number of rows
+    or documents. The CPU seconds say more than the wall clock on a machine other processes share."""
     from kg.query import Build, profile, select_quotes, to_jsonl
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     b = Build(out, use_sqlite=use_sqlite)
     if entity:
         p = profile(b, entity)
@@ -100,7 +101,7 @@ def in_process(out: Path, args: dict, entity: str | None, use_sqlite: bool) -> t
         rows = select_quotes(b, **args)
         to_jsonl(rows)
         n = len(rows)
-    return time.perf_counter() - t0, n
+    return time.perf_counter() - t0, time.process_time() - c0, n
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, help="The build to query (default: WORK/out-COPIES).")
     ap.add_argument("--warm-cache", action="store_true", help="Build one copy first: the big build then reads the cache.")
     ap.add_argument("--repeat", type=int, default=3, help="Runs of each timing; the best is printed.")
+    ap.add_argument("--sqlite-only", action="store_true", help="Skip the (slow) JSONL timings.")
     a = ap.parse_args(argv)
     out = a.out or a.work / f"out-{a.copies}"
     if not (out / "kg.sqlite").is_file():
@@ -130,9 +132,11 @@ def main(argv: list[str] | None = None) -> None:
              ("quotes --search WORD", {"search": q["word"]}, None, ["quotes", "--search", q["word"]]),
              ("quotes --search \"PHRASE\"", {"search": q["phrase"]}, None, ["quotes", "--search", q["phrase"]])]
     print(f"load before the queries: {loadavg()}")
-    print(f"{'question':<34} {'source':<7} {'after start-up':>15} {'whole command':>14} {'rows/docs':>9}")
+    startup = min(kg("quotes", "--help")[0] for _ in range(a.repeat))
+    print(f"start-up alone (python -m kg quotes --help): {startup:.2f} s")
+    print(f"{'question':<34} {'source':<7} {'after start-up':>15} {'(CPU)':>8} {'whole command':>14} {'rows/docs':>9}")
     for label, args, entity, cmd in cases:
-        for source, use_sqlite in (("sqlite", True), ("jsonl", False)):
+        for source, use_sqlite in (("sqlite", True), ("jsonl", False))[:1 if a.sqlite_only else 2]:
             runs = a.repeat if use_sqlite else 1  # the JSONL timings are the slow baseline: once is enough
             inner = min(in_process(out, args, entity, use_sqlite) for _ in range(runs))
             env_cmd = [*cmd, "--out", str(out)] + (["--json"] if entity else ["--format", "jsonl"])
@@ -145,7 +149,7 @@ def main(argv: list[str] | None = None) -> None:
                     whole = min(kg(*env_cmd)[0] for _ in range(runs))
                 finally:
                     os.replace(hidden, out / "kg.sqlite")
-            print(f"{label:<34} {source:<7} {inner[0]:>13.3f} s {whole:>12.2f} s {inner[1]:>9}")
+            print(f"{label:<34} {source:<7} {inner[0]:>13.3f} s {inner[1]:>6.3f} s {whole:>12.2f} s {inner[2]:>9}")
     print(f"load after: {loadavg()}")
     print("asked: " + json.dumps(q, ensure_ascii=False))
 
