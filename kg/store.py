@@ -21,16 +21,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from kg.export.sqlite import FTS_TOKENIZER, JSONL_FILES, SCHEMA_VERSION
 from kg.resolve import norm
 
 log = logging.getLogger(__name__)
 DATABASE = "kg.sqlite"
-JSONL_FILES = ("entities.jsonl", "mentions.jsonl", "quotes.jsonl")
-SCHEMA_VERSION = "1"  # kg.export.sqlite.SCHEMA_VERSION, not imported: that module is the writer
 MENTION_KEYS = ("doc", "entity", "entity_id", "type", "text", "start", "end", "role", "sentence", "date",
-                "title", "url")
+                "title", "url")  # a mentions.jsonl row's keys, in order (kg.export.jsonl.mention_rows)
 _DOC_FIRST = '{"doc": "'
-_FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # as in kg.export.sqlite
 
 
 class NoBuild(FileNotFoundError):
@@ -231,7 +229,7 @@ class JsonlStore:
         """Full text without a database: an FTS5 index in memory, made like kg.sqlite's."""
         con = sqlite3.connect(":memory:")
         try:
-            con.execute(f"CREATE VIRTUAL TABLE q USING fts5(text, tokenize='{_FTS_TOKENIZER}')")
+            con.execute(f"CREATE VIRTUAL TABLE q USING fts5(text, tokenize='{FTS_TOKENIZER}')")
             con.executemany("INSERT INTO q(rowid, text) VALUES (?, ?)", enumerate(q["text"] for q in self.quotes))
             return _fts_ids(con, "q", text)
         finally:
@@ -249,15 +247,24 @@ class SqliteStore:
         self.out = Path(out)
         self.con = sqlite3.connect(f"{(self.out / DATABASE).resolve().as_uri()}?mode=ro", uri=True)
         self.con.create_function("casefold", 1, lambda s: s.casefold() if s else "", deterministic=True)
+        try:
+            meta = self._check()
+        except (sqlite3.Error, StaleDatabase):
+            self.con.close()
+            raise
+        self.quote_keys: list[str] = json.loads(meta["quote_keys"])
+        self._json_keys: list[str] = json.loads(meta["quote_json_keys"])
+        self.entities = _Entities(self.con)
+
+    def _check(self) -> dict[str, str]:
+        """kg_meta, when the database is of this schema and was written with the JSONL files beside it."""
         meta = dict(self.con.execute("SELECT key, value FROM kg_meta"))
-        if meta.get("schema") != SCHEMA_VERSION:
+        if meta.get("schema") != str(SCHEMA_VERSION):
             raise StaleDatabase(f"schema {meta.get('schema')}, this kg reads {SCHEMA_VERSION}")
         for f in JSONL_FILES:
             if meta.get(f"size:{f}") != str((self.out / f).stat().st_size):
                 raise StaleDatabase(f"{f} has changed since it was written")
-        self.quote_keys: list[str] = json.loads(meta["quote_keys"])
-        self._json_keys: list[str] = json.loads(meta["quote_json_keys"])
-        self.entities = _Entities(self.con)
+        return meta
 
     @cached_property
     def names(self) -> dict[str, set[str]]:

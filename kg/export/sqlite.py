@@ -20,6 +20,7 @@ from kg.resolve import norm
 
 SCHEMA_VERSION = 1
 JSONL_FILES = ("entities.jsonl", "mentions.jsonl", "quotes.jsonl")
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # any case, accents ignored
 
 _SCHEMA = """
 CREATE TABLE kg_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -48,7 +49,7 @@ CREATE INDEX quotes_date ON quotes(date);
 CREATE INDEX edges_source ON edges(source);
 CREATE INDEX edges_target ON edges(target);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id',
-                                           tokenize='unicode61 remove_diacritics 2');
+                                           tokenize='{FTS_TOKENIZER}');
 INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes;
 """
 _EMPTY_QUOTE_KEYS = ("doc", "text", "kind", "speaker", "speaker_id", "speaker_desc", "addressee", "addressee_id",
@@ -78,7 +79,7 @@ def write_sqlite(path: Path, docs, entities, link: dict, names: dict[str, str], 
         _mentions(con, docs, link)
         keys, json_keys = _quotes(con, quote_rows)
         _edges(con, graph)
-        con.executescript(_INDEXES)
+        con.executescript(_INDEXES.format(FTS_TOKENIZER=FTS_TOKENIZER))
         meta = {"schema": str(SCHEMA_VERSION), "quote_keys": json.dumps(keys),
                 "quote_json_keys": json.dumps(json_keys),
                 **{f"size:{name}": str(p.stat().st_size) for name, p in jsonl.items()}}
