@@ -388,12 +388,13 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None) -> lis
         "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
         "report.json": lambda p: write_report(p, report),
-        # after the JSONL files: the database records their staged sizes
-        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
-                                            quote_rows(result.docs, result.link, names),
-                                            {f: p.parent / f for f in JSONL_FILES}),
         "metadata.json": lambda p: write_metadata(p, cfg.title),
     }
     if fp:
         writers[FINGERPRINT] = lambda p: p.write_text(fp)
-    return write_all(Path(cfg.out), writers)
+    database = {  # after the JSONL files: the database records their staged sizes
+        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
+                                            quote_rows(result.docs, result.link, names),
+                                            {f: p.parent / f for f in JSONL_FILES}),
+    }
+    return write_all(Path(cfg.out), writers, then=database)
