@@ -299,10 +299,11 @@ def quotes_cmd(
     since: Optional[str] = typer.Option(None, help="Published on or after this day (YYYY-MM-DD); drops undated quotes.", metavar="DATE"),
     until: Optional[str] = typer.Option(None, help="Published on or before this day; drops undated quotes.", metavar="DATE"),
     doc: Optional[str] = typer.Option(None, help="Documents whose name or title contains this.", metavar="TEXT"),
+    search: Optional[str] = typer.Option(None, help='Quotes whose text matches these words (full-text: "a phrase", OR, NOT, prefix*).', metavar="WORDS"),
     fmt: Optional[str] = typer.Option(None, "--format", help="table, jsonl or csv (default: table on a terminal, else jsonl).", metavar="table|jsonl|csv"),
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read.", metavar="DIR"),
 ) -> None:
-    """Who said what, about whom, when: quotes from a finished build."""
+    """Who said what, about whom, when: quotes from a finished build (kg.sqlite, else the JSONL files)."""
     from kg.query import UnknownName, check_date, select_quotes, to_csv, to_jsonl
 
     fmt = fmt or ("table" if out.is_terminal else "jsonl")
@@ -311,7 +312,8 @@ def quotes_cmd(
         raise typer.Exit(2)
     b = _open_build(out_dir)
     try:
-        rows = select_quotes(b, speaker, about, kind, check_date(since, "--since"), check_date(until, "--until"), doc)
+        rows = select_quotes(b, speaker, about, kind, check_date(since, "--since"), check_date(until, "--until"), doc,
+                             search)
     except UnknownName as e:
         _unknown(e)
     except ValueError as e:

@@ -28,7 +28,7 @@ from kg.resolve import Resolver
 
 log = logging.getLogger(__name__)
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",
-                "quotes.jsonl", "report.json")
+                "quotes.jsonl", "report.json", "kg.sqlite", "metadata.json")
 RUN_FILE = "run.json"  # how the build ran (workers, threads, why, seconds): the one file that differs between runs
 PARALLEL_WRITE_DOCS = 200  # from this many documents the files are written in parallel processes (fork costs ~0.1 s)
 
@@ -373,7 +373,8 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
     from kg.export import write_all
     from kg.export.graphml import export_safe, write_gexf, write_graphml
     from kg.export.html import write_html
-    from kg.export.jsonl import write_entities, write_mentions, write_quotes, write_report
+    from kg.export.jsonl import quote_rows, write_entities, write_mentions, write_quotes, write_report
+    from kg.export.sqlite import JSONL_FILES, write_metadata, write_sqlite
 
     g = result.graph
     xml_graph = export_safe(g)  # checked once for both XML formats
@@ -402,12 +403,18 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
         "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
         "report.json": lambda p: write_report(p, report),
+        "metadata.json": lambda p: write_metadata(p, cfg.title),
     }
     if result.stats.get("run"):
         writers[RUN_FILE] = lambda p: write_report(p, _run_record(result.stats, cfg))
     if fp:
         writers[FINGERPRINT] = lambda p: p.write_text(fp)
-    return write_all(Path(cfg.out), writers, processes)
+    database = {  # after the JSONL files: the database records their staged sizes
+        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
+                                            quote_rows(result.docs, result.link, names),
+                                            {f: p.parent / f for f in JSONL_FILES}),
+    }
+    return write_all(Path(cfg.out), writers, processes, then=database)
 
 
 def _run_record(stats: dict, cfg: BuildConfig) -> dict:

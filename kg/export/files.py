@@ -11,28 +11,34 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def write_all(out: Path, writers: dict[str, Callable[[Path], None]], processes: int = 1) -> list[Path]:
+def write_all(out: Path, writers: dict[str, Callable[[Path], None]], processes: int = 1,
+              then: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
     """Call each writer on a staging path, then move every staged file into `out`.
 
     With `processes` > 1 the writers run in that many forked processes (they
-    are Python-bound, so threads would take turns). If a writer fails (disk
-    full, bad data) nothing in `out` changes. Ctrl-C is held back for the few
-    renames at the end, so the outputs are either all old or all new.
+    are Python-bound, so threads would take turns). The writers in `then` run
+    after all of `writers`, so they may read the files those staged (kg.sqlite
+    records their sizes). If a writer fails (disk full, bad data) nothing in
+    `out` changes. Ctrl-C is held back for the few renames at the end, so the
+    outputs are either all old or all new.
     """
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
+    names = [*writers, *(then or {})]
     try:
         if processes > 1 and len(writers) > 1 and "fork" in mp.get_all_start_methods():
             _write_forked(stage, writers, min(processes, len(writers)))
         else:
             for name, write in writers.items():
                 write(stage / name)
+        for name, write in (then or {}).items():
+            write(stage / name)
         with _no_interrupt():
-            for name in writers:
+            for name in names:
                 os.replace(stage / name, out / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return [out / n for n in writers]
+    return [out / n for n in names]
 
 
 _WRITERS: dict[str, Callable[[Path], None]] = {}  # what forked writer processes inherit
