@@ -196,3 +196,52 @@ def from_index(path: Path) -> tuple[str, str, str] | None:
         if hit:
             return hit
     return None
+
+
+SOURCE_KEYS = ("source", "outlet", "publisher", "media", "site")
+
+
+def outlet(path: str, url: str) -> str:
+    """Who published an article: the source column of the index.csv row for its file (`path`), else
+    the host of its URL without "www."; "" when neither is known."""
+    p = Path(path)
+    for folder in (p.parent, p.parent.parent):
+        found = _index_sources(str(folder))
+        hit = found.get(p.name) or found.get(p.stem)
+        if hit:
+            return hit
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or "" if url.lower().startswith(("http://", "https://")) else ""
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.")
+
+
+def _index_sources(folder: str) -> dict[str, str]:
+    path = Path(folder) / INDEX_NAME
+    try:
+        st = path.stat()
+    except OSError:
+        return {}
+    return _load_sources(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=64)
+def _load_sources(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+    """index.csv → {id, file name or stem: source}, for rows that name one."""
+    out: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for raw in csv.DictReader(f):
+                row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
+                source = _first(row, SOURCE_KEYS)
+                for k in ID_KEYS if source else ():
+                    v = (row.get(k) or "").strip()
+                    if v:
+                        out.setdefault(v, source)
+                        out.setdefault(Path(v).name, source)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}  # _load_index has said so
+    return out

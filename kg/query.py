@@ -24,7 +24,7 @@ from kg.meta import parse_date
 from kg.resolve import norm
 
 KINDS = ("direct", "indirect")
-QUOTE_FIELDS = ("date", "doc", "title", "url", "speaker", "speaker_id", "kind", "text", "addressee",
+QUOTE_FIELDS = ("date", "outlet", "doc", "title", "url", "statement", "speaker", "speaker_id", "kind", "text", "addressee",
                 "addressee_id", "speaker_desc", "cue", "start", "end")
 
 
