@@ -41,6 +41,15 @@ class UnknownName(LookupError):
         self.name, self.suggestions = name, suggestions
 
 
+class Ambiguous(LookupError):
+    """A name several entities were seen under, none of them called so: `candidates` (dicts with
+    id, name, type, mentions, quotes), most mentioned first."""
+
+    def __init__(self, name: str, candidates: list[dict]):
+        super().__init__(name)
+        self.name, self.candidates = name, candidates
+
+
 @contextlib.contextmanager
 def _no_gc():
     """Loading allocates many small objects and frees none: the collector's passes only cost time."""
@@ -97,18 +106,33 @@ class Build:
             index[norm(k)] |= ids
         return index
 
+    def seen_under(self, name: str) -> set[str]:
+        """Every entity with this id, name or alias (case-insensitive; else spelt another way)."""
+        hits = self._names.get(name.strip().casefold(), set())
+        if not hits:  # spelt another way: accents, punctuation, spacing
+            key = norm(name)
+            hits = self._normed.get(key, set()) if key else set()
+        return hits
+
     def find(self, name: str) -> list[str]:
         """Entity ids for a name: its own entity if the name is an id or canonical name, else every
         entity seen under that alias, most mentioned first. Raises UnknownName with suggestions."""
         folded = name.strip().casefold()
-        hits = self._names.get(folded, set())
-        if not hits:  # spelt another way: accents, punctuation, spacing
-            key = norm(name)
-            hits = self._normed.get(key, set()) if key else set()
+        hits = self.seen_under(name)
         if not hits:
             raise UnknownName(name, self.suggest(name))
         own = [i for i in hits if i == name.strip() or self.entities[i]["name"].casefold() == folded]
         return sorted(own or hits, key=lambda i: (-self.entities[i]["mentions"], i))
+
+    def resolve(self, name: str) -> str:
+        """The one entity a name stands for: an id, the canonical name of one entity, or an alias only one
+        entity was seen under. Raises UnknownName, or Ambiguous when several entities share the alias."""
+        ids = self.find(name)
+        if len(ids) > 1:
+            said = Counter(q["speaker_id"] for q in self.quotes)
+            raise Ambiguous(name, [{"id": i, "name": self.entities[i]["name"], "type": self.entities[i]["type"],
+                                    "mentions": self.entities[i]["mentions"], "quotes": said[i]} for i in ids])
+        return ids[0]
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """The closest entity names: by spelling, then names containing the query."""
@@ -173,22 +197,26 @@ def check_date(value: str | None, option: str) -> str:
     return iso
 
 
+def timeline(rows: list[dict]) -> list[dict]:
+    """Quote rows by publication date (undated last), then article, then place in it."""
+    return sorted(rows, key=lambda q: (not q.get("date"), q.get("date") or "", q["doc"], q["start"]))
+
+
 def select_quotes(b: Build, speaker: str | None = None, about: str | None = None, kind: str | None = None,
                   since: str = "", until: str = "", doc: str | None = None) -> list[dict]:
-    """Quotes rows (as in quotes.jsonl) that pass every filter given, in file order.
+    """Quotes rows (as in quotes.jsonl) that pass every filter given, in timeline order.
 
-    A date filter drops undated quotes; `doc` matches a document name or title, case-insensitively,
-    in part."""
+    `speaker` and `about` name one entity each (Build.resolve: an ambiguous name raises). A date filter
+    drops undated quotes; `doc` matches a document name or title, case-insensitively, in part."""
     if kind and kind not in KINDS:
         raise ValueError(f"--kind must be one of {', '.join(KINDS)}")
     rows = b.quotes
     if about:
-        ids = b.find(about)
-        seen = {id(q) for eid in ids for q in b.quotes_naming(eid)}
+        seen = {id(q) for q in b.quotes_naming(b.resolve(about))}
         rows = [q for q in rows if id(q) in seen]
     if speaker:
-        ids = set(b.find(speaker))
-        rows = [q for q in rows if q["speaker_id"] in ids]
+        eid = b.resolve(speaker)
+        rows = [q for q in rows if q["speaker_id"] == eid]
     if kind:
         rows = [q for q in rows if q["kind"] == kind]
     if since:
@@ -198,7 +226,7 @@ def select_quotes(b: Build, speaker: str | None = None, about: str | None = None
     if doc:
         d = doc.casefold()
         rows = [q for q in rows if d in q["doc"].casefold() or d in (q.get("title") or "").casefold()]
-    return rows
+    return timeline(rows)
 
 
 def to_csv(rows: list[dict]) -> str:
@@ -214,8 +242,8 @@ def to_jsonl(rows: list[dict]) -> str:
 
 
 def profile(b: Build, name: str, top: int = 10) -> dict:
-    """One entity: who it is, where and when it is named, with whom, and its quotes."""
-    eid, *others = b.find(name)
+    """One entity (Build.resolve): who it is, where and when it is named, with whom, and its quotes."""
+    eid = b.resolve(name)
     e = b.entities[eid]
     mentions = b.mentions_of(eid)
     docs = {m["doc"]: m for m in mentions}
@@ -239,7 +267,7 @@ def profile(b: Build, name: str, top: int = 10) -> dict:
         "quotes_as_speaker": {"total": len(said), **{k: sum(q["kind"] == k for q in said) for k in KINDS}},
         "quotes_as_subject": len(b.quotes_naming(eid)),
         "quotes_as_addressee": sum(q["addressee_id"] == eid for q in b.quotes),
-        "other_matches": [b.entities[i]["name"] for i in others],
+        "other_matches": [b.entities[i]["name"] for i in sorted(b.seen_under(name) - {eid})],
     }
 
 
