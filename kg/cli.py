@@ -116,7 +116,7 @@ def build(
     fp = fingerprint(cfg) if cfg.cache else None
     if fp and up_to_date(cfg, fp):
         out.print(f"{out_dir} is up to date: same inputs, models and options "
-                  f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds)", highlight=False)
+                  f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds) → {out_dir / 'graph.html'}", highlight=False)
         if open_page:
             _open_page(out_dir / "graph.html")
         return
@@ -178,13 +178,10 @@ class _progress_bar:
             return (lambda n, words: None), (lambda label: None)
         from kg.read import count_documents
 
-        self.bar = Progress(TextColumn("{task.description:<18}"), BarColumn(), TaskProgressColumn(),
-                            MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                            TimeElapsedColumn(), TextColumn("elapsed, {task.fields[left]} left"),
-                            console=err, transient=True)
+        total = count_documents(self.cfg.inputs)
+        self.bar = Progress(*_bar_columns(err.size.width, total), console=err, transient=True)
         self.bar.__enter__()
-        self.task = self.bar.add_task("documents", total=count_documents(self.cfg.inputs), rate="", words=0,
-                                      left="-:--:--")
+        self.task = self.bar.add_task("documents", total=total, rate="", words=0, left="-:--:--")
         self.t0 = time.perf_counter()
         return self.progress, self.step
 
@@ -205,6 +202,30 @@ class _progress_bar:
         if self.enabled:
             self.bar.__exit__(*exc)
         return False
+
+
+def _bar_columns(width: int, total: int) -> list:
+    """The progress bar's columns, fitted to the terminal: the elapsed time, then the rate, give way
+    before the bar gets shorter than 10 characters; nothing is ever cut."""
+    from rich.table import Column
+
+    def text(fmt: str, chars: int):
+        return TextColumn(fmt, table_column=Column(no_wrap=True, width=chars)), chars
+
+    digits = len(str(total))
+    fixed = [text("{task.description:<18}", 18), (TaskProgressColumn(table_column=Column(no_wrap=True, width=4)), 4),
+             (MofNCompleteColumn(table_column=Column(no_wrap=True, width=2 * digits + 1)), 2 * digits + 1)]
+    optional = [text("{task.fields[rate]}", 16),
+                (TimeElapsedColumn(table_column=Column(no_wrap=True, width=7)), 7),
+                text("elapsed, {task.fields[left]} left", 21)]
+    left = text("{task.fields[left]} left", 12)
+    for keep in (optional, [optional[0], left], [left]):
+        used = sum(w + 1 for _, w in fixed + keep) + 1
+        if width - used >= 10 or keep == [left]:
+            bar = BarColumn(bar_width=max(10, min(40, width - used)))
+            cols = [c for c, _ in fixed[:1]] + [bar] + [c for c, _ in fixed[1:] + keep]
+            return cols
+    return []  # not reached
 
 
 def _open_page(page: Path) -> None:
