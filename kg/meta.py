@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -204,10 +205,11 @@ SOURCE_KEYS = ("source", "outlet", "publisher", "media", "site")
 def outlet(path: str, url: str) -> str:
     """Who published an article: the source column of the index.csv row for its file (`path`), else
     the host of its URL without "www."; "" when neither is known."""
-    p = Path(path)
-    for folder in (p.parent, p.parent.parent):
-        found = _index_sources(str(folder))
-        hit = found.get(p.name) or found.get(p.stem)
+    folder, name = os.path.split(path)
+    stem = os.path.splitext(name)[0]
+    for f in (folder, os.path.dirname(folder)):
+        found = _index_sources(f)
+        hit = found.get(name) or found.get(stem)
         if hit:
             return hit
     from urllib.parse import urlsplit
@@ -220,12 +222,12 @@ def outlet(path: str, url: str) -> str:
 
 
 def _index_sources(folder: str) -> dict[str, str]:
-    path = Path(folder) / INDEX_NAME
+    path = os.path.join(folder, INDEX_NAME)
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return {}
-    return _load_sources(str(path), st.st_mtime_ns, st.st_size)
+    return _load_sources(path, st.st_mtime_ns, st.st_size)  # read again when the file changes
 
 
 @lru_cache(maxsize=64)
