@@ -352,3 +352,55 @@ def test_the_note_counts_what_the_filters_leave_and_tooltips_stay_off_the_panel(
             page.mouse.move(1, 1)
     finally:
         ctx.close()
+
+
+@pytest.mark.slow
+def test_on_the_june_2025_scrape_any_speaker_is_found_with_all_quotes_and_a_day_redraws(browser):
+    """On a finished build of news-scrape-2025-06 named by KG_SCRAPE_OUT (building it takes minutes:
+    `kg build /work/shared/corpora/news-scrape-2025-06/articles --out DIR`)."""
+    import collections
+    import json
+    import os
+    from pathlib import Path
+
+    out = Path(os.environ.get("KG_SCRAPE_OUT", "/nonexistent"))
+    if not (out / "graph.html").is_file():
+        pytest.skip("set KG_SCRAPE_OUT to a build of news-scrape-2025-06")
+    quotes = [json.loads(x) for x in (out / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+    ctx, page, seen = open_page(browser, out / "graph.html")
+    try:
+        overview = set(page.evaluate("window.kg.nodes.getIds()"))
+        speakers = collections.Counter(q["speaker_id"] for q in quotes if q["speaker_id"])
+        target = next(e for e, _ in speakers.most_common() if e not in overview)
+        theirs = [q for q in quotes if q["speaker_id"] == target]
+        name = theirs[0]["speaker"]
+        page.fill("#search", name)
+        page.dispatch_event("#search", "input")
+        assert any(name in o for o in page.eval_on_selector_all("#names option", "os => os.map(o => o.value)"))
+        page.dispatch_event("#search", "change")
+        page.wait_for_selector("body[data-settled=true]", state="attached", timeout=120000)
+        assert page.get_attribute("#panel", "data-node") == target
+        assert panel_reports(page, "#panel-said") == timeline(theirs)
+        outlets = [x.split(" · ")[0] for x in page.locator("#panel-said li.source").all_text_contents()]
+        assert outlets == [next(q["outlet"] for q in theirs if f"{q['doc']}:{q['start']}" == r)
+                           for r in panel_reports(page, "#panel-said")] and all(outlets)
+        # one day: entities of that day that the overview did not draw
+        page.click("#back")
+        day = collections.Counter(q["date"] for q in quotes if q["date"]).most_common(1)[0][0]
+        page.fill("#since", day)
+        page.fill("#until", day)
+        page.dispatch_event("#until", "change")
+        page.wait_for_selector("body[data-settled=true]", state="attached", timeout=120000)
+        that_day = set(page.evaluate("window.kg.nodes.getIds()"))
+        assert that_day - overview
+        named = set()
+        with open(out / "mentions.jsonl", encoding="utf-8") as f:
+            for line in f:
+                if day in line:
+                    m = json.loads(line)
+                    if m["date"] == day:
+                        named.add(m["entity_id"])
+        assert that_day <= named
+        assert seen["errors"] == [] and seen["requests"] == []
+    finally:
+        ctx.close()
