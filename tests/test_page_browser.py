@@ -292,7 +292,7 @@ def test_search_finds_an_entity_that_is_not_drawn_and_its_panel_is_a_timeline(br
         sources = dict(zip(panel_reports(page, "#panel-said"), page.locator("#panel-said li.source").all_text_contents()))
         for q in theirs:
             text = sources[f"{q['doc']}:{q['start']}"]
-            assert text.startswith(q["outlet"] or "unknown outlet") and (q["date"] or "undated") in text
+            assert text.startswith(f"{q['outlet']} · " if q["outlet"] else q["date"] or "undated"), text
         assert {q["outlet"] for q in theirs} == {"berita.example", "Kabar Pagi", ""}
         # the way back
         page.click("#back")
