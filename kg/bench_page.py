@@ -44,7 +44,7 @@ def run(out: Path, runs: int) -> None:
     print(f"page                {page_file.stat().st_size / 1e6:.2f} MB ({len(entities)} entities, "
           f"{len(quotes)} quotes in the build)")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    settle, focus, ranged = [], [], []
+    settle, focus, big, ranged = [], [], [], []
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=ARGS)
         for _ in range(runs):
@@ -58,11 +58,14 @@ def run(out: Path, runs: int) -> None:
             target = next((e for e, _ in speakers.most_common() if e not in drawn), speakers.most_common(1)[0][0])
             name = entities[target]["name"]
 
-            def search():
-                page.fill("#search", name)
+            def search(who):
+                page.fill("#search", who)
                 page.dispatch_event("#search", "change")
-            focus.append(_timed(page, search))
+            focus.append(_timed(page, lambda: search(name)))
             shown = page.locator("#panel-said li.source").count()
+            top = speakers.most_common(1)[0][0]
+            big.append(_timed(page, lambda: search(f"{entities[top]['name']} [{top}]")))
+            big_shown = page.locator("#panel li.source").count()
             if busiest:
                 page.click("#back")
                 _settled(page)
@@ -79,6 +82,8 @@ def run(out: Path, runs: int) -> None:
     print(f"focus view          {_fmt(focus)} from a search for {name} (not drawn in the overview: "
           f"{target not in drawn}) to a still drawing; its panel lists {shown} report(s), "
           f"{speakers[target]} in quotes.jsonl")
+    print(f"focus view          {_fmt(big)} for the most quoted speaker, {entities[top]['name']} "
+          f"({speakers[top]} quotes; its panel lists {big_shown} reports by and about it)")
     if ranged:
         print(f"date range          {_fmt(ranged)} to draw the overview of {busiest[0][0]} again")
 
