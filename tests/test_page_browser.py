@@ -233,8 +233,7 @@ def test_on_the_seeds_the_most_quoted_speaker_panel_holds_all_their_quotes(brows
     assert CliRunner().invoke(app, ["build", "seeds", "--out", str(out), "-q"]).exit_code == 0
     ctx, page, seen, top, theirs, _ = click_most_quoted(browser, out)
     try:
-        shown = page.locator("#panel-said li.quote .quote-text").all_text_contents()
-        assert shown == [q["text"] for q in theirs]
+        assert panel_reports(page, "#panel-said") == timeline(theirs)
         assert seen["errors"] == [] and seen["requests"] == []
     finally:
         ctx.close()
