@@ -77,7 +77,7 @@ def build(
                                         help=f"Article files and/or folders (walked for {SUPPORTED}). Default: seeds/"),
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder.", metavar="DIR"),
     open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done.", metavar=""),
-    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all).", metavar="N"),
+    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn in the page's overview (its search reaches all; GraphML keeps all).", metavar="N"),
     min_weight: int = typer.Option(1, help="Hide page links with a smaller weight.", metavar="W"),
     workers: int = typer.Option(1, help="Worker processes, each with its own models.", metavar="N"),
     threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: all cores but one, max 4; all cores with --tagger stanza).", metavar="T"),
