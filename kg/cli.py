@@ -1,7 +1,7 @@
 """The `kg` command: build, eval, quotes, entity, train. Parses options, calls the library, prints.
 
 Exit codes: 0 success; 1 no input document could be processed (`kg quotes`
-and `kg entity`: the name matches no entity); 2 usage error (or no build to
+and `kg entity`: the name matches no entity, or several: the candidates are listed); 2 usage error (or no build to
 query); 3 the output folder cannot be written; 4 the models are missing;
 5 the build failed its own consistency check (a bug in kg; nothing is written).
 """
@@ -20,6 +20,7 @@ import typer
 import typer.core
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from kg.read import SUPPORTED
@@ -76,7 +77,7 @@ def build(
                                         help=f"Article files and/or folders (walked for {SUPPORTED}). Default: seeds/"),
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder.", metavar="DIR"),
     open_page: bool = typer.Option(False, "--open", help="Open graph.html in the browser when done.", metavar=""),
-    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn on the page (GraphML keeps all).", metavar="N"),
+    max_nodes: int = typer.Option(300, help="Most-mentioned entities drawn in the page's overview (its search reaches all; GraphML keeps all).", metavar="N"),
     min_weight: int = typer.Option(1, help="Hide page links with a smaller weight.", metavar="W"),
     workers: Optional[int] = typer.Option(None, help="Worker processes, each with its own models (default: one per usable core, fewer for small corpora or little memory; -v says why).", metavar="N"),
     threads: Optional[int] = typer.Option(None, help="Torch threads per process (default: the cores left over by the workers, max 4; one process alone: all cores but one).", metavar="T"),
@@ -115,7 +116,7 @@ def build(
     fp = fingerprint(cfg) if cfg.cache else None
     if fp and up_to_date(cfg, fp):
         out.print(f"{out_dir} is up to date: same inputs, models and options "
-                  f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds)", highlight=False)
+                  f"({time.perf_counter() - t0:.1f} s; --no-cache rebuilds) → {out_dir / 'graph.html'}", highlight=False)
         if open_page:
             _open_page(out_dir / "graph.html")
         return
@@ -177,13 +178,10 @@ class _progress_bar:
             return (lambda n, words: None), (lambda label: None)
         from kg.read import count_documents
 
-        self.bar = Progress(TextColumn("{task.description:<18}"), BarColumn(), TaskProgressColumn(),
-                            MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                            TimeElapsedColumn(), TextColumn("elapsed, {task.fields[left]} left"),
-                            console=err, transient=True)
+        total = count_documents(self.cfg.inputs)
+        self.bar = Progress(*_bar_columns(err.size.width, total), console=err, transient=True)
         self.bar.__enter__()
-        self.task = self.bar.add_task("documents", total=count_documents(self.cfg.inputs), rate="", words=0,
-                                      left="-:--:--")
+        self.task = self.bar.add_task("documents", total=total, rate="", words=0, left="-:--:--")
         self.t0 = time.perf_counter()
         return self.progress, self.step
 
@@ -204,6 +202,30 @@ class _progress_bar:
         if self.enabled:
             self.bar.__exit__(*exc)
         return False
+
+
+def _bar_columns(width: int, total: int) -> list:
+    """The progress bar's columns, fitted to the terminal: the elapsed time, then the rate, give way
+    before the bar gets shorter than 10 characters; nothing is ever cut."""
+    from rich.table import Column
+
+    def text(fmt: str, chars: int):
+        return TextColumn(fmt, table_column=Column(no_wrap=True, width=chars)), chars
+
+    digits = len(str(total))
+    fixed = [text("{task.description:<18}", 18), (TaskProgressColumn(table_column=Column(no_wrap=True, width=4)), 4),
+             (MofNCompleteColumn(table_column=Column(no_wrap=True, width=2 * digits + 1)), 2 * digits + 1)]
+    optional = [text("{task.fields[rate]}", 16),
+                (TimeElapsedColumn(table_column=Column(no_wrap=True, width=7)), 7),
+                text("elapsed, {task.fields[left]} left", 21)]
+    left = text("{task.fields[left]} left", 12)
+    for keep in (optional, [optional[0], left], [left]):
+        used = sum(w + 1 for _, w in fixed + keep) + 1
+        if width - used >= 10 or keep == [left]:
+            bar = BarColumn(bar_width=max(10, min(40, width - used)))
+            cols = [c for c, _ in fixed[:1]] + [bar] + [c for c, _ in fixed[1:] + keep]
+            return cols
+    return []  # not reached
 
 
 def _open_page(page: Path) -> None:
@@ -291,6 +313,23 @@ def _unknown(e) -> None:
     raise typer.Exit(1)
 
 
+def _ambiguous(e, option: str) -> None:
+    """Several entities were seen under the name: list them, for the user to pick one by its id."""
+    err.print(f"[red]error:[/red] {len(e.candidates)} entities were seen under {escape(repr(e.name))}; "
+              f"give one by its id ({option} {escape(e.candidates[0]['id'])}):", highlight=False)
+    for c in e.candidates:
+        err.print(f"  {c['id']:<32} {c['name']} ({c['type']}, {_count(c['mentions'], 'mention')}, {_count(c['quotes'], 'quote')})",
+                  markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+def _matched(b, option: str, name: str | None) -> None:
+    """Say which entity a name matched (on stderr: stdout stays the rows)."""
+    if name:
+        eid = b.resolve(name)
+        err.print(f"{option} {name}: {b.entities[eid]['name']} ({eid})", markup=False, highlight=False)
+
+
 @app.command("quotes", cls=_Command)
 def quotes_cmd(
     speaker: Optional[str] = typer.Option(None, help="Quotes by this entity (any of its names, any case).", metavar="NAME"),
@@ -304,7 +343,7 @@ def quotes_cmd(
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="The build to read.", metavar="DIR"),
 ) -> None:
     """Who said what, about whom, when: quotes from a finished build (kg.sqlite, else the JSONL files)."""
-    from kg.query import UnknownName, check_date, select_quotes, to_csv, to_jsonl
+    from kg.query import Ambiguous, UnknownName, check_date, select_quotes, to_csv, to_jsonl
 
     fmt = fmt or ("table" if out.is_terminal else "jsonl")
     if fmt not in {"table", "jsonl", "csv"}:
@@ -316,9 +355,13 @@ def quotes_cmd(
                              search)
     except UnknownName as e:
         _unknown(e)
+    except Ambiguous as e:
+        _ambiguous(e, "--speaker" if speaker and e.name == speaker else "--about")
     except ValueError as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)
         raise typer.Exit(2)
+    _matched(b, "--speaker", speaker)
+    _matched(b, "--about", about)
     if fmt == "jsonl":
         sys.stdout.write(to_jsonl(rows))
     elif fmt == "csv":
@@ -328,15 +371,41 @@ def quotes_cmd(
 
 
 def _quote_table(rows: list[dict]) -> None:
+    """One row per statement (its reports' outlets and dates listed), to the terminal's width: at 80
+    columns date, speaker, quote and sources; wider, the addressee and article titles too."""
     from rich.table import Table
 
-    t = Table(show_lines=True, title=f"{len(rows)} quote(s)", expand=True)
-    for col, ratio in (("date", None), ("speaker", 2), ("kind", None), ("quote", 7), ("to", 2), ("article", 2)):
-        t.add_column(col, overflow="fold", ratio=ratio, no_wrap=ratio is None)
-    for q in rows:
-        t.add_row(q.get("date") or "", q["speaker"] or q["speaker_desc"] or "?", q["kind"], q["text"],
-                  q["addressee"] or "", q.get("title") or q["doc"])
+    from kg.statements import group
+
+    wide = out.size.width >= 120
+    statements = group(rows)
+    t = Table(show_lines=True, title=f"{len(rows)} quote(s), {len(statements)} statement(s)", expand=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("speaker", overflow="fold", ratio=2)
+    t.add_column("quote (indirect in italics)", overflow="fold", ratio=6)
+    if wide:
+        t.add_column("to", overflow="fold", ratio=2)
+    cells = []
+    for copies in statements:
+        q = copies[0]
+        text = Text(q["text"], style="italic" if q["kind"] == "indirect" else "")
+        sources = [_source(c, q.get("date") or "", wide) for c in copies]
+        cells.append([q.get("date") or "", q["speaker"] or q["speaker_desc"] or "?", text,
+                      *([q["addressee"] or ""] if wide else []), "\n".join(sources)])
+    longest = max((len(x) for row in cells for x in row[-1].split("\n")), default=7)
+    t.add_column("sources", overflow="fold", **({"ratio": 3} if wide else {"width": min(longest, 16)}))
+    for row in cells:
+        t.add_row(*row)
     out.print(t, markup=False, highlight=False)
+
+
+def _source(q: dict, first_date: str, wide: bool) -> str:
+    """A report of a statement: its outlet (else the document), its date when later than the first
+    report's and, on a wide terminal, the article's title."""
+    where = q.get("outlet") or q["doc"]
+    if (q.get("date") or "") != first_date:
+        where += f" {q.get('date') or 'undated'}"
+    return f"{where}: {q.get('title') or q['doc']}" if wide else where
 
 
 @app.command("entity", cls=_Command)
@@ -346,13 +415,15 @@ def entity_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the profile as JSON.", metavar=""),
 ) -> None:
     """One entity's profile: type, aliases, roles, affiliations, when it is named, with whom, its quotes."""
-    from kg.query import UnknownName, profile
+    from kg.query import Ambiguous, UnknownName, profile
 
     b = _open_build(out_dir)
     try:
         p = profile(b, name)
     except UnknownName as e:
         _unknown(e)
+    except Ambiguous as e:
+        _ambiguous(e, "kg entity")
     if as_json:
         print(json.dumps(p, ensure_ascii=False, indent=2))
         return

@@ -105,14 +105,3 @@ def is_affiliation(person_start: int, role: str, other_type: str, other_text: st
     """An organization or country named inside a person's role, right before the name (same sentence)."""
     return other_type in {"COUNTRY", "ORGANIZATION"} and other_end <= person_start \
         and person_start - other_end <= len(role) + 2 and other_text in role
-
-
-def prune(g: nx.MultiDiGraph, max_nodes: int | None, min_weight: int = 1) -> nx.MultiDiGraph:
-    """Keep the `max_nodes` most mentioned entities and edges of weight ≥ min_weight (for the page)."""
-    keep = g.nodes
-    if max_nodes is not None and g.number_of_nodes() > max_nodes:
-        keep = sorted(g.nodes, key=lambda n: (-g.nodes[n]["mentions"], -g.nodes[n]["quote_count"], n))[:max_nodes]
-    h = g.subgraph(keep).copy()  # copies only what the page shows
-    if min_weight > 1:
-        h.remove_edges_from([(u, v, k) for u, v, k, w in h.edges(keys=True, data="weight") if w < min_weight])
-    return h

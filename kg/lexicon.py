@@ -184,9 +184,9 @@ def org_name_words() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=None)
 def index_columns() -> dict[str, tuple[str, ...]]:
     """Column names of an index.csv or fields of a JSONL record that hold an article's title,
-    date, URL and id, most trusted first."""
+    date, URL, id and publisher (source), most trusted first."""
     return {part: tuple(words) for part, words in
-            _strict("index_columns.txt", ("title", "date", "url", "id")).items()}
+            _strict("index_columns.txt", ("title", "date", "url", "id", "source")).items()}
 
 
 @lru_cache(maxsize=None)

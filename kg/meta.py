@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -195,3 +196,50 @@ def from_index(path: Path) -> tuple[str, str, str] | None:
         if hit:
             return hit
     return None
+
+
+def outlet(path: str, url: str) -> str:
+    """Who published an article: the source column of the index.csv row for its file (`path`), else
+    the host of its URL without "www."; "" when neither is known."""
+    folder, name = os.path.split(path)
+    stem = os.path.splitext(name)[0]
+    for f in (folder, os.path.dirname(folder)):
+        found = _index_sources(f)
+        hit = found.get(name) or found.get(stem)
+        if hit:
+            return hit
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or "" if url.lower().startswith(("http://", "https://")) else ""
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.")
+
+
+def _index_sources(folder: str) -> dict[str, str]:
+    path = os.path.join(folder, INDEX_NAME)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return {}
+    return _load_sources(path, st.st_mtime_ns, st.st_size)  # read again when the file changes
+
+
+@lru_cache(maxsize=64)
+def _load_sources(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+    """index.csv → {id, file name or stem: source}, for rows that name one."""
+    out: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for raw in csv.DictReader(f):
+                row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
+                source = _first(row, lexicon.index_columns()["source"])
+                for k in lexicon.index_columns()["id"] if source else ():
+                    v = (row.get(k) or "").strip()
+                    if v:
+                        out.setdefault(v, source)
+                        out.setdefault(Path(v).name, source)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}  # _load_index has said so
+    return out

@@ -19,7 +19,7 @@ from kg.annotate import Annotator, model_version
 from kg.cache import Cache, doc_key
 from kg.check import check_build
 from kg.config import BuildConfig
-from kg.graph import build_graph, prune
+from kg.graph import build_graph
 from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, usable_cores
 from kg.process import extract_batch, prepare_batch, run_batch, tag_batch
 from kg.read import count_documents, iter_inputs
@@ -378,11 +378,6 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
 
     g = result.graph
     xml_graph = export_safe(g)  # checked once for both XML formats
-    page = prune(g, cfg.max_nodes, cfg.min_weight)
-    note = (f"Showing {page.number_of_nodes()} of {g.number_of_nodes()} entities (the most mentioned, "
-            f"--max-nodes {cfg.max_nodes}) and {page.number_of_edges()} of {g.number_of_edges()} links "
-            f"(weight ≥ {cfg.min_weight}, --min-weight). Hover a node or link for details, click it for all its quotes; "
-            f"graph.graphml holds everything.")
     names = result.names
     report = {
         "kg_version": __version__,
@@ -396,7 +391,7 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
         "dates": _date_range(result.docs),
     }
     writers = {
-        "graph.html": lambda p: write_html(page, p, cfg.title, note, result.docs, result.link, names),
+        "graph.html": lambda p: write_html(g, p, cfg.title, result.docs, result.link, names, cfg.max_nodes, cfg.min_weight),
         "graph.graphml": lambda p: write_graphml(xml_graph, p, safe=True),
         "graph.gexf": lambda p: write_gexf(xml_graph, p, safe=True),
         "entities.jsonl": lambda p: write_entities(p, result.entities),

@@ -19,7 +19,7 @@ from kg.resolve import norm
 from kg.store import NoBuild, SearchError, open_store  # noqa: F401 - NoBuild and SearchError are part of this API
 
 KINDS = ("direct", "indirect")
-QUOTE_FIELDS = ("date", "doc", "title", "url", "speaker", "speaker_id", "kind", "text", "addressee",
+QUOTE_FIELDS = ("date", "outlet", "doc", "title", "url", "statement", "speaker", "speaker_id", "kind", "text", "addressee",
                 "addressee_id", "speaker_desc", "cue", "start", "end")
 
 
@@ -27,6 +27,15 @@ class UnknownName(LookupError):
     def __init__(self, name: str, suggestions: list[str]):
         super().__init__(name)
         self.name, self.suggestions = name, suggestions
+
+
+class Ambiguous(LookupError):
+    """A name several entities were seen under, none of them called so: `candidates` (dicts with
+    id, name, type, mentions, quotes), most mentioned first."""
+
+    def __init__(self, name: str, candidates: list[dict]):
+        super().__init__(name)
+        self.name, self.candidates = name, candidates
 
 
 class Build:
@@ -37,18 +46,33 @@ class Build:
         self.store = open_store(self.out, use_sqlite)
         self.entities = self.store.entities
 
+    def seen_under(self, name: str) -> set[str]:
+        """Every entity with this id, name or alias (case-insensitive; else spelt another way)."""
+        hits = self.store.ids_named(name.strip().casefold())
+        if not hits:  # spelt another way: accents, punctuation, spacing
+            key = norm(name)
+            hits = self.store.ids_normed(key) if key else set()
+        return hits
+
     def find(self, name: str) -> list[str]:
         """Entity ids for a name: its own entity if the name is an id or canonical name, else every
         entity seen under that alias, most mentioned first. Raises UnknownName with suggestions."""
         folded = name.strip().casefold()
-        hits = self.store.ids_named(folded)
-        if not hits:  # spelt another way: accents, punctuation, spacing
-            key = norm(name)
-            hits = self.store.ids_normed(key) if key else set()
+        hits = self.seen_under(name)
         if not hits:
             raise UnknownName(name, self.suggest(name))
         own = [i for i in hits if i == name.strip() or self.entities[i]["name"].casefold() == folded]
         return sorted(own or hits, key=lambda i: (-self.entities[i]["mentions"], i))
+
+    def resolve(self, name: str) -> str:
+        """The one entity a name stands for: an id, the canonical name of one entity, or an alias only one
+        entity was seen under. Raises UnknownName, or Ambiguous when several entities share the alias."""
+        ids = self.find(name)
+        if len(ids) > 1:
+            raise Ambiguous(name, [{"id": i, "name": self.entities[i]["name"], "type": self.entities[i]["type"],
+                                    "mentions": self.entities[i]["mentions"], "quotes": self.quotes_said(i)}
+                                   for i in ids])
+        return ids[0]
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """The closest entity names: by spelling, then names containing the query."""
@@ -62,6 +86,10 @@ class Build:
                 if self.entities[i]["name"] not in out:
                     out.append(self.entities[i]["name"])
         return out[:n]
+
+    def quotes_said(self, eid: str) -> int:
+        counts = self.store.quote_counts(eid)
+        return sum(counts[k] for k in KINDS)
 
     def mentions_of(self, eid: str) -> list[dict]:
         return self.store.mentions_of(eid)
@@ -81,18 +109,24 @@ def check_date(value: str | None, option: str) -> str:
     return iso
 
 
+def timeline(rows: list[dict]) -> list[dict]:
+    """Quote rows by publication date (undated last), then article, then place in it."""
+    return sorted(rows, key=lambda q: (not q.get("date"), q.get("date") or "", q["doc"], q["start"]))
+
+
 def select_quotes(b: Build, speaker: str | None = None, about: str | None = None, kind: str | None = None,
                   since: str = "", until: str = "", doc: str | None = None, search: str | None = None) -> list[dict]:
-    """Quotes rows (as in quotes.jsonl) that pass every filter given, in file order.
+    """Quotes rows (as in quotes.jsonl) that pass every filter given, in timeline order.
 
-    A date filter drops undated quotes; `doc` matches a document name or title, case-insensitively,
-    in part; `search` is a full-text query on the quote's text (SQLite FTS5 syntax: words, "a phrase",
-    OR, NOT, prefix*)."""
+    `speaker` and `about` name one entity each (Build.resolve: an ambiguous name raises). A date
+    filter drops undated quotes; `doc` matches a document name or title, case-insensitively, in part;
+    `search` is a full-text query on the quote's text (SQLite FTS5 syntax: words, "a phrase", OR,
+    NOT, prefix*)."""
     if kind and kind not in KINDS:
         raise ValueError(f"--kind must be one of {', '.join(KINDS)}")
-    about_ids = b.find(about) if about else None
-    speaker_ids = set(b.find(speaker)) if speaker else None
-    return b.store.select_quotes(speaker_ids, about_ids, kind, since, until, doc, search)
+    about_ids = [b.resolve(about)] if about else None
+    speaker_ids = {b.resolve(speaker)} if speaker else None
+    return timeline(b.store.select_quotes(speaker_ids, about_ids, kind, since, until, doc, search))
 
 
 def to_csv(rows: list[dict]) -> str:
@@ -108,8 +142,8 @@ def to_jsonl(rows: list[dict]) -> str:
 
 
 def profile(b: Build, name: str, top: int = 10) -> dict:
-    """One entity: who it is, where and when it is named, with whom, and its quotes."""
-    eid, *others = b.find(name)
+    """One entity (Build.resolve): who it is, where and when it is named, with whom, and its quotes."""
+    eid = b.resolve(name)
     e = b.entities[eid]
     documents = sorted(b.store.documents_of(eid), key=lambda r: (r["date"] == "", r["date"], r["doc"]))
     by_month = Counter((r["date"] or "")[:7] for r in documents)
@@ -129,5 +163,5 @@ def profile(b: Build, name: str, top: int = 10) -> dict:
         "quotes_as_speaker": {"total": sum(said[k] for k in KINDS), **{k: said[k] for k in KINDS}},
         "quotes_as_subject": said["naming"],
         "quotes_as_addressee": said["addressed"],
-        "other_matches": [b.entities[i]["name"] for i in others],
+        "other_matches": [b.entities[i]["name"] for i in sorted(b.seen_under(name) - {eid})],
     }

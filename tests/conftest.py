@@ -65,8 +65,9 @@ def annotator():
     return Annotator(threads=2)
 
 
-def run_build(tmp_path, docs: dict[str, str], names: dict[str, str], out=None, write=True):
-    """Build from {file name: text} with a DictAnnotator; returns (result, out dir)."""
+def run_build(tmp_path, docs: dict[str, str], names: dict[str, str], out=None, write=True, **options):
+    """Build from {file name: text} with a DictAnnotator (`options`: more BuildConfig fields);
+    returns (result, out dir)."""
     from kg.config import BuildConfig
     from kg.pipeline import build, write_outputs
 
@@ -75,7 +76,7 @@ def run_build(tmp_path, docs: dict[str, str], names: dict[str, str], out=None, w
     for name, text in docs.items():
         (src / name).write_text(text, encoding="utf-8")
     out = out or tmp_path / "out"
-    cfg = BuildConfig(inputs=(str(src),), out=out, cache=False)
+    cfg = BuildConfig(inputs=(str(src),), out=out, cache=False, **options)
     result = build(cfg, annotator=DictAnnotator(names))
     if write:
         write_outputs(result, cfg)

@@ -103,7 +103,8 @@ def test_summary_is_one_line_with_the_page_path_last_and_singular_counts(tmp_pat
     assert last.startswith("1 document, ") and "1 quote," in last
     assert last.split(" → ")[-1] == str(out / "graph.html")
     r2 = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out)])
-    assert r2.stdout.strip().splitlines() == [r2.stdout.strip()] and str(out) in r2.stdout
+    assert r2.stdout.strip().splitlines() == [r2.stdout.strip()] and "up to date" in r2.stdout
+    assert r2.stdout.strip().split(" → ")[-1] == str(out / "graph.html")  # every build's line ends so
 
 
 def test_open_without_a_browser_says_where_the_page_is(tmp_path, dict_models, monkeypatch):
@@ -198,3 +199,19 @@ def test_progress_bar_on_a_terminal_shows_total_percentage_rate_and_time_left(tm
     assert r.exit_code == 0, r.output
     shown = screen.getvalue()
     assert "/3" in shown and "100%" in shown and "words/s" in shown and " left" in shown
+
+
+def test_progress_bar_at_80_columns_is_never_cut(tmp_path, dict_models, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    import kg.cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(kg.cli, "err", Console(file=screen, force_terminal=True, width=80))
+    docs = {f"{i}.txt": ONE_DOC["a.txt"] for i in range(12)}
+    r = runner.invoke(app, ["build", str(_src(tmp_path, docs)), "--out", str(tmp_path / "out"), "--batch", "1"])
+    assert r.exit_code == 0, r.output
+    shown = screen.getvalue()
+    assert "12/12" in shown and " left" in shown and "…" not in shown

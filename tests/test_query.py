@@ -47,7 +47,11 @@ def test_quotes_by_speaker_alias_in_any_case_are_the_files_own_rows(built):
     for alias in entity["aliases"]:
         r = runner.invoke(app, ["quotes", "--speaker", alias.upper(), "--format", "jsonl", "--out", str(out)])
         assert r.exit_code == 0, r.output
-        assert [json.loads(x) for x in r.stdout.splitlines()] == [q for q in quotes if q["speaker_id"] == eid]
+        assert [json.loads(x) for x in r.stdout.splitlines()] == timeline([q for q in quotes if q["speaker_id"] == eid])
+
+
+def timeline(quotes):
+    return sorted(quotes, key=lambda q: (not q["date"], q["date"], q["doc"], q["start"]))
 
 
 def test_filters_by_kind_dates_doc_and_about(built):
@@ -55,10 +59,11 @@ def test_filters_by_kind_dates_doc_and_about(built):
     b = Build(out)
     quotes = rows(out / "quotes.jsonl")
     assert {q["date"] for q in quotes} == {"2021-03-04", "2021-06-30", ""}  # the index dates reached the quotes
-    assert select_quotes(b, kind="direct") == [q for q in quotes if q["kind"] == "direct"]
-    assert select_quotes(b, since="2021-04-01") == [q for q in quotes if q["date"] and q["date"] >= "2021-04-01"]
-    assert select_quotes(b, until="2021-04-01") == [q for q in quotes if q["date"] and q["date"] <= "2021-04-01"]
-    assert select_quotes(b, doc="judul dua") == [q for q in quotes if q["doc"] == "b.txt"]
+    assert select_quotes(b) == timeline(quotes)
+    assert select_quotes(b, kind="direct") == timeline([q for q in quotes if q["kind"] == "direct"])
+    assert select_quotes(b, since="2021-04-01") == timeline([q for q in quotes if q["date"] and q["date"] >= "2021-04-01"])
+    assert select_quotes(b, until="2021-04-01") == timeline([q for q in quotes if q["date"] and q["date"] <= "2021-04-01"])
+    assert select_quotes(b, doc="judul dua") == timeline([q for q in quotes if q["doc"] == "b.txt"])
     # --about gives the quotes behind the graph's quotes_about edges into the entity
     for eid in result.graph.nodes:
         expected = sum(d["weight"] for _, _, d in result.graph.in_edges(eid, data=True) if d["relation"] == "quotes_about")
@@ -95,7 +100,8 @@ def test_csv_holds_the_same_quotes(built):
     r = runner.invoke(app, ["quotes", "--format", "csv", "--out", str(out)])
     got = list(csv.DictReader(io.StringIO(r.stdout)))
     quotes = rows(out / "quotes.jsonl")
-    assert [(g["doc"], g["text"], g["date"]) for g in got] == [(q["doc"], q["text"], q["date"]) for q in quotes]
+    assert [(g["doc"], g["text"], g["date"], g["statement"]) for g in got] == \
+        [(q["doc"], q["text"], q["date"], q["statement"]) for q in timeline(quotes)]
 
 
 def test_profile_agrees_with_the_graph(built):
@@ -130,6 +136,58 @@ def test_entity_command_prints_roles_and_quote_counts(built):
     assert as_json["id"] == eid and as_json["roles"] == entity["roles"]
 
 
+# Two people seen as "Budi"; one statement of Budi Santoso carried by two outlets.
+TWO_BUDIS = {
+    "a.txt": "Judul satu\n\nBudi Santoso tiba di Jakarta.\n\n“Kami siap bekerja sama dengan semua pihak di kota ini,” kata Budi."
+             "\n\n“Jalan harus diperbaiki,” kata Budi.",
+    "b.txt": "Judul dua\n\nBudi Wirawan tiba di Jakarta.\n\n“Kami menolak rencana itu,” kata Budi.",
+    "c.txt": "Judul tiga\n\nBudi Santoso pulang.\n\n“Kami siap bekerja sama dengan semua pihak di kota ini!” kata Budi.",
+    "index.csv": "id,source,title,date,url\na,Kabar Pagi,Judul satu,2021-03-04,https://example.org/a\n"
+                 "b,,Judul dua,2021-02-01,https://www.warta.example/b\nc,,Judul tiga,2021-03-05,https://warta.example/c\n",
+}
+BUDI_NAMES = {"Budi Santoso": "PER", "Budi Wirawan": "PER", "Budi": "PER", "Jakarta": "LOC"}
+
+
+@pytest.fixture
+def two_budis(build_docs):
+    _, out = build_docs(TWO_BUDIS, BUDI_NAMES)
+    return out
+
+
+@pytest.mark.parametrize("cmd", [["quotes", "--speaker", "budi"], ["quotes", "--about", "BUDI"], ["entity", "Budi"]])
+def test_an_ambiguous_name_lists_the_candidates_with_ids_and_counts(two_budis, cmd):
+    r = runner.invoke(app, [*cmd, "--out", str(two_budis)])
+    assert r.exit_code == 1 and r.stdout == ""
+    quotes = rows(two_budis / "quotes.jsonl")
+    for e in rows(two_budis / "entities.jsonl"):
+        if e["type"] == "PERSON":
+            said = sum(q["speaker_id"] == e["id"] for q in quotes)
+            assert f"{e['id']}" in r.stderr and f"{e['mentions']} mention" in r.stderr and f"{said} quote" in r.stderr
+
+
+def test_an_id_picks_exactly_that_entity_and_says_so(two_budis):
+    quotes = rows(two_budis / "quotes.jsonl")
+    for eid in ("per:budi_santoso", "per:budi_wirawan"):
+        r = runner.invoke(app, ["quotes", "--speaker", eid, "--format", "jsonl", "--out", str(two_budis)])
+        assert r.exit_code == 0
+        assert [json.loads(x) for x in r.stdout.splitlines()] == timeline([q for q in quotes if q["speaker_id"] == eid])
+        assert eid in r.stderr
+
+
+def test_the_table_fits_80_columns_with_one_row_per_statement_and_its_outlets(two_budis, monkeypatch):
+    from rich.console import Console
+
+    import kg.cli
+
+    monkeypatch.setattr(kg.cli, "out", Console(width=80, soft_wrap=True))
+    r = runner.invoke(app, ["quotes", "--speaker", "Budi Santoso", "--format", "table", "--out", str(two_budis)])
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert max(len(x) for x in lines) <= 80
+    assert "3 quote(s), 2 statement(s)" in r.stdout
+    assert "Kabar Pagi" in r.stdout and "warta.example" in r.stdout
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_on_the_seeds_quotes_by_the_most_quoted_speaker_match_the_file(tmp_path):
@@ -140,4 +198,4 @@ def test_on_the_seeds_quotes_by_the_most_quoted_speaker_match_the_file(tmp_path)
     eid = most_quoted(quotes)
     alias = min(next(e for e in rows(out / "entities.jsonl") if e["id"] == eid)["aliases"], key=len)
     r = runner.invoke(app, ["quotes", "--speaker", alias, "--format", "jsonl", "--out", str(out)])
-    assert [json.loads(x) for x in r.stdout.splitlines()] == [q for q in quotes if q["speaker_id"] == eid]
+    assert [json.loads(x) for x in r.stdout.splitlines()] == timeline([q for q in quotes if q["speaker_id"] == eid])

@@ -1,20 +1,21 @@
-"""graph.html: an interactive, self-contained, offline page (pyvis + vis-network).
+"""graph.html: an interactive, self-contained, offline page (vis-network, as bundled with pyvis).
 
-pyvis assembles the node and edge data; kg renders it with its own template
-because pyvis' stock page loads Bootstrap and tom-select from a CDN and puts
-tooltip text into innerHTML. Here vis-network's script and styles are
-inlined, the data sits in a JSON script block (with `<`, `>` and `&`
-escaped), tooltips and the side panel are built from text nodes, and a
-Content-Security-Policy forbids any request to another host.
+The page carries every entity of the build, every link of weight ≥ --min-weight
+and every quote by or naming an entity, in compact arrays; it *draws* only a
+bounded part of them: the overview (the --max-nodes most mentioned entities,
+or the most mentioned within a chosen date range) or one entity's focus view
+(it and its strongest neighbours). So search reaches any entity and the page
+stays fast on thousands of articles.
 
-The side panel (click a node or an edge) lists every quote behind it, so the
-page also carries the quotes by or about the drawn entities and the title,
-date and URL of their articles (`panel_data`).
+vis-network's script and styles are inlined, the data sits in a JSON script
+block (with `<`, `>` and `&` escaped), tooltips and the side panel are built
+from text nodes, and a Content-Security-Policy forbids any request to another
+host.
 """
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -22,110 +23,103 @@ import jinja2
 import networkx as nx
 import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
 
-from kg.export.style import EDGE_LABELS, EDGE_STYLES, NODE_COLORS, edge_width, node_size
-from kg.graph import quoted_entities
+from kg.export.style import EDGE_LABELS, EDGE_STYLES, NODE_COLORS
+from kg.graph import EDGE_TYPES, quoted_entities
+from kg.meta import outlet
+from kg.statements import statement_keys
 
 MAX_TIP_QUOTES = 5
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+RELATIONS = list(EDGE_TYPES)
 
 
 def _split(s: str) -> list[str]:
     return [x for x in s.split(" | ") if x] if s else []
 
 
-def panel_data(docs, link: dict, names: dict[str, str], keep: set[str]) -> dict:
-    """The quotes by or naming a drawn entity, with their articles: what the side panel lists.
+class _Dates:
+    """Dates as indices into one sorted list: the page repeats them tens of thousands of times."""
 
-    Each quote: text, kind, speaker (id, or None when the speaker is not drawn), speaker_name,
-    addressee (name), addressee_id, doc (index into `docs`) and `about`: the drawn entities it names
-    (the graph's quotes_about rule: a mention inside the quote, not the speaker)."""
-    out_docs: list[dict] = []
-    quotes: list[dict] = []
+    def __init__(self, dates):
+        self.list = sorted({d for d in dates if d})
+        self.index = {d: i for i, d in enumerate(self.list)}
+
+    def __call__(self, d: str) -> int:
+        return self.index.get(d, -1)
+
+
+def page_data(g: nx.MultiDiGraph, docs, link: dict, max_nodes: int, min_weight: int) -> dict:
+    """Everything the page shows, as compact arrays (the template's script names the fields)."""
+    order = sorted(g.nodes, key=lambda n: (-g.nodes[n]["mentions"], -g.nodes[n]["quote_count"], n))
+    index = {n: i for i, n in enumerate(order)}
+    per_day: dict[str, Counter] = defaultdict(Counter)
+    for res in docs:
+        if res.date:
+            for m in res.mentions:
+                per_day[link[(res.doc, m.entity)]][res.date] += 1
+    dates = _Dates([d for c in per_day.values() for d in c] + [res.date for res in docs]
+                   + [d for _, x in g.nodes(data=True) for d in (x["first_date"], x["last_date"])])
+    ents = []
+    for n in order:
+        d = g.nodes[n]
+        day = sorted(per_day.get(n, {}).items())
+        ents.append([n, d["name"], d["type"], d["mentions"], d["docs"], d.get("quote_count", 0),
+                     dates(d.get("first_date", "")), dates(d.get("last_date", "")),
+                     _split(d.get("aliases", "")), _split(d.get("roles", "")),
+                     [x for k, c in day for x in (dates(k), c)]])
+    links = [[index[u], index[v], RELATIONS.index(d["relation"]), d["weight"], d.get("docs", 0),
+              dates(d.get("first_date", "")), dates(d.get("last_date", ""))]
+             for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"]))
+             if d["weight"] >= min_weight]
+    out_docs, quotes = _quotes(docs, link, index, dates)
+    return {
+        "ents": ents, "links": links, "docs": out_docs, "quotes": quotes, "dates": dates.list,
+        "max_nodes": max_nodes, "min_weight": min_weight, "relation_names": RELATIONS,
+        "types": {t: {"label": t.title(), "color": c} for t, c in NODE_COLORS.items()},
+        "relations": {r: {"label": EDGE_LABELS[r], "color": s[0], "dashed": s[1]} for r, s in EDGE_STYLES.items()},
+    }
+
+
+def _quotes(docs, link: dict, index: dict[str, int], dates: _Dates) -> tuple[list, list]:
+    """The quotes by or naming an entity, with their articles (title, date, URL, outlet) and statement keys.
+
+    A quote: [text, kind, speaker (entity index, -1 when none), speaker description, addressee (index or -1),
+    document (index into the docs list), the entities it names (the graph's quotes_about rule), statement, start]."""
+    out_docs: list[list] = []
+    rows: list[dict] = []
     for res in docs:
         doc_index = None
         eid = {i: link[(res.doc, m.entity)] for i, m in enumerate(res.mentions)}
         for q in res.quotes:
             spk = None if q.speaker is None else eid[q.speaker]
-            adr = None if q.addressee is None else eid[q.addressee]
-            about = sorted(e for e in quoted_entities(res, q, eid) if e != spk and e in keep) \
-                if spk is not None else []  # as in the graph: only attributed quotes link a speaker to an entity
-            if spk not in keep and not about:
+            about = sorted(e for e in quoted_entities(res, q, eid) if e != spk) if spk is not None else []
+            if spk is None and not about:
                 continue
             if doc_index is None:
                 doc_index = len(out_docs)
-                out_docs.append({"doc": res.doc, "title": res.title, "date": res.date, "url": res.url})
-            quotes.append({"text": q.text, "kind": q.kind, "speaker": spk if spk in keep else None,
-                           "speaker_name": names.get(spk) if spk else (q.speaker_desc or ""),
-                           "addressee": names.get(adr) if adr else "", "addressee_id": adr if adr in keep else None,
-                           "doc": doc_index, "about": about})
-    return {"docs": out_docs, "quotes": quotes}
-
-
-def _dates(g: nx.MultiDiGraph, docs) -> dict[str, list[str]]:
-    """Entity id → the distinct publication dates of its documents (for the date filter)."""
-    date_of = {r.doc: r.date for r in docs if r.date}
-    out = {}
-    for n, doc_list in g.nodes(data="doc_list"):
-        out[n] = sorted({date_of[d] for d in _split(doc_list or "") if d in date_of})
-    return out
-
-
-def page_data(g: nx.MultiDiGraph, note: str) -> dict:
-    net = Network(directed=True)
-    for n, d in sorted(g.nodes(data=True)):
-        net.add_node(n, label=d["name"], group=d["type"], value=d["mentions"])
-    for u, v, k, d in sorted(g.edges(keys=True, data=True)):
-        net.add_edge(u, v, relation=d["relation"], value=d["weight"])
-    nodes, edges, *_ = net.get_network_data()
-    attrs = dict(g.nodes(data=True))
-    edge_attrs = {(u, v, d["relation"]): d for u, v, d in g.edges(data=True)}
-    out_nodes = []
-    for n in nodes:
-        d = attrs[n["id"]]
-        quotes = _split(d.get("quote_texts", ""))
-        out_nodes.append({"id": n["id"], "name": d["name"], "type": d["type"], "mentions": d["mentions"],
-                          "docs": d["docs"], "roles": _split(d.get("roles", "")), "aliases": _split(d.get("aliases", "")),
-                          "quotes": quotes[:MAX_TIP_QUOTES], "quote_count": d.get("quote_count", 0),
-                          "first_date": d.get("first_date", ""), "last_date": d.get("last_date", ""),
-                          "size": node_size(d["mentions"]), "color": NODE_COLORS.get(d["type"], "#999999")})
-    out_edges = []
-    for e in edges:
-        d = edge_attrs[(e["from"], e["to"], e["relation"])]
-        color, dashed = EDGE_STYLES[e["relation"]]
-        out_edges.append({"from": e["from"], "to": e["to"], "relation": e["relation"], "weight": d["weight"],
-                          "width": edge_width(d["weight"]), "color": color, "dashed": dashed,
-                          "quotes": _split(d.get("quotes", ""))[:MAX_TIP_QUOTES], "docs": d.get("docs", 0),
-                          "first_date": d.get("first_date", ""), "last_date": d.get("last_date", "")})
-    type_counts = Counter(n["type"] for n in out_nodes)
-    rel_counts = Counter(e["relation"] for e in out_edges)
-    return {
-        "nodes": out_nodes, "edges": out_edges, "note": note, "edge_labels": EDGE_LABELS,
-        "node_types": {t: {"label": t.title(), "color": c, "count": type_counts.get(t, 0)} for t, c in NODE_COLORS.items()},
-        "relations": {r: {"label": EDGE_LABELS[r], "color": s[0], "dashed": s[1], "count": rel_counts.get(r, 0)}
-                      for r, s in EDGE_STYLES.items()},
-    }
+                out_docs.append([res.doc, res.title, dates(res.date), res.url, outlet(res.source, res.url)])
+            rows.append({"doc": res.doc, "start": q.start, "date": res.date, "text": q.text, "speaker_id": spk,
+                         "row": [q.text, q.kind, index[spk] if spk else -1, q.speaker_desc or "",
+                                 -1 if q.addressee is None else index[eid[q.addressee]], doc_index,
+                                 sorted(index[e] for e in about)]})
+    return out_docs, [r["row"] + [k, r["start"]] for r, k in zip(rows, statement_keys(rows))]
 
 
 def _script_json(obj) -> str:
     # no "</script>" or "<!--" can survive: <, > and & become JSON escapes
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render(g: nx.MultiDiGraph, title: str, note: str, docs=None, link: dict | None = None,
-           names: dict[str, str] | None = None) -> str:
+def render(g: nx.MultiDiGraph, title: str, docs=None, link: dict | None = None, names: dict[str, str] | None = None,
+           max_nodes: int = 300, min_weight: int = 1) -> str:
     """The page; with the build's documents (`docs`, `link`, `names`) the side panel lists their quotes."""
     template_text = resources.files("kg.export").joinpath("assets/page.html").read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=True)
     tpl = env.from_string(template_text)
-    data = page_data(g, note)
-    data.update(panel_data(docs, link, names, set(g.nodes)) if docs is not None else {"docs": [], "quotes": []})
-    dates = _dates(g, docs or [])
-    for n in data["nodes"]:
-        n["dates"] = dates.get(n["id"], [])
+    data = page_data(g, docs or [], link or {}, max_nodes, min_weight)
     return tpl.render(
         title=title,
         data_json=Markup(_script_json(data)),
@@ -134,7 +128,8 @@ def render(g: nx.MultiDiGraph, title: str, note: str, docs=None, link: dict | No
     )
 
 
-def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg: who is in the news", note: str = "",
-               docs=None, link: dict | None = None, names: dict[str, str] | None = None) -> None:
+def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg: who is in the news", docs=None,
+               link: dict | None = None, names: dict[str, str] | None = None, max_nodes: int = 300,
+               min_weight: int = 1) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(render(g, title, note, docs, link, names))
+        f.write(render(g, title, docs, link, names, max_nodes, min_weight))

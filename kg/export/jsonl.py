@@ -5,7 +5,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.meta import outlet
 from kg.records import DocResult, Entity
+from kg.statements import statement_keys
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps with options builds a new one per call
@@ -30,8 +32,18 @@ def mention_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> It
                    "sentence": m.sentence, "date": res.date, "title": res.title, "url": res.url}
 
 
-def quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> Iterable[dict]:
+def quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> list[dict]:
+    """The quotes, in document order; `outlet` names the publisher, `statement` ties together the copies
+    of one statement carried by several articles (kg.statements)."""
+    rows = list(_quote_rows(docs, link, names))
+    for row, key in zip(rows, statement_keys(rows)):
+        row["statement"] = key
+    return rows
+
+
+def _quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> Iterable[dict]:
     for res in docs:
+        source = outlet(res.source, res.url)
         def ent(i):
             return None if i is None else link[(res.doc, res.mentions[i].entity)]
         for q in res.quotes:
@@ -40,7 +52,7 @@ def quote_rows(docs: list[DocResult], link: dict, names: dict[str, str]) -> Iter
                    "speaker": names.get(spk) if spk else None, "speaker_id": spk,
                    "speaker_desc": q.speaker_desc, "addressee": names.get(adr) if adr else None,
                    "addressee_id": adr, "cue": q.cue, "start": q.start, "end": q.end,
-                   "date": res.date, "title": res.title, "url": res.url}
+                   "date": res.date, "title": res.title, "url": res.url, "outlet": source}
 
 
 def write_mentions(path: Path, docs, link, names) -> None:

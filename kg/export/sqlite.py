@@ -1,7 +1,7 @@
 """kg.sqlite: the build as SQLite tables, for `kg quotes` / `kg entity` and for Datasette.
 
 The quotes table holds exactly the rows of quotes.jsonl (one column per key, in
-the file's key order, whatever keys it has) plus `outlet` and `month` for
+the file's key order, whatever keys it has) plus `month` for
 faceting; documents, entities, aliases, mentions and edges are normalised
 (a mention names its document and entity). `name_index` holds every name an
 entity can be looked up by, case-folded and in kg.resolve.norm's form, so a
@@ -14,8 +14,8 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from kg.meta import outlet
 from kg.resolve import norm
 
 SCHEMA_VERSION = 1
@@ -53,15 +53,9 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid
 INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes;
 """
 _EMPTY_QUOTE_KEYS = ("doc", "text", "kind", "speaker", "speaker_id", "speaker_desc", "addressee", "addressee_id",
-                     "cue", "start", "end", "date", "title", "url")  # a build without quotes: kg.export.jsonl's keys
+                     "cue", "start", "end", "date", "title", "url", "outlet", "statement")  # a build without quotes: kg.export.jsonl's keys
 _TYPES = {"start": "INTEGER", "end": "INTEGER", "doc": "TEXT REFERENCES documents(doc)",
           "speaker_id": "TEXT REFERENCES entities(id)", "addressee_id": "TEXT REFERENCES entities(id)"}
-
-
-def outlet_of(url: str | None) -> str:
-    """The site a URL is on ("www.example.co.id/a" → "example.co.id"); "" without one."""
-    host = urlsplit(url or "").hostname or ""
-    return host.removeprefix("www.")
 
 
 def write_sqlite(path: Path, docs, entities, link: dict, names: dict[str, str], graph,
@@ -91,7 +85,7 @@ def write_sqlite(path: Path, docs, entities, link: dict, names: dict[str, str], 
 
 def _documents(con: sqlite3.Connection, docs) -> None:
     con.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    ((r.doc, r.title, r.date, r.date[:7], r.url, outlet_of(r.url), r.source, r.words,
+                    ((r.doc, r.title, r.date, r.date[:7], r.url, outlet(r.source, r.url), r.source, r.words,
                       len(r.mentions), len(r.quotes)) for r in docs))
 
 
@@ -123,7 +117,7 @@ def _quotes(con: sqlite3.Connection, quote_rows: Iterable[dict]) -> tuple[list[s
     rows = iter(quote_rows)
     first = next(rows, None)
     keys = list(first) if first else list(_EMPTY_QUOTE_KEYS)
-    extra = [k for k in ("outlet", "month") if k not in keys]
+    extra = [k for k in ("month",) if k not in keys]
     cols = ", ".join(f'"{k}" {_TYPES.get(k, "")}'.strip() for k in keys + extra)
     con.execute(f"CREATE TABLE quotes (id INTEGER PRIMARY KEY, {cols})")
     if first is None:
@@ -139,7 +133,7 @@ def _quotes(con: sqlite3.Connection, quote_rows: Iterable[dict]) -> tuple[list[s
             if isinstance(v, (list, dict)):
                 own[i] = json.dumps(v, ensure_ascii=False)
                 json_keys.add(keys[i])
-        derived = {"outlet": outlet_of(q.get("url")), "month": (q.get("date") or "")[:7]}
+        derived = {"month": (q.get("date") or "")[:7]}
         return (*own, *(derived[k] for k in extra))
     con.executemany(sql, (values(q) for q in _same_keys(keys, first, rows)))
     return keys, sorted(json_keys)

@@ -1,4 +1,4 @@
-"""Colours and sizes shared by the HTML page and the GEXF file."""
+"""Colours and sizes shared by the HTML page and the GEXF file (page.html repeats the two size formulas in JS)."""
 import math
 
 NODE_COLORS = {"PERSON": "#e4572e", "COUNTRY": "#2e86ab", "ORGANIZATION": "#76b041", "LOCATION": "#f3a712"}
