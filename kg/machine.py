@@ -132,7 +132,9 @@ def plan(to_tag: int, corpus: int = 0, workers: int | None = None, threads: int 
         workers = max(1, min(cores, by_docs, by_memory))
         memory = (f"{memory_mb:,} MB available, room for {by_memory} of {WORKER_MB} MB"
                   if memory_mb is not None else "memory unknown")
-        reason = f"{cores} usable cores; {to_tag:,} documents to tag, a worker per {DOCS_PER_WORKER}; {memory}"
+        # the caller reads ahead only as far as the cores could take: past that, "at least"
+        tagging = f"{to_tag:,}" if corpus <= to_tag else f"at least {to_tag:,} of {corpus:,}"
+        reason = f"{cores} usable cores; {tagging} documents to tag, a worker per {DOCS_PER_WORKER}; {memory}"
     if not threads:
         threads = default_threads(tagger, cores) if workers == 1 else max(1, min(MAX_THREADS, cores // workers))
     return Plan(workers, threads, reason, cores, memory_mb)
