@@ -12,7 +12,6 @@ styling work. Nodes and edges with dated documents get GEXF `start`/`end`
 """
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 
@@ -108,7 +107,9 @@ def write_gexf(g: nx.MultiDiGraph, path: Path, *, safe: bool = False) -> None:
     with etree.xmlfile(str(path), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(ns + "gexf", nsmap={None: GEXF_NS, "viz": VIZ_NS}, version="1.2"):
-            with xf.element(ns + "meta", lastmodifieddate=datetime.date.today().isoformat()):
+            # the newest article's date, not today's: the same inputs give the same file on any day
+            newest = max((d["last_date"] for _, d in g.nodes(data=True) if d.get("last_date")), default="")
+            with xf.element(ns + "meta", **({"lastmodifieddate": newest} if newest else {})):
                 with xf.element(ns + "creator"):
                     xf.write(f"kg {__version__}")
             dated = any(d.get("first_date") for _, d in g.nodes(data=True))
