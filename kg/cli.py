@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 import time
 import webbrowser
 from pathlib import Path
@@ -431,8 +432,15 @@ def entity_cmd(
 
 
 def _print_profile(p: dict) -> None:
+    """On a terminal lines wrap under their label and document lines fit its width (their URL from
+    120 columns); piped, each item stays on one line for grep and cut."""
+    wrap = out.is_terminal
+
     def line(label: str, value) -> None:
-        out.print(f"{label:<14} {value}", markup=False, highlight=False, soft_wrap=True)
+        text = f"{label:<14} {value}"
+        if wrap:
+            text = textwrap.fill(text, width=out.width, subsequent_indent=" " * 15, break_long_words=False)
+        out.print(text, markup=False, highlight=False, soft_wrap=True)
     out.print(f"{p['name']}  ({p['type']}, {p['id']})", markup=False, highlight=False, soft_wrap=True)
     line("aliases", "; ".join(p["aliases"]))
     line("roles", "; ".join(p["roles"]) or "-")
@@ -446,10 +454,15 @@ def _print_profile(p: dict) -> None:
     line("co-mentioned", "; ".join(f"{c['name']} ({c['sentences']})" for c in p["co_mentioned"]) or "-")
     out.print("documents:", highlight=False)
     for d in p["document_list"]:
-        out.print(f"  {d['date'] or 'undated':<10}  {d['mentions']:>3}×  {d['title'] or d['doc']}"
-                  + (f"  {d['url']}" if d["url"] else ""), markup=False, highlight=False, soft_wrap=True)
+        text = f"  {d['date'] or 'undated':<10}  {d['mentions']:>3}×  {d['title'] or d['doc']}"
+        if d["url"] and (not wrap or out.width >= 120):
+            text += f"  {d['url']}"
+        if wrap and len(text) > out.width:
+            text = text[:out.width - 1] + "…"
+        out.print(text, markup=False, highlight=False, soft_wrap=True)
     if p["other_matches"]:
-        out.print(f"(the name also matches: {'; '.join(p['other_matches'])})", markup=False, highlight=False)
+        note = f"(the name also matches: {'; '.join(p['other_matches'])})"
+        out.print(textwrap.fill(note, width=out.width) if wrap else note, markup=False, highlight=False)
 
 
 @train_app.command("ner")

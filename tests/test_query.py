@@ -199,3 +199,19 @@ def test_on_the_seeds_quotes_by_the_most_quoted_speaker_match_the_file(tmp_path)
     alias = min(next(e for e in rows(out / "entities.jsonl") if e["id"] == eid)["aliases"], key=len)
     r = runner.invoke(app, ["quotes", "--speaker", alias, "--format", "jsonl", "--out", str(out)])
     assert [json.loads(x) for x in r.stdout.splitlines()] == timeline([q for q in quotes if q["speaker_id"] == eid])
+
+
+def test_the_profile_fits_80_columns_on_a_terminal_and_keeps_every_item(built, monkeypatch):
+    from rich.console import Console
+
+    import kg.cli
+
+    _, out = built
+    eid = most_quoted(rows(out / "quotes.jsonl"))
+    monkeypatch.setattr(kg.cli, "out", Console(width=80, force_terminal=True, soft_wrap=True, color_system=None))
+    r = runner.invoke(app, ["entity", eid, "--out", str(out)])
+    assert r.exit_code == 0
+    assert max(len(x) for x in r.stdout.splitlines()) <= 80
+    profile = json.loads(runner.invoke(app, ["entity", eid, "--json", "--out", str(out)]).stdout)
+    flat = " ".join(r.stdout.split())  # wrapped lines read as one
+    assert all(f"{c['name']} ({c['sentences']})" in flat for c in profile["co_mentioned"])
