@@ -286,8 +286,8 @@ class SqliteStore:
         return [dict(zip(MENTION_KEYS, r)) for r in self.con.execute(sql, (eid,))]
 
     def documents_of(self, eid: str) -> list[dict]:
-        sql = ("SELECT d.doc, d.date, d.title, d.url, n FROM (SELECT doc, count(*) AS n FROM mentions "
-               "WHERE entity_id = ? GROUP BY doc) JOIN documents d USING (doc)")
+        sql = ("SELECT d.doc, d.date, d.title, d.url, ed.mentions FROM entity_documents ed "
+               "JOIN documents d USING (doc) WHERE ed.entity_id = ?")
         return [dict(zip(("doc", "date", "title", "url", "mentions"), r)) for r in self.con.execute(sql, (eid,))]
 
     def neighbours(self, eid: str) -> tuple[Counter, Counter]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.meta import outlet
 from kg.resolve import norm
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 JSONL_FILES = ("entities.jsonl", "mentions.jsonl", "quotes.jsonl")
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # any case, accents ignored
 
@@ -42,6 +42,9 @@ CREATE INDEX name_index_folded ON name_index(folded);
 CREATE INDEX name_index_normed ON name_index(normed);
 CREATE INDEX mentions_entity_doc ON mentions(entity_id, doc);  -- covers an entity's documents
 CREATE INDEX mentions_doc_sentence ON mentions(doc, sentence);
+-- an entity's documents with its mention counts, counted once here: a profile reads them by index
+CREATE TABLE entity_documents AS SELECT entity_id, doc, count(*) AS mentions FROM mentions GROUP BY entity_id, doc;
+CREATE INDEX entity_documents_entity ON entity_documents(entity_id);
 CREATE INDEX quotes_speaker ON quotes(speaker_id);
 CREATE INDEX quotes_addressee ON quotes(addressee_id);
 CREATE INDEX quotes_doc ON quotes(doc);
@@ -179,6 +182,7 @@ def write_metadata(path: Path, title: str) -> None:
             "edges": {"description": "The graph's links: cooccurs (named in one sentence), quotes_about, "
                                      "speaks_to, affiliated_with; weight and the documents behind them.",
                       "facets": ["relation"]},
+            "entity_documents": {"description": "For each entity, the articles that name it and how often."},
             "name_index": {"hidden": True},
             "kg_meta": {"hidden": True},
         }}},
