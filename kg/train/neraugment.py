@@ -1,0 +1,136 @@
+"""Name-substitution augmentation for the NER training set.
+
+The shipped tagger relied on names it had seen (a famous name is found, an invented
+one in the same sentence often is not). Each training sentence with an entity gets
+``copies`` extra copies in which every PER span is renamed with a generated name and
+ORG / LOC spans are, with probability ``other_rate``, swapped for a gazetteer entry.
+The context stays the same, so the model has to lean on context and word shape.
+
+Names are *generated*: given names are first words and family names last words of
+multi-word entries of ``gazetteer-mdee/person.txt`` (drawn in proportion to how
+often they occur there), combined at random, so a copy
+rarely carries a real person's full name. Inside one sentence the renaming is
+word by word and consistent ("Budi Santoso ... Santoso" keeps the short form).
+ORG entries (≤ 6 words) and LOC entries (≤ 2 words; the longer ones are
+"village district regency" strings) are taken whole from the gazetteer.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.train.nerdata import Sentence
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+$")  # a plain capitalised word: the part of a name we rename
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")  # same tokenisation as kg.train.vectors
+_ENTRY_WORD = re.compile(r"^[A-Z0-9]")
+
+
+@dataclass
+class Pools:
+    given: list[str]
+    family: list[str]
+    org: list[list[str]]
+    loc: list[list[str]]
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return sorted({line.strip() for line in f if line.strip() and "?" not in line})
+
+
+def _entries(lines: list[str], max_words: int) -> list[list[str]]:
+    """Gazetteer entries as token lists: at most ``max_words`` words, each starting upper-case or a digit."""
+    out = []
+    for line in lines:
+        words = line.split()
+        if len(words) <= max_words and all(_ENTRY_WORD.match(w) for w in words):
+            out.append(_TOKEN.findall(line))
+    return out
+
+
+def load_pools(gazetteer: Path) -> Pools:
+    """Given/family name words and ORG/LOC entries from a gazetteer-mdee folder."""
+    g = Path(gazetteer)
+    given, family = [], []
+    for line in _lines(g / "person.txt"):
+        words = line.split()
+        if 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
+            given.append(words[0])
+            family.append(words[-1])
+    # kept with repeats: a word is drawn as often as it begins/ends a listed name, so common
+    # (mostly Indonesian) name words come up often and rare foreign ones rarely
+    return Pools(sorted(given), sorted(family),
+                 _entries(_lines(g / "organization.txt"), 6), _entries(_lines(g / "place.txt"), 2))
+
+
+def spans(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every IOB2 entity span, end exclusive."""
+    out = []
+    start = None
+    for i, (_, lab) in enumerate(sent + [("", "O")]):
+        if start is not None and not lab.startswith("I-"):
+            out.append((start, i, sent[start][1][2:]))
+            start = None
+        if lab.startswith("B-"):
+            start = i
+    return out
+
+
+def _rename_person(words: list[str], mapping: dict[str, str], pools: Pools, rng: random.Random) -> list[str]:
+    """Rename the plain name words of one PER span; titles, initials and punctuation stay."""
+    name_idx = [i for i, w in enumerate(words) if _NAME_WORD.match(w)]
+    out = list(words)
+    for pos, i in enumerate(name_idx):
+        w = words[i]
+        if w not in mapping:
+            first = pos == 0 and len(name_idx) > 1
+            pool = pools.given if first or (len(name_idx) == 1 and rng.random() < 0.3) else pools.family
+            mapping[w] = rng.choice(pool)
+        out[i] = mapping[w]
+    return out
+
+
+def augment_sentence(sent: Sentence, pools: Pools, rng: random.Random, other_rate: float = 0.5) -> Sentence:
+    """One copy of ``sent`` with PER spans renamed and some ORG/LOC spans swapped (labels follow)."""
+    out: Sentence = []
+    mapping: dict[str, str] = {}
+    prev = 0
+    for start, end, typ in spans(sent):
+        out += sent[prev:start]
+        words = [t for t, _ in sent[start:end]]
+        if typ == "PER":
+            words = _rename_person(words, mapping, pools, rng)
+        elif typ in ("ORG", "LOC") and rng.random() < other_rate:
+            pool = pools.org if typ == "ORG" else pools.loc
+            if pool:
+                words = list(rng.choice(pool))
+        out += [(w, ("B-" if i == 0 else "I-") + typ) for i, w in enumerate(words)]
+        prev = end
+    return out + sent[prev:]
+
+
+def augment(train: list[Sentence], pools: Pools, *, copies: int, seed: int,
+            other_rate: float = 0.5, exclude_keys: set[str] = frozenset()) -> list[Sentence]:
+    """The augmented copies (not the originals) for every sentence with an entity.
+
+    A copy equal (normalised) to a sentence in ``exclude_keys`` (held-out sets) or to
+    an earlier sentence is dropped.
+    """
+    from kg.train.nerdata import norm_sentence
+    rng = random.Random(seed)
+    seen = set(exclude_keys) | {norm_sentence([t for t, _ in s]) for s in train}
+    out = []
+    for sent in train:
+        if not spans(sent):
+            continue
+        for _ in range(copies):
+            new = augment_sentence(sent, pools, rng, other_rate)
+            key = norm_sentence([t for t, _ in new])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(new)
+    return out

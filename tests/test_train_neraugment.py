@@ -1,0 +1,71 @@
+"""Name-substitution augmentation of the NER training data (invented names, no training)."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kg.train import neraugment, nerdata
+
+
+def _gazetteer(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "person.txt").write_text("Larasati Wirananda\nBramantyo Sukmajaya\nCendana Purbakara Wisesa\n"
+                                     "Tunggal\nGara?ano Pelita\nmulti word lower\n", encoding="utf-8")
+    (root / "organization.txt").write_text("Perkumpulan Sinar Kencana\nPT Lintang Raya\n", encoding="utf-8")
+    (root / "place.txt").write_text("Karangwulung\nTelaga Biru\nDesa Satu Kecamatan Dua Kabupaten\n",
+                                    encoding="utf-8")
+    return root
+
+
+def _ent(words, typ):
+    return [(w, ("B-" if i == 0 else "I-") + typ) for i, w in enumerate(words)]
+
+
+@pytest.fixture
+def pools(tmp_path):
+    return neraugment.load_pools(_gazetteer(tmp_path / "gaz"))
+
+
+def test_pools_take_name_words_and_short_entries(pools):
+    assert set(pools.given) == {"Larasati", "Bramantyo", "Cendana"}
+    assert set(pools.family) == {"Wirananda", "Sukmajaya", "Wisesa"}  # "?" entries and single words left out
+    assert ["Karangwulung"] in pools.loc and ["Telaga", "Biru"] in pools.loc
+    assert all(len(e) <= 2 for e in pools.loc)  # village/district/regency strings left out
+    assert ["PT", "Lintang", "Raya"] in pools.org
+
+
+def test_person_renamed_consistently_labels_kept(pools):
+    sent = (_ent(["H.", "Gumilar", "Pranadipa"], "PER") + [("berkata", "O"), ("bahwa", "O")]
+            + _ent(["Pranadipa"], "PER") + [("datang", "O"), ("ke", "O")] + _ent(["Kota", "Ardana"], "LOC")
+            + [(".", "O")])
+    out = neraugment.augment_sentence(sent, pools, random.Random(0), other_rate=0.0)
+    assert [l for _, l in out] == [l for _, l in sent]
+    assert out[0][0] == "H."  # titles and initials stay
+    assert out[1][0] in pools.given and out[2][0] in pools.family
+    assert out[5][0] == out[2][0]  # the short form follows the full name
+    assert [t for t, l in out if l == "O"] == [t for t, l in sent if l == "O"]
+    assert out[-3:-1] == sent[-3:-1]  # other_rate 0: the place is untouched
+
+
+def test_org_and_loc_swapped_for_gazetteer_entries(pools):
+    sent = _ent(["Koperasi", "Maju"], "ORG") + [("di", "O")] + _ent(["Ardana"], "LOC") + [(".", "O")]
+    out = neraugment.augment_sentence(sent, pools, random.Random(1), other_rate=1.0)
+    got = neraugment.spans(out)
+    assert [t for _, _, t in got] == ["ORG", "LOC"]
+    org = [w for w, _ in out[got[0][0]:got[0][1]]]
+    loc = [w for w, _ in out[got[1][0]:got[1][1]]]
+    assert org in pools.org and loc in pools.loc
+    assert all(not (l.startswith("I-") and (i == 0 or out[i - 1][1][2:] != l[2:])) for i, (_, l) in enumerate(out))
+
+
+def test_augment_copies_only_entity_sentences_and_skips_held_out(pools):
+    with_person = _ent(["Gumilar", "Pranadipa"], "PER") + [("tiba", "O"), (".", "O")]
+    plain = [("Hujan", "O"), ("turun", "O"), (".", "O")]
+    out = neraugment.augment([with_person, plain], pools, copies=2, seed=3)
+    assert 1 <= len(out) <= 2 and all(neraugment.spans(s) for s in out)
+    assert all(s[0][0] != "Gumilar" for s in out)
+    # a copy equal to a held-out sentence is dropped
+    held = {nerdata.norm_sentence([t for t, _ in s]) for s in out}
+    assert neraugment.augment([with_person, plain], pools, copies=2, seed=3, exclude_keys=held) == []
