@@ -89,7 +89,8 @@ def test_train_tiny_end_to_end(tmp_path):
     # continue training that model on name-substituted copies (gazetteer with invented names)
     gaz = corpora / "gazetteer-mdee"
     gaz.mkdir()
-    (gaz / "person.txt").write_text("Larasati Wirananda\nBramantyo Sukmajaya\n", encoding="utf-8")
+    # name words must have a vector to be used: recombine words of the tiny corpus
+    (gaz / "person.txt").write_text("Retno Wahid\nAnies Mulyani\n", encoding="utf-8")
     (gaz / "organization.txt").write_text("Perkumpulan Sinar Kencana\n", encoding="utf-8")
     (gaz / "place.txt").write_text("Karangwulung\n", encoding="utf-8")
     out2 = tmp_path / "out2"

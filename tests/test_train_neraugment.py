@@ -36,6 +36,14 @@ def test_pools_take_name_words_and_short_entries(pools):
     assert ["PT", "Lintang", "Raya"] in pools.org
 
 
+def test_pools_keep_only_name_words_with_a_vector(tmp_path):
+    pools = neraugment.load_pools(_gazetteer(tmp_path / "gaz"), vocab={"larasati", "wisesa", "sukmajaya"})
+    assert set(pools.given) == {"Larasati"} and set(pools.family) == {"Wisesa", "Sukmajaya"}
+    empty = neraugment.load_pools(_gazetteer(tmp_path / "gaz2"), vocab=set())
+    sent = _ent(["Gumilar"], "PER") + [("tiba", "O")]
+    assert neraugment.augment_sentence(sent, empty, random.Random(0)) == sent  # nothing to draw: unchanged
+
+
 def test_person_renamed_consistently_labels_kept(pools):
     sent = (_ent(["H.", "Gumilar", "Pranadipa"], "PER") + [("berkata", "O"), ("bahwa", "O")]
             + _ent(["Pranadipa"], "PER") + [("datang", "O"), ("ke", "O")] + _ent(["Kota", "Ardana"], "LOC")

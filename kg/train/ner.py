@@ -70,12 +70,27 @@ def _install_deadline(deadline: float | None) -> None:
     Trainer.update = update
 
 
+def _init_copy(init_from: Path, out: Path, optim: str, lr: float) -> Path:
+    """A copy of ``init_from`` whose saved config carries ``optim`` and ``lr``.
+
+    When fine-tuning, Stanza builds the optimizer from the loaded model's config and
+    ignores ``--optim``/``--lr``; the copy makes them count.
+    """
+    import torch
+    ckpt = torch.load(str(init_from), map_location="cpu", weights_only=True)
+    ckpt["config"]["optim"], ckpt["config"]["lr"] = optim, lr
+    path = Path(out) / "init.pt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(ckpt, str(path))
+    return path
+
+
 def train_model(train_json: Path, dev_json: Path, pretrain: Path, out: Path, *, max_steps: int,
                 eval_interval: int, seed: int, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
                 extra_args: list[str] | None = None, time_limit_min: float | None = None,
                 init_from: Path | None = None) -> list[str]:
-    """Run Stanza's NER trainer; ``init_from`` continues training an existing model (its vocab,
-    architecture and optimizer state: Stanza then ignores ``optim`` and ``lr``)."""
+    """Run Stanza's NER trainer; ``init_from`` continues training an existing model (its vocab
+    and architecture; ``optim`` and ``lr`` as given)."""
     from stanza.models import ner_tagger
     args = [
         "--mode", "train",
@@ -92,7 +107,7 @@ def train_model(train_json: Path, dev_json: Path, pretrain: Path, out: Path, *, 
         "--optim", optim,
         "--lr", str(lr),
         "--cpu",
-    ] + (["--finetune", "--finetune_load_name", str(init_from)] if init_from else []) \
+    ] + (["--finetune", "--finetune_load_name", str(_init_copy(init_from, out, optim, lr))] if init_from else []) \
       + list(extra_args or [])  # later args win, so extra_args can override any of the above
     deadline = time.time() + time_limit_min * 60 if time_limit_min else None
     _install_deadline(deadline)
@@ -181,6 +196,21 @@ def load_pipeline(model_dir: Path, **kwargs):
 
 # --------------------------------------------------------------------------- driver
 
+def _augmented(train, stats: dict, corpora: Path, pretrain: Path, *, copies: int, seed: int, other_rate: float):
+    """``train`` plus name-substituted copies (names only from words that have a vector)."""
+    import torch
+    from kg.train import neraugment
+    vocab = set(torch.load(str(pretrain), map_location="cpu", weights_only=True)["vocab"]["_id2unit"])
+    pools = neraugment.load_pools(corpora / "gazetteer-mdee", vocab=vocab)
+    extra = neraugment.augment(train, pools, copies=copies, seed=seed, other_rate=other_rate,
+                               exclude_keys=nerdata.held_out_keys(corpora))
+    stats["augmented"] = {"copies": copies, "other_rate": other_rate, "sentences": len(extra),
+                          "given_name_words": len(set(pools.given)), "family_name_words": len(set(pools.family)),
+                          "org_entries": len(pools.org), "loc_entries": len(pools.loc)}
+    stats["train_sentences"] = len(train) + len(extra)
+    return train + extra
+
+
 def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: int = 1234,
         eval_interval: int = DEFAULT_EVAL_INTERVAL, vectors: Path | None = None,
         time_limit_min: float | None = None, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
@@ -193,17 +223,6 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
     t0 = time.time()
     data_dir = out / "data"
     train, dev, tests, stats = nerdata.build_splits(corpora)
-    if augment_copies:
-        from kg.train import neraugment
-        pools = neraugment.load_pools(corpora / "gazetteer-mdee")
-        extra = neraugment.augment(train, pools, copies=augment_copies, seed=seed, other_rate=augment_other_rate,
-                                   exclude_keys=nerdata.held_out_keys(corpora))
-        stats["augmented"] = {"copies": augment_copies, "other_rate": augment_other_rate, "sentences": len(extra),
-                              "given_names": len(pools.given), "family_names": len(pools.family),
-                              "org_entries": len(pools.org), "loc_entries": len(pools.loc)}
-        train = train + extra
-        stats["train_sentences"] = len(train)
-    nerdata.write_stanza_json(train, data_dir / "train.json")
     nerdata.write_stanza_json(dev, data_dir / "dev.json")
     for name, sents in tests.items():
         nerdata.write_stanza_json(sents, data_dir / f"test_{name}.json")
@@ -220,6 +239,10 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
         from kg.train import vectors as vec
         vec_info = vec.run(corpora, pretrain, seed=seed, **(vector_opts or {}))
     t_vec = time.time() - t0
+    if augment_copies:
+        train = _augmented(train, stats, corpora, pretrain, copies=augment_copies, seed=seed,
+                           other_rate=augment_other_rate)
+    nerdata.write_stanza_json(train, data_dir / "train.json")
 
     model = out / "ner.pt"
     tagger_args = None

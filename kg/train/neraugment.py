@@ -51,15 +51,23 @@ def _entries(lines: list[str], max_words: int) -> list[list[str]]:
     return out
 
 
-def load_pools(gazetteer: Path) -> Pools:
-    """Given/family name words and ORG/LOC entries from a gazetteer-mdee folder."""
+def load_pools(gazetteer: Path, vocab: set[str] | None = None) -> Pools:
+    """Given/family name words and ORG/LOC entries from a gazetteer-mdee folder.
+
+    With ``vocab`` (lower-cased words of the word vectors), only name words in it are
+    used: names made of words without a vector taught the tagger "unknown capitalised
+    word = person" and cost precision (a feasibility run: dev F1 81.9 -> 78.7).
+    """
     g = Path(gazetteer)
+    known = (lambda w: w.lower() in vocab) if vocab is not None else (lambda w: True)
     given, family = [], []
     for line in _lines(g / "person.txt"):
         words = line.split()
         if 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
-            given.append(words[0])
-            family.append(words[-1])
+            if known(words[0]):
+                given.append(words[0])
+            if known(words[-1]):
+                family.append(words[-1])
     # kept with repeats: a word is drawn as often as it begins/ends a listed name, so common
     # (mostly Indonesian) name words come up often and rare foreign ones rarely
     return Pools(sorted(given), sorted(family),
@@ -88,7 +96,7 @@ def _rename_person(words: list[str], mapping: dict[str, str], pools: Pools, rng:
         if w not in mapping:
             first = pos == 0 and len(name_idx) > 1
             pool = pools.given if first or (len(name_idx) == 1 and rng.random() < 0.3) else pools.family
-            mapping[w] = rng.choice(pool)
+            mapping[w] = rng.choice(pool) if pool else w
         out[i] = mapping[w]
     return out
 
