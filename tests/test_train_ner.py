@@ -96,8 +96,8 @@ def test_train_tiny_end_to_end(tmp_path):
     out2 = tmp_path / "out2"
     scores2 = ner.run(corpora, out2, max_steps=10, eval_interval=5, vectors=vec, init_from=out / "ner.pt",
                       augment_copies=1)
-    assert scores2["data"]["augmented"]["sentences"] > 0
-    assert scores2["data"]["train_sentences"] == scores["data"]["train_sentences"] + scores2["data"]["augmented"]["sentences"]
+    n_aug = scores2["data"]["augmented"]["sentences"]
+    assert n_aug > 0 and scores2["data"]["train_sentences"] == scores["data"]["train_sentences"] + n_aug
     assert (out2 / "ner.pt").exists() and 0.0 <= scores2["test_idner"]["f1"] <= 1.0
     ner.load_pipeline(out2)
 
