@@ -101,6 +101,16 @@ def test_train_tiny_end_to_end(tmp_path):
     assert (out2 / "ner.pt").exists() and 0.0 <= scores2["test_idner"]["f1"] <= 1.0
     ner.load_pipeline(out2)
 
+    # names from the training set's own persons, minus an exclusion file (no retraining: skip_train)
+    train_names = {t for s in nerdata.build_splits(corpora)[0] for t, lab in s if lab.endswith("PER")}
+    banned = sorted(train_names)[:1]
+    (tmp_path / "exclude.txt").write_text(" ".join(banned) + "\n", encoding="utf-8")
+    scores3 = ner.run(corpora, out2, vectors=vec, skip_train=True, augment_copies=1, augment_pool="train",
+                      augment_exclude=tmp_path / "exclude.txt", augment_fraction=1.0)
+    info = scores3["data"]["augmented"]
+    assert info["pool"] == "train" and info["excluded_words"] == 1 and info["pool_overlap_with_excluded"] == 0
+    assert info["org_entries"] == info["loc_entries"] == 0
+
 
 def test_time_limit_stops_training(tmp_path, monkeypatch):
     corpora = _fake_corpora(tmp_path / "c", random.Random(2))

@@ -77,3 +77,41 @@ def test_augment_copies_only_entity_sentences_and_skips_held_out(pools):
     # a copy equal to a held-out sentence is dropped
     held = {nerdata.norm_sentence([t for t, _ in s]) for s in out}
     assert neraugment.augment([with_person, plain], pools, copies=2, seed=3, exclude_keys=held) == []
+
+
+def _train_sents():
+    return [
+        _ent(["Larasati", "Wirananda"], "PER") + [("berkata", "O"), (".", "O")],
+        _ent(["Larasati", "Wirananda"], "PER") + [("tiba", "O"), (".", "O")],  # a famous name, said twice
+        [("Menurut", "O")] + _ent(["Bramantyo", "Sukmajaya"], "PER") + [(",", "O")],
+        _ent(["Cendana", "Purbakara", "Wisesa"], "PER") + [("dan", "O")] + _ent(["Tunggal"], "PER"),
+        _ent(["Koperasi", "Maju"], "ORG") + [("di", "O")] + _ent(["Ardana"], "LOC"),
+        _ent(["Xa", "Wulungsari"], "PER") + [(".", "O")],  # a two-letter word is no name word
+    ]
+
+
+def test_pools_from_training_persons_each_word_once():
+    pools = neraugment.pools_from_sentences(_train_sents())
+    assert pools.given == ["Bramantyo", "Cendana", "Larasati"]  # first words of multi-word persons, once each
+    assert pools.family == ["Sukmajaya", "Wirananda", "Wisesa", "Wulungsari"]
+    assert pools.org == [] and pools.loc == []  # persons only: ORG/LOC words are never drawn
+
+
+def test_pools_from_training_leave_out_excluded_and_vectorless_words():
+    exclude = {"larasati", "Sukmajaya"}
+    pools = neraugment.pools_from_sentences(_train_sents(), exclude=exclude)
+    drawn = {w.lower() for w in pools.given + pools.family}
+    assert drawn and not drawn & {w.lower() for w in exclude}
+    pools = neraugment.pools_from_sentences(_train_sents(), vocab={"cendana", "wisesa"})
+    assert pools.given == ["Cendana"] and pools.family == ["Wisesa"]
+
+
+def test_augment_fraction_and_persons_only():
+    sents = [_ent([f"Orang{i}", "Wirananda"], "PER") + [("tiba", "O")] for i in range(200)]
+    org_only = [_ent(["Koperasi", "Maju"], "ORG") + [("rugi", "O")]]
+    pools = neraugment.pools_from_sentences(_train_sents())
+    half = neraugment.augment(sents + org_only, pools, copies=1, seed=5, fraction=0.5, per_only=True)
+    assert 60 <= len(half) <= 140  # about half of the 200 person sentences
+    assert all(any(t == "PER" for _, _, t in neraugment.spans(s)) for s in half)
+    assert neraugment.augment(sents, pools, copies=1, seed=5, fraction=0.0) == []
+    assert neraugment.augment(org_only, pools, copies=1, seed=5, per_only=True) == []

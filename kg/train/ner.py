@@ -196,16 +196,37 @@ def load_pipeline(model_dir: Path, **kwargs):
 
 # --------------------------------------------------------------------------- driver
 
-def _augmented(train, stats: dict, corpora: Path, pretrain: Path, *, copies: int, seed: int, other_rate: float):
-    """``train`` plus name-substituted copies (names only from words that have a vector)."""
+def _read_words(path: Path | None) -> set[str]:
+    """Whitespace-separated words of a text file (none without a path)."""
+    return set(Path(path).read_text(encoding="utf-8").split()) if path else set()
+
+
+def _augmented(train, stats: dict, corpora: Path, pretrain: Path, *, copies: int, seed: int, other_rate: float,
+               pool: str = "gazetteer", exclude: Path | None = None, fraction: float = 1.0):
+    """``train`` plus name-substituted copies (names only from words that have a vector).
+
+    ``pool``: "gazetteer" (gazetteer-mdee person/org/place lists) or "train" (name words of the
+    training set's own PER spans; persons only). Words listed in ``exclude`` are never drawn.
+    """
     import torch
     from kg.train import neraugment
     vocab = set(torch.load(str(pretrain), map_location="cpu", weights_only=True)["vocab"]["_id2unit"])
-    pools = neraugment.load_pools(corpora / "gazetteer-mdee", vocab=vocab)
+    banned = _read_words(exclude)
+    if pool == "train":
+        pools = neraugment.pools_from_sentences(train, vocab=vocab, exclude=banned)
+    else:
+        pools = neraugment.load_pools(corpora / "gazetteer-mdee", vocab=vocab)
+        pools.given = [w for w in pools.given if w not in banned]
+        pools.family = [w for w in pools.family if w not in banned]
     extra = neraugment.augment(train, pools, copies=copies, seed=seed, other_rate=other_rate,
-                               exclude_keys=nerdata.held_out_keys(corpora))
-    stats["augmented"] = {"copies": copies, "other_rate": other_rate, "sentences": len(extra),
+                               exclude_keys=nerdata.held_out_keys(corpora), fraction=fraction,
+                               per_only=pool == "train")
+    drawn = set(pools.given) | set(pools.family)
+    stats["augmented"] = {"copies": copies, "other_rate": other_rate, "pool": pool, "fraction": fraction,
+                          "sentences": len(extra),
                           "given_name_words": len(set(pools.given)), "family_name_words": len(set(pools.family)),
+                          "excluded_words": len(banned),
+                          "pool_overlap_with_excluded": len({w.lower() for w in drawn} & {w.lower() for w in banned}),
                           "org_entries": len(pools.org), "loc_entries": len(pools.loc)}
     stats["train_sentences"] = len(train) + len(extra)
     return train + extra
@@ -215,7 +236,8 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
         eval_interval: int = DEFAULT_EVAL_INTERVAL, vectors: Path | None = None,
         time_limit_min: float | None = None, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
         extra_args: list[str] | None = None, skip_train: bool = False, vector_opts: dict | None = None,
-        augment_copies: int = 0, augment_other_rate: float = 0.5, init_from: Path | None = None) -> dict:
+        augment_copies: int = 0, augment_other_rate: float = 0.5, init_from: Path | None = None,
+        augment_pool: str = "gazetteer", augment_exclude: Path | None = None, augment_fraction: float = 1.0) -> dict:
     """Convert data, (train vectors,) train, evaluate. Returns the scores dict (also out/scores.json)."""
     _set_threads()
     corpora, out = Path(corpora), Path(out)
@@ -241,7 +263,8 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
     t_vec = time.time() - t0
     if augment_copies:
         train = _augmented(train, stats, corpora, pretrain, copies=augment_copies, seed=seed,
-                           other_rate=augment_other_rate)
+                           other_rate=augment_other_rate, pool=augment_pool, exclude=augment_exclude,
+                           fraction=augment_fraction)
     nerdata.write_stanza_json(train, data_dir / "train.json")
 
     model = out / "ner.pt"
@@ -283,6 +306,12 @@ def main(argv=None) -> int:
                    help="name-substituted copies of each training sentence with an entity (kg.train.neraugment)")
     p.add_argument("--augment-other-rate", type=float, default=0.5,
                    help="chance that an ORG/LOC span of a copy is swapped for a gazetteer entry")
+    p.add_argument("--augment-pool", choices=("gazetteer", "train"), default="gazetteer",
+                   help="where replacement names come from: gazetteer-mdee lists, or the training set's PER spans")
+    p.add_argument("--augment-exclude", type=Path, default=None,
+                   help="text file of words never used as replacement names (e.g. an evaluation's invented names)")
+    p.add_argument("--augment-fraction", type=float, default=1.0,
+                   help="share of the eligible training sentences that get copies")
     p.add_argument("--init-from", type=Path, default=None,
                    help="continue training this ner.pt (same vectors) instead of starting from scratch")
     p.add_argument("--skip-train", action="store_true", help="only (re)evaluate out/ner.pt")
@@ -295,7 +324,8 @@ def main(argv=None) -> int:
     scores = run(a.corpora, a.out, max_steps=a.max_steps, seed=a.seed, eval_interval=a.eval_interval,
                  vectors=a.vectors, time_limit_min=a.time_limit_min, optim=a.optim, lr=a.lr, extra_args=extra,
                  skip_train=a.skip_train, augment_copies=a.augment_copies,
-                 augment_other_rate=a.augment_other_rate, init_from=a.init_from)
+                 augment_other_rate=a.augment_other_rate, init_from=a.init_from, augment_pool=a.augment_pool,
+                 augment_exclude=a.augment_exclude, augment_fraction=a.augment_fraction)
     summary = {k: v for k, v in scores.items() if k.startswith("test_") or k in ("dev", "bytes")}
     json.dump(summary, sys.stdout, indent=1)
     print()

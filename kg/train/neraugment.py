@@ -7,9 +7,11 @@ ORG / LOC spans are, with probability ``other_rate``, swapped for a gazetteer en
 The context stays the same, so the model has to lean on context and word shape.
 
 Names are *generated*: given names are first words and family names last words of
-multi-word entries of ``gazetteer-mdee/person.txt`` (drawn in proportion to how
-often they occur there), combined at random, so a copy
-rarely carries a real person's full name. Inside one sentence the renaming is
+multi-word entries of ``gazetteer-mdee/person.txt`` (:func:`load_pools`) or of the
+PER spans of the training sentences themselves (:func:`pools_from_sentences`), drawn
+in proportion to how often they occur there and combined at random, so a copy
+rarely carries a real person's full name. Words of an exclusion set (the invented
+names of an evaluation perturbation) are never drawn, so no evaluation name is taught. Inside one sentence the renaming is
 word by word and consistent ("Budi Santoso ... Santoso" keeps the short form).
 ORG entries (≤ 6 words) and LOC entries (≤ 2 words; the longer ones are
 "village district regency" strings) are taken whole from the gazetteer.
@@ -60,18 +62,40 @@ def load_pools(gazetteer: Path, vocab: set[str] | None = None) -> Pools:
     """
     g = Path(gazetteer)
     known = (lambda w: w.lower() in vocab) if vocab is not None else (lambda w: True)
+    given, family = _name_words([line.split() for line in _lines(g / "person.txt")], known)
+    # kept with repeats: a word is drawn as often as it begins/ends a listed name, so common
+    # (mostly Indonesian) name words come up often and rare foreign ones rarely
+    return Pools(given, family,
+                 _entries(_lines(g / "organization.txt"), 6), _entries(_lines(g / "place.txt"), 2))
+
+
+def _name_words(names: list[list[str]], known) -> tuple[list[str], list[str]]:
+    """First words (given) and last words (family) of 2-4-word names made of plain name words."""
     given, family = [], []
-    for line in _lines(g / "person.txt"):
-        words = line.split()
+    for words in names:
         if 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
             if known(words[0]):
                 given.append(words[0])
             if known(words[-1]):
                 family.append(words[-1])
-    # kept with repeats: a word is drawn as often as it begins/ends a listed name, so common
-    # (mostly Indonesian) name words come up often and rare foreign ones rarely
-    return Pools(sorted(given), sorted(family),
-                 _entries(_lines(g / "organization.txt"), 6), _entries(_lines(g / "place.txt"), 2))
+    return sorted(given), sorted(family)
+
+
+def pools_from_sentences(train: list[Sentence], vocab: set[str] | None = None,
+                         exclude: set[str] = frozenset()) -> Pools:
+    """Name pools from the PER spans of ``train`` (a sourced pool: real news names in real use).
+
+    Only words with a vector (when ``vocab`` is given), at least 3 letters long and not in
+    ``exclude`` (compared case-insensitively) are kept, each once: drawn uniformly, so the many
+    mentions of a few famous people do not make their names the usual replacement.
+    ORG/LOC pools are empty: persons only.
+    """
+    bad = {w.lower() for w in exclude}
+    def known(w: str) -> bool:
+        return len(w) >= 3 and w.lower() not in bad and (vocab is None or w.lower() in vocab)
+    names = [[t for t, _ in sent[a:b]] for sent in train for a, b, typ in spans(sent) if typ == "PER"]
+    given, family = _name_words(names, known)
+    return Pools(sorted(set(given)), sorted(set(family)), [], [])
 
 
 def spans(sent: Sentence) -> list[tuple[int, int, str]]:
@@ -121,8 +145,10 @@ def augment_sentence(sent: Sentence, pools: Pools, rng: random.Random, other_rat
 
 
 def augment(train: list[Sentence], pools: Pools, *, copies: int, seed: int,
-            other_rate: float = 0.5, exclude_keys: set[str] = frozenset()) -> list[Sentence]:
-    """The augmented copies (not the originals) for every sentence with an entity.
+            other_rate: float = 0.5, exclude_keys: set[str] = frozenset(),
+            fraction: float = 1.0, per_only: bool = False) -> list[Sentence]:
+    """The augmented copies (not the originals) for a random ``fraction`` of the sentences
+    with an entity (with a PER entity if ``per_only``).
 
     A copy equal (normalised) to a sentence in ``exclude_keys`` (held-out sets) or to
     an earlier sentence is dropped.
@@ -132,7 +158,8 @@ def augment(train: list[Sentence], pools: Pools, *, copies: int, seed: int,
     seen = set(exclude_keys) | {norm_sentence([t for t, _ in s]) for s in train}
     out = []
     for sent in train:
-        if not spans(sent):
+        found = spans(sent)
+        if not found or (per_only and all(t != "PER" for _, _, t in found)) or rng.random() >= fraction:
             continue
         for _ in range(copies):
             new = augment_sentence(sent, pools, rng, other_rate)
