@@ -94,7 +94,17 @@ def test_pools_from_training_persons_each_word_once():
     pools = neraugment.pools_from_sentences(_train_sents())
     assert pools.given == ["Bramantyo", "Cendana", "Larasati"]  # first words of multi-word persons, once each
     assert pools.family == ["Sukmajaya", "Wirananda", "Wisesa", "Wulungsari"]
-    assert pools.org == [] and pools.loc == []  # persons only: ORG/LOC words are never drawn
+    assert pools.org == [["Koperasi", "Maju"]] and pools.loc == [["Ardana"]]  # whole training spans
+
+
+def test_org_and_loc_pools_from_training_skip_excluded_and_vectorless_words():
+    sents = _train_sents() + [_ent(["Perkumpulan", "Rimbajati"], "ORG") + [("di", "O")]
+                              + _ent(["Telaga", "Sunyi"], "LOC")]
+    pools = neraugment.pools_from_sentences(sents, exclude={"rimbajati"})
+    assert ["Perkumpulan", "Rimbajati"] not in pools.org and ["Telaga", "Sunyi"] in pools.loc
+    vocab = {"koperasi", "maju", "telaga"}
+    pools = neraugment.pools_from_sentences(sents, vocab=vocab)
+    assert pools.org == [["Koperasi", "Maju"]] and pools.loc == []
 
 
 def test_pools_from_training_leave_out_excluded_and_vectorless_words():

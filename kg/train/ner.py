@@ -206,7 +206,7 @@ def _augmented(train, stats: dict, corpora: Path, pretrain: Path, *, copies: int
     """``train`` plus name-substituted copies (names only from words that have a vector).
 
     ``pool``: "gazetteer" (gazetteer-mdee person/org/place lists) or "train" (name words of the
-    training set's own PER spans; persons only). Words listed in ``exclude`` are never drawn.
+    training set's own entity spans). Words listed in ``exclude`` are never drawn.
     """
     import torch
     from kg.train import neraugment
@@ -220,7 +220,7 @@ def _augmented(train, stats: dict, corpora: Path, pretrain: Path, *, copies: int
         pools.family = [w for w in pools.family if w not in banned]
     extra = neraugment.augment(train, pools, copies=copies, seed=seed, other_rate=other_rate,
                                exclude_keys=nerdata.held_out_keys(corpora), fraction=fraction,
-                               per_only=pool == "train")
+                               per_only=pool == "train" and other_rate == 0)
     drawn = set(pools.given) | set(pools.family)
     stats["augmented"] = {"copies": copies, "other_rate": other_rate, "pool": pool, "fraction": fraction,
                           "sentences": len(extra),

@@ -83,19 +83,26 @@ def _name_words(names: list[list[str]], known) -> tuple[list[str], list[str]]:
 
 def pools_from_sentences(train: list[Sentence], vocab: set[str] | None = None,
                          exclude: set[str] = frozenset()) -> Pools:
-    """Name pools from the PER spans of ``train`` (a sourced pool: real news names in real use).
+    """Pools from the entity spans of ``train`` (a sourced pool: real news names in real use).
+
+    ORG (<= 6 tokens) and LOC (<= 3 tokens) entries are whole training spans whose words all
+    have a vector (when ``vocab`` is given) and are not in ``exclude``; swapping them in as well
+    keeps the copies from teaching "an unfamiliar capitalised word is a person".
 
     Only words with a vector (when ``vocab`` is given), at least 3 letters long and not in
     ``exclude`` (compared case-insensitively) are kept, each once: drawn uniformly, so the many
     mentions of a few famous people do not make their names the usual replacement.
-    ORG/LOC pools are empty: persons only.
     """
     bad = {w.lower() for w in exclude}
     def known(w: str) -> bool:
         return len(w) >= 3 and w.lower() not in bad and (vocab is None or w.lower() in vocab)
     names = [[t for t, _ in sent[a:b]] for sent in train for a, b, typ in spans(sent) if typ == "PER"]
     given, family = _name_words(names, known)
-    return Pools(sorted(set(given)), sorted(set(family)), [], [])
+    def entries(typ: str, max_len: int) -> list[list[str]]:
+        found = {tuple(t for t, _ in sent[a:b]) for sent in train for a, b, ty in spans(sent) if ty == typ}
+        return [list(e) for e in sorted(found) if len(e) <= max_len and _ENTRY_WORD.match(e[0]) and all(
+            w.lower() not in bad and (vocab is None or w.lower() in vocab or not w.isalpha()) for w in e)]
+    return Pools(sorted(set(given)), sorted(set(family)), entries("ORG", 6), entries("LOC", 3))
 
 
 def spans(sent: Sentence) -> list[tuple[int, int, str]]:
