@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from types import SimpleNamespace
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +86,49 @@ def test_train_tiny_end_to_end(tmp_path):
     doc = pipe([["Abdurrahman", "Wahid", "mengunjungi", "Jakarta", "."]])
     assert len(doc.sentences[0].tokens) == 5
 
+    # continue training that model on name-substituted copies (gazetteer with invented names)
+    gaz = corpora / "gazetteer-mdee"
+    gaz.mkdir()
+    # name words must have a vector to be used: recombine words of the tiny corpus
+    (gaz / "person.txt").write_text("Retno Wahid\nAnies Mulyani\n", encoding="utf-8")
+    (gaz / "organization.txt").write_text("Perkumpulan Sinar Kencana\n", encoding="utf-8")
+    (gaz / "place.txt").write_text("Karangwulung\n", encoding="utf-8")
+    out2 = tmp_path / "out2"
+    scores2 = ner.run(corpora, out2, max_steps=10, eval_interval=5, vectors=vec, init_from=out / "ner.pt",
+                      augment_copies=1)
+    n_aug = scores2["data"]["augmented"]["sentences"]
+    assert n_aug > 0 and scores2["data"]["train_sentences"] == scores["data"]["train_sentences"] + n_aug
+    assert (out2 / "ner.pt").exists() and 0.0 <= scores2["test_idner"]["f1"] <= 1.0
+    ner.load_pipeline(out2)
+
+    # names from the training set's own persons, minus an exclusion file (no retraining: skip_train)
+    train_names = {t for s in nerdata.build_splits(corpora)[0] for t, lab in s if lab.endswith("PER")}
+    banned = sorted(train_names)[:1]
+    (tmp_path / "exclude.txt").write_text(" ".join(banned) + "\n", encoding="utf-8")
+    scores3 = ner.run(corpora, out2, vectors=vec, skip_train=True, augment_copies=1, augment_pool="train",
+                      augment_exclude=tmp_path / "exclude.txt", augment_fraction=1.0,
+                      augment_other_rate=0.5)
+    info = scores3["data"]["augmented"]
+    assert info["pool"] == "train" and info["excluded_words"] == 1 and info["pool_overlap_with_excluded"] == 0
+    assert info["org_entries"] > 0 and info["loc_entries"] > 0  # training spans swapped in as well
+
+
+def test_time_limit_stops_training(tmp_path, monkeypatch):
+    corpora = _fake_corpora(tmp_path / "c", random.Random(2))
+    words = sorted({t.lower() for p in corpora.rglob("*.txt") for t in
+                    (line.split()[0] for line in p.read_text().splitlines() if line.strip())})
+    from kg.train.vectors import write_pretrain
+    vec = tmp_path / "vec.pt"
+    write_pretrain(words, np.random.default_rng(0).normal(size=(len(words), 16)).astype(np.float32), vec)
+    out = tmp_path / "out"
+    small = ["--hidden_dim", "16", "--char_hidden_dim", "8", "--char_emb_dim", "8"]
+    # a clock that advances one second per reading: the 3-second limit passes after a step or two
+    clock = iter(range(10**9))
+    monkeypatch.setattr(ner, "time", SimpleNamespace(time=lambda: float(next(clock))))
+    scores = ner.run(corpora, out, max_steps=50, eval_interval=1, vectors=vec, extra_args=small,
+                     time_limit_min=3 / 60)
+    assert next(clock) < 20  # far fewer than the 50 steps (one clock reading each) it was allowed
+    assert (out / "ner.pt").exists() and 0.0 <= scores["dev"]["f1"] <= 1.0
 
 @pytest.mark.model
 def test_shipped_model_tags_person_offline(no_network):

@@ -44,30 +44,53 @@ def _set_threads() -> None:
     torch.set_num_threads(1)
 
 
-def _install_deadline(deadline: float | None) -> None:
-    """Stop Stanza's training loop cleanly once ``deadline`` (epoch seconds) has passed.
+class TimeUp(Exception):
+    """Raised from inside Stanza's training loop when the wall-clock limit has passed."""
 
-    Stanza checks ``global_step >= args['max_steps']`` after every step and the
-    trainer holds the same args dict, so we lower max_steps when time is up.
-    The best dev checkpoint is already on disk at that point.
+
+def _install_deadline(deadline: float | None) -> None:
+    """Stop Stanza's training loop once ``deadline`` (epoch seconds) has passed.
+
+    Raises :class:`TimeUp` from the next ``Trainer.update``; :func:`train_model` catches it.
+    (Lowering ``max_steps`` in the trainer's args does not work when fine-tuning:
+    the loop then reads a different args dict.) The best dev checkpoint is
+    already on disk at that point.
     """
     from stanza.models.ner.trainer import Trainer
     orig = getattr(Trainer, "_kg_orig_update", None) or Trainer.update
     Trainer._kg_orig_update = orig
 
     def update(self, batch, eval=False):
-        loss = orig(self, batch, eval=eval)
-        if deadline is not None and not eval and time.time() > deadline and self.args.get("max_steps", 0) > 0:
+        # checked before the step, so the previous step's dev evaluation has already run
+        if deadline is not None and not eval and time.time() > deadline:
             log.warning("time limit reached, stopping training")
-            self.args["max_steps"] = 0
-        return loss
+            raise TimeUp()
+        return orig(self, batch, eval=eval)
 
     Trainer.update = update
 
 
+def _init_copy(init_from: Path, out: Path, optim: str, lr: float) -> Path:
+    """A copy of ``init_from`` whose saved config carries ``optim`` and ``lr``.
+
+    When fine-tuning, Stanza builds the optimizer from the loaded model's config and
+    ignores ``--optim``/``--lr``; the copy makes them count.
+    """
+    import torch
+    ckpt = torch.load(str(init_from), map_location="cpu", weights_only=True)
+    ckpt["config"]["optim"], ckpt["config"]["lr"] = optim, lr
+    path = Path(out) / "init.pt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(ckpt, str(path))
+    return path
+
+
 def train_model(train_json: Path, dev_json: Path, pretrain: Path, out: Path, *, max_steps: int,
                 eval_interval: int, seed: int, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
-                extra_args: list[str] | None = None, time_limit_min: float | None = None) -> list[str]:
+                extra_args: list[str] | None = None, time_limit_min: float | None = None,
+                init_from: Path | None = None) -> list[str]:
+    """Run Stanza's NER trainer; ``init_from`` continues training an existing model (its vocab
+    and architecture; ``optim`` and ``lr`` as given)."""
     from stanza.models import ner_tagger
     args = [
         "--mode", "train",
@@ -84,11 +107,15 @@ def train_model(train_json: Path, dev_json: Path, pretrain: Path, out: Path, *, 
         "--optim", optim,
         "--lr", str(lr),
         "--cpu",
-    ] + list(extra_args or [])  # later args win, so extra_args can override any of the above
+    ] + (["--finetune", "--finetune_load_name", str(_init_copy(init_from, out, optim, lr))] if init_from else []) \
+      + list(extra_args or [])  # later args win, so extra_args can override any of the above
     deadline = time.time() + time_limit_min * 60 if time_limit_min else None
     _install_deadline(deadline)
     log.info("stanza ner_tagger args: %s", " ".join(args))
-    ner_tagger.main(args)
+    try:
+        ner_tagger.main(args)
+    except TimeUp:
+        pass
     return args
 
 
@@ -169,10 +196,48 @@ def load_pipeline(model_dir: Path, **kwargs):
 
 # --------------------------------------------------------------------------- driver
 
+def _read_words(path: Path | None) -> set[str]:
+    """Whitespace-separated words of a text file (none without a path)."""
+    return set(Path(path).read_text(encoding="utf-8").split()) if path else set()
+
+
+def _augmented(train, stats: dict, corpora: Path, pretrain: Path, *, copies: int, seed: int, other_rate: float,
+               pool: str = "gazetteer", exclude: Path | None = None, fraction: float = 1.0):
+    """``train`` plus name-substituted copies (names only from words that have a vector).
+
+    ``pool``: "gazetteer" (gazetteer-mdee person/org/place lists) or "train" (name words of the
+    training set's own entity spans). Words listed in ``exclude`` are never drawn.
+    """
+    import torch
+    from kg.train import neraugment
+    vocab = set(torch.load(str(pretrain), map_location="cpu", weights_only=True)["vocab"]["_id2unit"])
+    banned = _read_words(exclude)
+    if pool == "train":
+        pools = neraugment.pools_from_sentences(train, vocab=vocab, exclude=banned)
+    else:
+        pools = neraugment.load_pools(corpora / "gazetteer-mdee", vocab=vocab)
+        pools.given = [w for w in pools.given if w not in banned]
+        pools.family = [w for w in pools.family if w not in banned]
+    extra = neraugment.augment(train, pools, copies=copies, seed=seed, other_rate=other_rate,
+                               exclude_keys=nerdata.held_out_keys(corpora), fraction=fraction,
+                               per_only=pool == "train" and other_rate == 0)
+    drawn = set(pools.given) | set(pools.family)
+    stats["augmented"] = {"copies": copies, "other_rate": other_rate, "pool": pool, "fraction": fraction,
+                          "sentences": len(extra),
+                          "given_name_words": len(set(pools.given)), "family_name_words": len(set(pools.family)),
+                          "excluded_words": len(banned),
+                          "pool_overlap_with_excluded": len({w.lower() for w in drawn} & {w.lower() for w in banned}),
+                          "org_entries": len(pools.org), "loc_entries": len(pools.loc)}
+    stats["train_sentences"] = len(train) + len(extra)
+    return train + extra
+
+
 def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: int = 1234,
         eval_interval: int = DEFAULT_EVAL_INTERVAL, vectors: Path | None = None,
         time_limit_min: float | None = None, optim: str = DEFAULT_OPTIM, lr: float = DEFAULT_LR,
-        extra_args: list[str] | None = None, skip_train: bool = False, vector_opts: dict | None = None) -> dict:
+        extra_args: list[str] | None = None, skip_train: bool = False, vector_opts: dict | None = None,
+        augment_copies: int = 0, augment_other_rate: float = 0.5, init_from: Path | None = None,
+        augment_pool: str = "gazetteer", augment_exclude: Path | None = None, augment_fraction: float = 1.0) -> dict:
     """Convert data, (train vectors,) train, evaluate. Returns the scores dict (also out/scores.json)."""
     _set_threads()
     corpora, out = Path(corpora), Path(out)
@@ -180,7 +245,6 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
     t0 = time.time()
     data_dir = out / "data"
     train, dev, tests, stats = nerdata.build_splits(corpora)
-    nerdata.write_stanza_json(train, data_dir / "train.json")
     nerdata.write_stanza_json(dev, data_dir / "dev.json")
     for name, sents in tests.items():
         nerdata.write_stanza_json(sents, data_dir / f"test_{name}.json")
@@ -197,6 +261,11 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
         from kg.train import vectors as vec
         vec_info = vec.run(corpora, pretrain, seed=seed, **(vector_opts or {}))
     t_vec = time.time() - t0
+    if augment_copies:
+        train = _augmented(train, stats, corpora, pretrain, copies=augment_copies, seed=seed,
+                           other_rate=augment_other_rate, pool=augment_pool, exclude=augment_exclude,
+                           fraction=augment_fraction)
+    nerdata.write_stanza_json(train, data_dir / "train.json")
 
     model = out / "ner.pt"
     tagger_args = None
@@ -204,7 +273,8 @@ def run(corpora: Path, out: Path, *, max_steps: int = DEFAULT_MAX_STEPS, seed: i
     if not skip_train:
         tagger_args = train_model(data_dir / "train.json", data_dir / "dev.json", pretrain, out,
                                   max_steps=max_steps, eval_interval=eval_interval, seed=seed,
-                                  optim=optim, lr=lr, extra_args=extra_args, time_limit_min=time_limit_min)
+                                  optim=optim, lr=lr, extra_args=extra_args, time_limit_min=time_limit_min,
+                                  init_from=init_from)
     t_train = time.time() - t1
 
     scores: dict = {"data": stats, "vectors": vec_info, "max_steps": max_steps,
@@ -232,6 +302,18 @@ def main(argv=None) -> int:
     p.add_argument("--optim", default=DEFAULT_OPTIM, help="Stanza optimizer: sgd, adam, adamw, adagrad, adamax, ...")
     p.add_argument("--lr", type=float, default=DEFAULT_LR, help="learning rate (halved after 3 evals without dev gain)")
     p.add_argument("--time-limit-min", type=float, default=None, help="stop training after this many minutes")
+    p.add_argument("--augment-copies", type=int, default=0,
+                   help="name-substituted copies of each training sentence with an entity (kg.train.neraugment)")
+    p.add_argument("--augment-other-rate", type=float, default=0.5,
+                   help="chance that an ORG/LOC span of a copy is swapped for a gazetteer entry")
+    p.add_argument("--augment-pool", choices=("gazetteer", "train"), default="gazetteer",
+                   help="where replacement names come from: gazetteer-mdee lists, or the training set's PER spans")
+    p.add_argument("--augment-exclude", type=Path, default=None,
+                   help="text file of words never used as replacement names (e.g. an evaluation's invented names)")
+    p.add_argument("--augment-fraction", type=float, default=1.0,
+                   help="share of the eligible training sentences that get copies")
+    p.add_argument("--init-from", type=Path, default=None,
+                   help="continue training this ner.pt (same vectors) instead of starting from scratch")
     p.add_argument("--skip-train", action="store_true", help="only (re)evaluate out/ner.pt")
     p.add_argument("--stanza-arg", action="append", default=[], help="extra arg for stanza ner_tagger (repeatable)")
     a = p.parse_args(argv)
@@ -241,7 +323,9 @@ def main(argv=None) -> int:
         extra += s.split()
     scores = run(a.corpora, a.out, max_steps=a.max_steps, seed=a.seed, eval_interval=a.eval_interval,
                  vectors=a.vectors, time_limit_min=a.time_limit_min, optim=a.optim, lr=a.lr, extra_args=extra,
-                 skip_train=a.skip_train)
+                 skip_train=a.skip_train, augment_copies=a.augment_copies,
+                 augment_other_rate=a.augment_other_rate, init_from=a.init_from, augment_pool=a.augment_pool,
+                 augment_exclude=a.augment_exclude, augment_fraction=a.augment_fraction)
     summary = {k: v for k, v in scores.items() if k.startswith("test_") or k in ("dev", "bytes")}
     json.dump(summary, sys.stdout, indent=1)
     print()
