@@ -97,9 +97,10 @@ def _looks_like_text(text: str, c1: bool = True, limit: float = 0.1) -> bool:
 
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# zero-width space and joiners, left-to-right/right-to-left marks, word joiner, BOM, soft hyphen:
+# zero-width space and joiners, left-to-right/right-to-left marks, bidirectional embeddings and
+# isolates, word joiner and invisible operators, BOM, soft hyphen, Mongolian vowel separator:
 # invisible, yet they would cut a word or a quote in two
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
 _NO_BREAK_SPACE = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 

@@ -1,0 +1,113 @@
+"""Other outlets' site furniture is no body: embedded posts' captions, credits, "follow us" and app
+blurbs, links to the rest of the story, bylines before the dateline. Every line here is invented in
+the shape such sites print; none is an article's text."""
+import pytest
+
+from conftest import analyse_text
+from kg import site
+from kg.clean import body_paragraphs
+
+BODY = "Warga Desa Sukamaju berkumpul di balai desa pada Senin pagi."
+
+
+def _body(*furniture: str) -> list[str]:
+    text = "\n\n".join(("Judul Berita Contoh", BODY) + furniture + ("Rapat warga selesai sore hari.",))
+    return [text[a:b] for a, b in body_paragraphs(text)]
+
+
+@pytest.mark.parametrize("line", [
+    # embedded social-media posts
+    "A post shared by Kabar Contoh (@kabarcontoh)",
+    "Sebuah kiriman dibagikan oleh Rina Wulandari (@rinawulan)",
+    "View this post on Instagram",
+    "Selamat pagi warga Sukamaju, jangan lupa hadir!pic.twitter.com/Ab12CdE3fg",
+    "— Rina Wulandari (@rinawulan) June 1, 2025",
+    "Kami siap bekerja untuk warga. — Budi Hartono (@budihart) 3 Juni 2025",
+    "[Gambas:Video Kabar]",
+    "♬ suara asli - rinawulan",
+    # credits: reporter and editor, an editor's name closing the article, a photo's credit on its caption
+    "(Reporter: Rina Wulandari | Editor: Budi Hartono)",
+    "Penulis: Rina Wulandari",
+    "(Dewi Lestari Anggraini)",
+    "KABARCONTOH.com/RINAWarga berkumpul di balai desa Sukamaju.",
+    "Dok. Humas Pemkab ContohBupati meninjau jembatan baru.",
+    "Pixabay/FotograferIlustrasi sawah.",
+    # "follow us" and app blurbs, a link to the rest of the story
+    "Ikuti berita terkini Kabar Contoh di Google News",
+    "Follow Instagram @kabarcontoh untuk info terbaru",
+    "Ikuti juga akun TikTok Kabar Contoh",
+    "Unduh aplikasi Kabar Contoh di Google Play dan App Store",
+    "Baca selengkapnya di sini",
+    "Selengkapnya klik disini.",
+    # an editor's pick, an opinion column's disclaimer, a translation's credit, a copyright line
+    "Pilihan Editor: Warga Desa Contoh Panen Raya",
+    "Artikel Terkait: Jembatan Baru Sukamaju Diresmikan",
+    "*) Tulisan ini merupakan opini pribadi penulis dan tidak mencerminkan pandangan redaksi.",
+    "Diadaptasi oleh Rina Wulandari",
+    "Copyright © 2025 Kabar Contoh",
+])
+def test_furniture_lines_are_no_body(line):
+    assert _body(line) == ["Judul Berita Contoh", BODY, "Rapat warga selesai sore hari."]
+
+
+@pytest.mark.parametrize("note", [
+    "Artikel ini telah naik di kabarSukamaju.",
+    "Artikel ini sudah lebih dulu tayang di kabarcontoh. Selengkapnya klik disini.",
+    "Artikel ini pertama kali terbit dalam bahasa Inggris",
+    "Artikel ini bersumber dari pemberitaan di Kabar Contoh berjudul:",
+])
+def test_a_note_that_the_article_ran_elsewhere_ends_the_body(note):
+    assert _body(note) == ["Judul Berita Contoh", BODY]
+
+
+@pytest.mark.parametrize("line", [
+    "Ikuti langkah berikut untuk mendaftar ke Instagram.",
+    "Ikuti berita terkini seputar banjir di Sukamaju.",
+    "“Foto ini diambil oleh warga,” kata Dok. Rina.",
+    "Kabarcontoh.com, Sukamaju - Warga berkumpul di balai desa.",
+    "(Baca selengkapnya kisah warga di halaman berikut, kata dia.)",
+    "Pixabay/Fotografer “Kami siap,” kata Budi Hartono saat dihubungi.",
+])
+def test_body_lines_that_look_alike_stay(line):
+    assert line in _body(line)
+
+
+def test_a_byline_before_the_dateline_is_furniture_the_dateline_stays():
+    text = ("Judul Berita Contoh\n\nLaporan Wartawan Kabarcontoh.com, Budi Hartono KABARCONTOH.COM, SUKAMAJU - "
+            "Warga berkumpul di balai desa.\n\nLaporan Reporter Kabar Contoh, Rina Wulandari\n\n"
+            "“Kami siap membantu warga desa,” kata Dewi Lestari.")
+    assert [text[a:b] for a, b in body_paragraphs(text)] == [
+        "Judul Berita Contoh", "KABARCONTOH.COM, SUKAMAJU - Warga berkumpul di balai desa.", "“Kami siap membantu warga desa,” kata Dewi Lestari."]
+    outlet = text.index("KABARCONTOH.COM")
+    assert site.dateline_end(text, outlet, outlet + len("KABARCONTOH.COM")) == text.index("Warga")
+    res = analyse_text(text, {"Budi Hartono": "PER", "Rina Wulandari": "PER", "Dewi Lestari": "PER",
+                              "SUKAMAJU": "LOC"})
+    assert {m.text for m in res.mentions} >= {"KABARCONTOH.COM", "Dewi Lestari"}
+    assert not {"Budi Hartono", "Rina Wulandari", "Kabarcontoh.com"} & {m.text for m in res.mentions}
+    [q] = res.quotes
+    assert res.mentions[q.speaker].text == "Dewi Lestari"
+
+
+def test_a_long_line_that_opens_like_a_byline_without_a_dateline_stays():
+    line = "Laporan wartawan setempat menyebut " + "warga berkumpul di balai desa dan berdiskusi, " * 4 + "lalu pulang."
+    assert line in _body(line)
+
+
+def test_a_related_headline_glued_into_the_body_names_no_entity():
+    text = ("Judul Berita Contoh\n\nHarga gabah naik pekan ini, ujar Budi Hartono.Baca Juga:Rina Wulandari Resmikan "
+            "Jembatan Sukamaju Warga menyambut baik kenaikan itu. Panen ujarnyaBACA JUGA: Dewi Lestari Buka Pasar\n\n"
+            "Rapat selesai.")
+    res = analyse_text(text, {"Budi Hartono": "PER", "Rina Wulandari": "PER", "Dewi Lestari": "PER"})
+    assert {m.text for m in res.mentions} == {"Budi Hartono"}
+
+
+def test_invisible_marks_inside_a_name_or_a_quote_cut_neither(tmp_path):
+    from kg.read import iter_inputs
+    raw = ("Judul Berita Contoh\n\n“Kami\u00a0siap mem\u00adbantu\u200b warga\u200e,” kata Budi\u00ad Har\u00adtono.\n\n"
+           "Menurut \u2066Rina Wulan\u200bdari\u2069, rapat\u202fselesai.")
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
+    [art] = list(iter_inputs([tmp_path]))
+    res = analyse_text(art.text, {"Budi Hartono": "PER", "Rina Wulandari": "PER"})
+    assert {m.text for m in res.mentions} == {"Budi Hartono", "Rina Wulandari"}
+    direct = [q for q in res.quotes if q.kind == "direct"]
+    assert [(q.text, res.mentions[q.speaker].text) for q in direct] == [("Kami siap membantu warga", "Budi Hartono")]
