@@ -120,7 +120,8 @@ _WORDS = lexicon.link_words()
 _LINK_LINE = re.compile(
     rf"^\s*(?:{_either(_WORDS['colon'])})( (?:{_either(_WORDS['also'])}))?\s*:"
     rf"|^\s*(?:{_either(_WORDS['verbs'])}) (?:{_either(_WORDS['also'])})\s*:"
-    rf"|^\s*(?:{_either(_WORDS['verbs'])})\s+(?:(?:{_either(_WORDS['also'])})\s+)?(?:{_either(_WORDS['topics'])})\b",
+    rf"|^\s*(?:{_either(_WORDS['verbs'])})\s+(?:(?:{_either(_WORDS['also'])})\s+)?(?:{_either(_WORDS['topics'])})\b"
+    rf"|^\s*(?:{_either(_WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_either(_WORDS['also'])})\b(?=.{{0,250}}$)",  # 'Tonton juga "Title" di sini:'
     re.IGNORECASE)
 # where a link to another article starts inside the body: "(baca: ...)", "Tonton juga ..."
 _LINK = re.compile(rf"(?:{_cased(_WORDS['colon'], upper=True)})\s*(?:(?:{_cased(_WORDS['also'], upper=True)})\s*)?:"

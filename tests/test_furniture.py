@@ -39,6 +39,9 @@ def _body(*furniture: str) -> list[str]:
     "Unduh aplikasi Kabar Contoh di Google Play dan App Store",
     "Baca selengkapnya di sini",
     "Selengkapnya klik disini.",
+    # a video-embed line and a link without a colon
+    'Tonton juga "Warga Sukamaju Panen Raya" di sini:',
+    "Saksikan juga Bincang Pagi, Budi Hartono: Warga Harus Siap!",
     # an editor's pick, an opinion column's disclaimer, a translation's credit, a copyright line
     "Pilihan Editor: Warga Desa Contoh Panen Raya",
     "Artikel Terkait: Jembatan Baru Sukamaju Diresmikan",
@@ -55,6 +58,7 @@ def test_furniture_lines_are_no_body(line):
     "Artikel ini sudah lebih dulu tayang di kabarcontoh. Selengkapnya klik disini.",
     "Artikel ini pertama kali terbit dalam bahasa Inggris",
     "Artikel ini bersumber dari pemberitaan di Kabar Contoh berjudul:",
+    "Artikel ini pertama kali rilis dalam bahasa InggrisDiadaptasi oleh: Rina WulandariEditor: Budi Hartono",
 ])
 def test_a_note_that_the_article_ran_elsewhere_ends_the_body(note):
     assert _body(note) == ["Judul Berita Contoh", BODY]
@@ -111,3 +115,24 @@ def test_invisible_marks_inside_a_name_or_a_quote_cut_neither(tmp_path):
     assert {m.text for m in res.mentions} == {"Budi Hartono", "Rina Wulandari"}
     direct = [q for q in res.quotes if q.kind == "direct"]
     assert [(q.text, res.mentions[q.speaker].text) for q in direct] == [("Kami siap membantu warga", "Budi Hartono")]
+
+
+def test_utf8_read_as_latin1_by_a_scraper_is_repaired(tmp_path):
+    from kg.read import iter_inputs
+    good = "Judul Berita Contoh\n\n“Kami siap membantu warga desa,” kata José Álvarez di Café Sukamaju."
+    (tmp_path / "a.txt").write_text(good.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    [art] = list(iter_inputs([tmp_path]))
+    assert art.text == good
+    res = analyse_text(art.text, {"José Álvarez": "PER"})
+    [q] = res.quotes
+    assert (q.text, res.mentions[q.speaker].text) == ("Kami siap membantu warga desa", "José Álvarez")
+
+
+def test_a_short_name_is_not_found_inside_a_link_to_another_article():
+    text = ("Judul Berita Contoh\n\nBudi Hartono membuka pasar baru di Sukamaju pada Senin.\n\n"
+            "Harga naik, kata Hartono.Baca Juga:Warga Kota Tolak Rencana Hartono Soal Pasar\n\n"
+            "Rapat warga selesai sore hari.")
+    res = analyse_text(text, {"Budi Hartono": "PER"})
+    link = text.index("Warga Kota")
+    assert [m.text for m in res.mentions if m.start >= link and m.end <= link + 50] == []
+    assert [m.text for m in res.mentions] == ["Budi Hartono", "Hartono"]
