@@ -106,7 +106,7 @@ def dateline_end(text: str, outlet_start: int, outlet_end: int) -> int | None:
 
 
 # a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"
-_CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z]{{2,5}}/)?[a-z]{{2,5}}\))\s*$")
+_CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z][a-z0-9]{{1,4}}/)?[a-z][a-z0-9]{{1,4}}\))\s*$")
 
 
 def credit_start(line: str) -> int | None:

@@ -42,6 +42,13 @@ def _body(*furniture: str) -> list[str]:
     # a video-embed line and a link without a colon
     'Tonton juga "Warga Sukamaju Panen Raya" di sini:',
     "Saksikan juga Bincang Pagi, Budi Hartono: Warga Harus Siap!",
+    "Rep: Rina Wulandari/ Red: Budi Hartono",
+    "[rwl]",
+    "Sumber gambar, Kabar Contoh",
+    "Keterangan gambar, Warga berkumpul di balai desa Sukamaju.",
+    "Lewati Podcast dan lanjutkan membaca",
+    "Dilarang keras mengambil konten dari situs ini tanpa izin tertulis dari Kabar Contoh.",
+    "Pilih saluran andalanmu akses berita Kabar Contoh WhatsApp Channel : https://www.whatsapp.com/channel/0029AbCd",
     # an editor's pick, an opinion column's disclaimer, a translation's credit, a copyright line
     "Pilihan Editor: Warga Desa Contoh Panen Raya",
     "Artikel Terkait: Jembatan Baru Sukamaju Diresmikan",
@@ -59,6 +66,10 @@ def test_furniture_lines_are_no_body(line):
     "Artikel ini pertama kali terbit dalam bahasa Inggris",
     "Artikel ini bersumber dari pemberitaan di Kabar Contoh berjudul:",
     "Artikel ini pertama kali rilis dalam bahasa InggrisDiadaptasi oleh: Rina WulandariEditor: Budi Hartono",
+    # the heading of a block of links to other articles
+    "Pilihan Editor",
+    "TERPOPULER",
+    "(rw8/kab)",
 ])
 def test_a_note_that_the_article_ran_elsewhere_ends_the_body(note):
     assert _body(note) == ["Judul Berita Contoh", BODY]
@@ -136,3 +147,7 @@ def test_a_short_name_is_not_found_inside_a_link_to_another_article():
     link = text.index("Warga Kota")
     assert [m.text for m in res.mentions if m.start >= link and m.end <= link + 50] == []
     assert [m.text for m in res.mentions] == ["Budi Hartono", "Hartono"]
+
+
+def test_initials_closing_the_last_paragraph_are_cut_off():
+    assert _body("Jembatan itu diresmikan pada Selasa sore. (rw8/kab)")[2] == "Jembatan itu diresmikan pada Selasa sore."
