@@ -22,7 +22,7 @@ def _cased(words, upper: bool = False) -> str:
     starts with a capital may stand glued to the word before it ("ujarnyaBaca juga:")."""
     lower = "|".join(re.escape(w.lower()) for w in words)
     caps = "|".join(re.escape(f) for w in words for f in dict.fromkeys((w.capitalize(), w.title()) + ((w.upper(),) if upper else ())))
-    return rf"\b(?:{lower})|(?:\b|(?<=[a-z]))(?:{caps})"
+    return rf"\b(?:{lower})|(?=[A-Z])(?:\b|(?<=[a-z]))(?:{caps})"
 
 
 _SUFFIXES = lexicon.outlets()["domains"]  # co.id com net org id tv
@@ -125,7 +125,7 @@ _LINK_LINE = re.compile(
     re.IGNORECASE)
 # where a link to another article starts inside the body: "(baca: ...)", "Tonton juga ..."
 _LINK = re.compile(rf"(?:{_cased(_WORDS['colon'], upper=True)})\s*(?:(?:{_cased(_WORDS['also'], upper=True)})\s*)?:"
-                   rf"|(?:\b|(?<=[a-z]))(?:{_either(w.capitalize() for w in _WORDS['colon'] + _WORDS['verbs'])})"
+                   rf"|(?=[A-Z])(?:\b|(?<=[a-z]))(?:{_either(w.capitalize() for w in _WORDS['colon'] + _WORDS['verbs'])})"
                    rf"\s+(?:{_cased(_WORDS['also'])})(?:\b|(?=[A-Z]))")
 # a paragraph that opens with a link ("Baca juga ...", "Tonton juga ..."), with or without a colon
 _OPENS_WITH_LINK = re.compile(rf"\s*(?:(?:{_either(_WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_either(_WORDS['also'])})\b"
