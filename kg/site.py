@@ -54,6 +54,7 @@ def is_outlet_name(name: str) -> bool:
 # what follows an outlet that opens a line: ", Place -" of "Outlet.com, Place - ..."
 _DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
 _BYLINE_SHORT = 150  # a byline alone on its line is no longer than this
+_DATELINE_MARK = re.compile(r"\s*[,–—-]")  # "KABAR.COM, PLACE", "KABAR.COM - ", "KABAR.COM -- "
 
 
 def byline_end(line: str) -> int | None:
@@ -65,8 +66,8 @@ def byline_end(line: str) -> int | None:
     if not m:
         return None
     for d in _DOMAIN.finditer(line, m.end(), m.end() + 120):
-        if _DATELINE_AFTER.match(line, d.end(), d.end() + 40):
-            return d.start()
+        if line[m.end():d.start()].strip() and _DATELINE_MARK.match(line, d.end()):
+            return d.start()  # the dateline's outlet, not the reporter's right after "Laporan Wartawan"
     return len(line) if len(line) <= _BYLINE_SHORT else None
 
 

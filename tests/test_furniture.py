@@ -155,3 +155,9 @@ def test_a_short_name_is_not_found_inside_a_link_to_another_article():
 
 def test_initials_closing_the_last_paragraph_are_cut_off():
     assert _body("Jembatan itu diresmikan pada Selasa sore. (rw8/kab)")[2] == "Jembatan itu diresmikan pada Selasa sore."
+
+
+@pytest.mark.parametrize("after", ["KABARCONTOH.COM, SUKAMAJU Warga", "KABARCONTOH.COM - Warga", "KABARCONTOH.COM -- Warga"])
+def test_a_byline_ends_at_the_outlet_of_a_dateline_of_any_shape(after):
+    line = f"Laporan Wartawan Kabarcontoh.com, Budi Hartono {after} berkumpul di balai desa untuk rapat tahunan."
+    assert line[site.byline_end(line):].startswith("KABARCONTOH.COM")
