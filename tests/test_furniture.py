@@ -161,3 +161,10 @@ def test_initials_closing_the_last_paragraph_are_cut_off():
 def test_a_byline_ends_at_the_outlet_of_a_dateline_of_any_shape(after):
     line = f"Laporan Wartawan Kabarcontoh.com, Budi Hartono {after} berkumpul di balai desa untuk rapat tahunan."
     assert line[site.byline_end(line):].startswith("KABARCONTOH.COM")
+
+
+def test_a_dash_beside_a_space_ends_a_name():
+    text = "Judul Berita Contoh\n\nKABARCONTOH.COM, SUKAMAJU- Kota Sukamaju mulai ramai malam itu."
+    res = analyse_text(text, {"SUKAMAJU - Kota Sukamaju": "ORG"})
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("KABARCONTOH.COM", "ORGANIZATION"), ("SUKAMAJU", "LOCATION"), ("Kota Sukamaju", "ORGANIZATION")]
