@@ -33,6 +33,12 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
             break
         if is_junk(line) or site.is_link_line(line):
             continue
+        byline = site.byline_end(line)
+        if byline is not None:  # "Laporan Wartawan Kabar.com, Budi KABAR.COM, JAKARTA - ...": furniture up to the dateline
+            start, end = _strip(text, start + byline, end)
+            if start >= end:
+                continue
+            line = text[start:end]
         key = _key(line)
         if not key or key in seen:  # repeated headline or caption
             continue

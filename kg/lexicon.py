@@ -106,6 +106,12 @@ def junk_matchers() -> dict[str, Callable[[str], bool]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def byline() -> re.Pattern | None:
+    """junk.txt's [byline]: a reporter's byline that opens a line, matched at its start."""
+    return _alternation(section("junk.txt", "byline"))
+
+
 def _alternation(pats: list[str]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
 

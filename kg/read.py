@@ -97,16 +97,25 @@ def _looks_like_text(text: str, c1: bool = True, limit: float = 0.1) -> bool:
 
 
 _CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# zero-width space and joiners, left-to-right/right-to-left marks, word joiner, BOM, soft hyphen:
+# zero-width space and joiners, left-to-right/right-to-left marks, bidirectional embeddings and
+# isolates, word joiner and invisible operators, BOM, soft hyphen, Mongolian vowel separator:
 # invisible, yet they would cut a word or a quote in two
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
 _NO_BREAK_SPACE = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
+# the first character of UTF-8 text decoded as Windows-1252 ("AntÃ³nio", "â€œKami" for "“Kami")
+_MOJIBAKE_LEAD = re.compile("[ÂÃÄÅâãðŸ]")
+
+
 def as_read(text: str) -> str:
-    """The text kg reads and every offset indexes: HTML character references that scrapers leave
+    """The text kg reads and every offset indexes: UTF-8 that a scraper decoded as Windows-1252
+    repaired ("AntÃ³nio" → "António", by ftfy), HTML character references that scrapers leave
     in text ("&ldquo;", "&amp;", "&#8221;") decoded, invisible marks dropped, no-break spaces as
     spaces. References need their closing ";" ("R&D", "?a=1&b=2" stay as they are)."""
+    if _MOJIBAKE_LEAD.search(text):
+        import ftfy  # noqa: PLC0415 - only texts that may hold mojibake pay for the import
+        text = ftfy.fix_encoding(text)
     if "&" in text:
         text = _CHAR_REF.sub(lambda m: html.unescape(m.group()), text)
     return _INVISIBLE.sub("", text).translate(_NO_BREAK_SPACE)

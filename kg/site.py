@@ -18,8 +18,11 @@ def _either(words) -> str:
 
 
 def _cased(words, upper: bool = False) -> str:
-    """Each word capitalised or in lower case (and in capitals): "Baca|baca|BACA"."""
-    return "|".join(re.escape(f) for w in words for f in (w.capitalize(), w.lower()) + ((w.upper(),) if upper else ()))
+    """Each word capitalised or in lower case (and in capitals): "Baca|baca|BACA"; a word that
+    starts with a capital may stand glued to the word before it ("ujarnyaBaca juga:")."""
+    lower = "|".join(re.escape(w.lower()) for w in words)
+    caps = "|".join(re.escape(f) for w in words for f in dict.fromkeys((w.capitalize(), w.title()) + ((w.upper(),) if upper else ())))
+    return rf"\b(?:{lower})|(?=[A-Z])(?:\b|(?<=[a-z]))(?:{caps})"
 
 
 _SUFFIXES = lexicon.outlets()["domains"]  # co.id com net org id tv
@@ -48,28 +51,55 @@ def is_outlet_name(name: str) -> bool:
     return is_outlet(name) or name in lexicon.outlets()["names"]
 
 
+# what follows an outlet that opens a line: ", Place -" of "Outlet.com, Place - ..."
+_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
+_BYLINE_SHORT = 150  # a byline alone on its line is no longer than this
+_DATELINE_MARK = re.compile(r"\s*[,–—-]")  # "KABAR.COM, PLACE", "KABAR.COM - ", "KABAR.COM -- "
+
+
+def byline_end(line: str) -> int | None:
+    """Where a reporter's byline that opens the line ends (kg/data/junk.txt [byline]): at the outlet of
+    the dateline after it ("Laporan Wartawan Kabar.com, Budi KABAR.COM, JAKARTA - ..."), or at the end
+    of a short line that holds the byline alone. None when the line opens with no byline."""
+    pattern = lexicon.byline()
+    m = pattern.match(line) if pattern else None
+    if not m:
+        return None
+    for d in _DOMAIN.finditer(line, m.end(), m.end() + 120):
+        if line[m.end():d.start()].strip() and _DATELINE_MARK.match(line, d.end()):
+            return d.start()  # the dateline's outlet, not the reporter's right after "Laporan Wartawan"
+    return len(line) if len(line) <= _BYLINE_SHORT else None
+
+
+def _opening(text: str, i: int) -> int:
+    """Where the line holding text[i] opens, past a reporter's byline that stands before i."""
+    line_start = text.rfind("\n", 0, i) + 1
+    pattern = lexicon.byline()
+    if not pattern or not pattern.match(text[line_start:min(i, line_start + 200)]):  # "^" holds at pos 0 only
+        return line_start
+    line_end = text.find("\n", i)
+    cut = byline_end(text[line_start:line_end if line_end >= 0 else len(text)])
+    return line_start + cut if cut is not None and line_start + cut <= i else line_start
+
+
 def is_dateline(text: str, outlet_start: int, outlet_end: int, place_start: int) -> bool:
     """"Outlet.com, Place": an outlet's name opens its line and only a comma stands before the place."""
-    line_start = text.rfind("\n", 0, outlet_start) + 1
+    line_start = _opening(text, outlet_start)
     return not text[line_start:outlet_start].strip() and text[outlet_end:place_start].strip() == "," \
         and is_outlet_name(text[outlet_start:outlet_end])
 
 
 def after_dateline_outlet(text: str, i: int) -> bool:
     """Whether text[i] starts the place of a dateline: "Outlet.com, " from the line's start up to i."""
-    line_start = text.rfind("\n", 0, i) + 1
+    line_start = _opening(text, i)
     comma = text.rfind(",", line_start, i)
     return comma > line_start and is_dateline(text, line_start, line_start + len(text[line_start:comma].rstrip()), i)
-
-
-# what follows an outlet that opens a line: ", Place -" of "Outlet.com, Place - ..."
-_DATELINE_AFTER = re.compile(r",\s*[A-Z][\w .]*?\s*[-–—]+\s*")
 
 
 def dateline_end(text: str, outlet_start: int, outlet_end: int) -> int | None:
     """Where "Outlet.com, Place - " ends when the outlet text[outlet_start:outlet_end] opens its
     line; None when it is no dateline."""
-    line_start = text.rfind("\n", 0, outlet_start) + 1
+    line_start = _opening(text, outlet_start)
     if text[line_start:outlet_start].strip() or not is_outlet_name(text[outlet_start:outlet_end]):
         return None
     after = _DATELINE_AFTER.match(text, outlet_end, outlet_end + 40)
@@ -77,7 +107,7 @@ def dateline_end(text: str, outlet_start: int, outlet_end: int) -> int | None:
 
 
 # a source credit closing the last paragraph: "... tahun 1962. – Rappler.com", "... (ant)"
-_CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z]{{2,5}}/)?[a-z]{{2,5}}\))\s*$")
+_CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z][a-z0-9]{{1,4}}/)?[a-z][a-z0-9]{{1,4}}\))\s*$")
 
 
 def credit_start(line: str) -> int | None:
@@ -91,11 +121,13 @@ _WORDS = lexicon.link_words()
 _LINK_LINE = re.compile(
     rf"^\s*(?:{_either(_WORDS['colon'])})( (?:{_either(_WORDS['also'])}))?\s*:"
     rf"|^\s*(?:{_either(_WORDS['verbs'])}) (?:{_either(_WORDS['also'])})\s*:"
-    rf"|^\s*(?:{_either(_WORDS['verbs'])})\s+(?:(?:{_either(_WORDS['also'])})\s+)?(?:{_either(_WORDS['topics'])})\b",
+    rf"|^\s*(?:{_either(_WORDS['verbs'])})\s+(?:(?:{_either(_WORDS['also'])})\s+)?(?:{_either(_WORDS['topics'])})\b"
+    rf"|^\s*(?:{_either(_WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_either(_WORDS['also'])})\b(?=.{{0,250}}$)",  # 'Tonton juga "Title" di sini:'
     re.IGNORECASE)
 # where a link to another article starts inside the body: "(baca: ...)", "Tonton juga ..."
-_LINK = re.compile(rf"\b(?:{_cased(_WORDS['colon'], upper=True)})\s*(?:(?:{_cased(_WORDS['also'])})\s*)?:"
-                   rf"|\b(?:{_either(w.capitalize() for w in _WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_cased(_WORDS['also'])})\b")
+_LINK = re.compile(rf"(?:{_cased(_WORDS['colon'], upper=True)})\s*(?:(?:{_cased(_WORDS['also'], upper=True)})\s*)?:"
+                   rf"|(?=[A-Z])(?:\b|(?<=[a-z]))(?:{_either(w.capitalize() for w in _WORDS['colon'] + _WORDS['verbs'])})"
+                   rf"\s+(?:{_cased(_WORDS['also'])})(?:\b|(?=[A-Z]))")
 # a paragraph that opens with a link ("Baca juga ...", "Tonton juga ..."), with or without a colon
 _OPENS_WITH_LINK = re.compile(rf"\s*(?:(?:{_either(_WORDS['colon'] + _WORDS['verbs'])})\s+(?:{_either(_WORDS['also'])})\b"
                               rf"|(?:{_either(_WORDS['colon'])})\s*:)", re.IGNORECASE)

@@ -29,6 +29,8 @@ PASSES = (
     document.drop_link_titles,
     # short names come from the full names that survived the passes above
     document.add_short_names,
+    # and none stands inside a link to another article either
+    document.drop_link_titles,
     # on all names, short ones too ("Sinta" "Wijaya"); puts the mentions in text order
     document.join_adjacent_persons,
     # last: a role stops at the final persons' names

@@ -79,9 +79,10 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
 
 
 def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A bracket opened or closed only inside a span ends a name ("PT ABC) Sleman"); a place
-    span holding several places is cut before each administrative unit, without the
-    neighbourhood numbers ("Dusun X RT 02 RW 03 Desa Y" → "Dusun X", "Desa Y")."""
+    """A bracket opened or closed only inside a span ends a name ("PT ABC) Sleman"), and so does a
+    dash with a space beside it, a dateline's or a list's separator ("SUKAMAJU- Kota Sukamaju"),
+    not a hyphen; a place span holding several places is cut before each administrative unit,
+    without the neighbourhood numbers ("Dusun X RT 02 RW 03 Desa Y" → "Dusun X", "Desa Y")."""
     out = []
     units, hood = lexicon.admin_units(), lexicon.neighbourhood_units()  # Desa, Dusun; RT, RW
     for a, b, label in spans:
@@ -92,6 +93,8 @@ def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> li
             if depth < 0 or (w == "(" and not any(t.text == ")" for t in toks[i:b])):
                 cuts.append(i)
                 depth = 0
+            elif w.strip("-–—") == "" and a < i < b - 1 and (toks[i - 1].end < toks[i].start or toks[i].end < toks[i + 1].start):
+                cuts.append(i)
             elif TYPES.get(label) == "LOCATION" and i > a and toks[a].text in units and (w in units or w in hood):
                 cuts.append(i)  # "Dusun X RT 02 RW 03 Desa Y", not "Balai Desa Y" (a hall)
         start = a
@@ -100,7 +103,7 @@ def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> li
                      and not (j > a and toks[j - 1].text in hood)]
             if piece and i > start:
                 out.append((piece[0], piece[-1] + 1, label))
-            start = i + 1 if i < b and toks[i].text in "()" else i
+            start = i + 1 if i < b and (toks[i].text in "()" or toks[i].text.strip("-–—") == "") else i
     return out
 
 
