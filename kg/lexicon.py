@@ -58,7 +58,7 @@ def countries() -> dict[str, str]:
     territories = Locale("id").territories
     for code, name in territories.items():
         # two-letter codes are countries; three-digit codes are regions (Eropa, Asia)
-        if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}:
+        if _sovereign(code):
             table[name] = name
     for ln in _lines("countries_extra.tsv"):
         variant, canonical = ln.split("\t")
@@ -123,10 +123,31 @@ def regions() -> frozenset[str]:
     return frozenset(n for c, n in territories.items() if c.isdigit())
 
 
+def _sovereign(code: str) -> bool:
+    """A CLDR two-letter territory that is a state, not a dependency (territories.txt) or a grouping."""
+    return len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"} \
+        and code not in _territory_codes()
+
+
+@lru_cache(maxsize=None)
+def _territory_codes() -> frozenset[str]:
+    return frozenset(_lines("territories.txt"))
+
+
+@lru_cache(maxsize=None)
+def territories() -> frozenset[str]:
+    """Dependencies and special regions by their CLDR name ("Hong Kong DAK Tiongkok", "Diego Garcia"): places."""
+    from babel import Locale  # noqa: PLC0415
+
+    return frozenset(n for c, n in Locale("id").territories.items() if c in _territory_codes())
+
+
 @lru_cache(maxsize=None)
 def places() -> frozenset[str]:
-    """Region and area names (LOCATION): CLDR M.49 regions, regions_extra.txt, provinces and their short forms."""
-    return regions() | frozenset(_lines("regions_extra.txt")) | frozenset(province_forms())
+    """Place names (LOCATION): CLDR M.49 regions and dependent territories, regions_extra.txt,
+    capitals (cities.txt), provinces and their short forms."""
+    return regions() | territories() | frozenset(_lines("regions_extra.txt")) | frozenset(_lines("cities.txt")) \
+        | frozenset(province_forms())
 
 
 @lru_cache(maxsize=None)

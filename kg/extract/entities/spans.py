@@ -53,6 +53,8 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
     spans: list[tuple[int, int, str]] = []  # character spans with a type
     for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, spans_from_tags(tags))):
         a, b = _trim(toks, a, b)
+        while b - 1 > a and toks[a].text.isalpha() and toks[a].text.islower():
+            a += 1  # a common noun before the name: "kota X", "kementerian luar negeri X" (X names it)
         typ = TYPES.get(lab, "ORGANIZATION")
         while b - 1 > a and toks[b - 1].text[:1].islower():
             b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
@@ -187,6 +189,9 @@ def _person_after_acronym(toks: tuple[Token, ...], a: int, b: int) -> list | Non
 def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
     """'Hartono-Ivanov' → two names; 'Eropanya' → 'Eropa' (the -nya clitic is not part of a name)."""
     surface = text[start:end]
+    pair = _pair_hyphen(surface, typ)
+    if pair is not None:  # "Budi Santoso-Sinta Dewi", "DPR-DPD RI": two names joined by a hyphen
+        return [(start, start + pair, typ), (start + pair + 1, end, typ)]
     if " " not in surface and surface.endswith("nya") and len(surface) > 5 and surface[0].isupper():
         end -= 3
         surface = surface[:-3]
@@ -199,3 +204,23 @@ def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int
                 pos += len(p) + 1
             return out
     return [(start, end, typ)]
+
+
+def _pair_hyphen(surface: str, typ: str) -> int | None:
+    """Where a hyphen joins two names in a span of several words: a pair of people (a ticket of
+    candidates, "Budi Santoso-Sinta Dewi") or of institutions by acronym ("DPR-DPD RI"). The
+    words on both sides are capitalised and of three letters or more ("Al-Farisi" is one name), and a
+    word follows (a double surname ends the name: "Rina Hartono-Wibowo")."""
+    if " " not in surface or typ not in {"PERSON", "ORGANIZATION"}:
+        return None
+    pos = 0
+    for word in surface.split(" ")[:-1]:
+        left, dash, right = word.partition("-")
+        if dash and "-" not in right:
+            ok = (len(left) >= 3 and len(right) >= 3 and left[0].isupper() and right[0].isupper()
+                  and left[1:].islower() and right[1:].islower()) if typ == "PERSON" \
+                else (left.isupper() and right.isupper() and left.isalpha() and right.isalpha())
+            if ok:
+                return pos + len(left)
+        pos += len(word) + 1
+    return None

@@ -1,0 +1,46 @@
+"""Entity types from the lexicons (capitals, dependencies, airlines) and span repairs (pairs, lead nouns).
+Sentences and names are invented."""
+from conftest import analyse_text
+
+
+def found(text, names):
+    return [(m.text, m.type) for m in analyse_text(text, names).mentions]
+
+
+def test_a_capital_the_ner_missed_or_called_an_organization_is_a_place():
+    assert found("Teheran membantah tuduhan itu, sementara Kyiv diam.", {"Kyiv": "ORG"}) == [
+        ("Teheran", "LOCATION"), ("Kyiv", "LOCATION")]
+
+
+def test_a_dependency_is_a_place_and_country_spellings_of_the_press_are_countries():
+    assert found("Kapal itu berlabuh di Diego Garcia lalu ke Syria dan Saudi.", {}) == [
+        ("Diego Garcia", "LOCATION"), ("Syria", "COUNTRY"), ("Saudi", "COUNTRY")]
+
+
+def test_an_airline_is_an_organization_whatever_place_it_is_named_for():
+    assert found("Penerbangan Arvania Airways ditunda.", {"Arvania Airways": "LOC"}) == [
+        ("Arvania Airways", "ORGANIZATION")]
+
+
+def test_a_ticket_of_two_candidates_joined_by_a_hyphen_is_two_people():
+    names = {"Budi Santoso-Sinta Wulandari": "PER", "Hendra-Yuni Lestari": "PER"}
+    text = "Pasangan Budi Santoso-Sinta Wulandari dan Hendra-Yuni Lestari mendaftar."
+    assert found(text, names) == [("Budi Santoso", "PERSON"), ("Sinta Wulandari", "PERSON"),
+                                  ("Hendra", "PERSON"), ("Yuni Lestari", "PERSON")]
+
+
+def test_a_hyphen_inside_one_name_stays():
+    names = {"Ahmad Al-Farisi": "PER", "Rina Hartono - Wibowo": "PER"}  # as the tokenizer cuts it
+    assert found("Ahmad Al-Farisi bertemu Rina Hartono-Wibowo.", names) == [
+        ("Ahmad Al-Farisi", "PERSON"), ("Rina Hartono-Wibowo", "PERSON")]
+
+
+def test_two_bodies_by_acronym_joined_by_a_hyphen_are_two_organizations():
+    assert found("Sidang Bersama DPR-DPD RI digelar.", {"DPR-DPD RI": "ORG"}) == [
+        ("DPR", "ORGANIZATION"), ("DPD RI", "ORGANIZATION")]
+
+
+def test_a_common_noun_before_a_name_is_not_part_of_it():
+    names = {"kota Sukamaju": "LOC", "kementerian luar negeri Arvania": "ORG"}
+    text = "Rumah sakit di kota Sukamaju rusak, kata juru bicara kementerian luar negeri Arvania."
+    assert found(text, names) == [("Sukamaju", "LOCATION"), ("Arvania", "ORGANIZATION")]
