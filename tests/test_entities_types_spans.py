@@ -44,3 +44,21 @@ def test_a_common_noun_before_a_name_is_not_part_of_it():
     names = {"kota Sukamaju": "LOC", "kementerian luar negeri Arvania": "ORG"}
     text = "Rumah sakit di kota Sukamaju rusak, kata juru bicara kementerian luar negeri Arvania."
     assert found(text, names) == [("Sukamaju", "LOCATION"), ("Arvania", "ORGANIZATION")]
+
+
+def test_a_given_name_that_is_also_a_word_joins_the_surname_ner_found():
+    names = {"Wulandari": "PER", "Santoso": "PER", "Dewan Kota": "ORG"}
+    text = "Kata direktur itu, Indah Wulandari, kepada wartawan. Ketua Dewan Kota Santoso hadir."
+    assert found(text, names) == [("Indah Wulandari", "PERSON"), ("Dewan Kota", "ORGANIZATION"),
+                                  ("Santoso", "PERSON")]
+
+
+def test_a_title_word_or_a_body_before_a_name_is_no_given_name():
+    names = {"Lestari Budiman": "PER", "Wartawan": "PER"}
+    text = "Ucapan Ayatollah Lestari Budiman diulang. Laporan Wartawan dimuat."
+    assert found(text, names) == [("Lestari Budiman", "PERSON")]
+
+
+def test_a_place_in_a_named_venue_after_a_preposition_does_not_make_a_person():
+    assert found("Pameran digelar di Paris Expo Center tahun ini.", {"Paris Expo Center": "ORG"}) == [
+        ("Paris Expo Center", "ORGANIZATION")]

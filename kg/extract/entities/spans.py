@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from kg import lexicon
+from kg import lexicon, wordseg
 from kg.extract.entities.gazetteer import gazetteer, regional
 from kg.extract.entities.labels import TYPES, entity_type, label
 from kg.extract.entities.roles import (given_name_after_title, is_title_word, name_like, role_before, strip_titles,
@@ -51,7 +51,9 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
 
     `tagged()` gives the words NER tagged somewhere in the document."""
     spans: list[tuple[int, int, str]] = []  # character spans with a type
-    for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, spans_from_tags(tags))):
+    decoded = spans_from_tags(tags)
+    named = {i for a, b, _ in decoded for i in range(a, b)}
+    for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, decoded)):
         a, b = _trim(toks, a, b)
         while b - 1 > a and toks[a].text.isalpha() and toks[a].text.islower():
             a += 1  # a common noun before the name: "kota X", "kementerian luar negeri X" (X names it)
@@ -65,6 +67,9 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
             elif b - a >= 2 and given_name_after_title(toks, a) and toks[a - 1].text not in tagged() \
                     and used_as_name(text, toks[a - 1].text, toks[a].text):
                 a -= 1  # "Menteri Keuangan Lestari Budi Santoso" with "Lestari" left out
+            elif a - 1 not in named and not all(is_title_word(t.text) for t in toks[a:b]) \
+                    and _given_name_before(toks, a):
+                a -= 1  # "kata direktur itu, Citra Lubis": a given name that is also a word ("citra")
         if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
             b = _strip_trailing_countries(toks, a, b)
         if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
@@ -78,6 +83,23 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
                 continue
         spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end, typ))
     return spans
+
+
+def _given_name_before(toks: tuple[Token, ...], a: int) -> bool:
+    """The capitalised word right before a person's span is their given name NER left out, because
+    it is also a common word ("Indah", "Citra", "Maya"): it looks like a name and opens the run of
+    capitalised words (after lower-case words or a bracket). Opening a sentence, where every
+    word is capitalised, only a word the language does not write in lower case more often counts."""
+    if a < 1 or not name_like(toks[a - 1].text) or toks[a - 1].text.casefold() in lexicon.not_entities():
+        return False
+    word = toks[a - 1].text
+    prev = toks[a - 2].text if a >= 2 else ""
+    if prev[:1].isupper():
+        return False  # inside a capitalised run: a body's or place's last word ("Gubernur Lemhanas Budi")
+    if not prev or prev in {".", "!", "?", "\"", "“", "”", ":"}:
+        counts = wordseg.counts()
+        return counts.get(word.lower(), 0) <= counts.get(word, 0)
+    return True
 
 
 def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -158,8 +180,8 @@ def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
     person = _person_after_acronym(toks, a, b)
     if person:
         return person
-    if a == 0 or not is_title_word(toks[a - 1].text):
-        return None
+    if a == 0 or not is_title_word(toks[a - 1].text) or toks[a - 1].text in lexicon.function_words("object_prepositions"):
+        return None  # "di Paris Air Show": a preposition inside a title ("Dubes RI di X") is no title
     gaz = gazetteer()
     for n in range(b - a - 2, 0, -1):
         key = tuple(t.text for t in toks[a:a + n])
