@@ -62,3 +62,30 @@ def test_a_title_word_or_a_body_before_a_name_is_no_given_name():
 def test_a_place_in_a_named_venue_after_a_preposition_does_not_make_a_person():
     assert found("Pameran digelar di Paris Expo Center tahun ini.", {"Paris Expo Center": "ORG"}) == [
         ("Paris Expo Center", "ORGANIZATION")]
+
+
+def test_a_surname_ner_called_a_place_is_the_person_named_in_full():
+    names = {"Hendra Tanjung": "PER", "Tanjung": "LOC"}
+    res = analyse_text("Pelatih Hendra Tanjung puas. Menurut Tanjung, timnya siap.", names)
+    assert [(m.text, m.type) for m in res.mentions] == [("Hendra Tanjung", "PERSON"), ("Tanjung", "PERSON")]
+    assert len({m.entity for m in res.mentions}) == 1
+
+
+def test_short_forms_nicknames_and_handles_find_their_person():
+    names = {"Sulistyowati Rahayu": "PER", "Sulis": "PER", "Bambang Suryanto": "PER", "Bamsyat": "PER",
+             "Yohanes Melkianus Dadi": "PER", "Melki": "PER"}
+    text = ("Sulistyowati Rahayu membuka acara. Sulis lalu menyapa @sulis_rahayu99. "
+            "Bambang Suryanto hadir. Bamsyat tersenyum. Yohanes Melkianus Dadi menutup. Melki pulang.")
+    res = analyse_text(text, names)
+    ents = {}
+    for m in res.mentions:
+        ents.setdefault(m.entity, set()).add(m.text)
+    assert sorted(map(sorted, ents.values())) == [
+        ["@sulis_rahayu99", "Sulis", "Sulistyowati Rahayu"], ["Bambang Suryanto", "Bamsyat"],
+        ["Melki", "Yohanes Melkianus Dadi"]]
+
+
+def test_a_short_word_is_no_short_form_of_another_persons_given_name():
+    names = {"Budiman Santoso": "PER", "Budi": "PER"}
+    res = analyse_text("Budiman Santoso datang. Budi pergi.", names)
+    assert len({m.entity for m in res.mentions}) == 2

@@ -27,6 +27,8 @@ PASSES = (
     document.check_headline,
     # names inside links to other articles are gone before they lend short names
     document.drop_link_titles,
+    # a surname NER called a place or body is the person's, before short names are looked for
+    document.retype_surnames,
     # short names come from the full names that survived the passes above
     document.add_short_names,
     # on all names, short ones too ("Sinta" "Wijaya"); puts the mentions in text order

@@ -121,6 +121,24 @@ def drop_link_titles(text: str, sentences: list[Sentence], mentions: list[Mentio
     return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in links)]
 
 
+def retype_surnames(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A one-word place or body NER found that is the surname of a person named in full in the article
+    ("Hendra Tanjung" ... "kata Tanjung") is that person, unless a lexicon knows the word as a place,
+    country, institution or outlet, or it ends another place's or body's name too."""
+    places = {m.text for m in mentions if m.type != "PERSON" and " " not in m.text}
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text
+                and places.isdisjoint(m.text.split()[:-1])}  # not "Sukamaju Cibening", two places
+    if not surnames:
+        return mentions
+    other = {w for m in mentions if m.type != "PERSON" and " " in m.text for w in m.text.split()}
+    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    for m in mentions:
+        if m.type in {"LOCATION", "ORGANIZATION"} and m.text in surnames and m.text not in other \
+                and m.text not in known and not site.is_outlet(m.text):
+            m.type = "PERSON"
+    return mentions
+
+
 def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A given name or surname of a person named in full elsewhere in the article.
 
