@@ -249,8 +249,17 @@ balinese_names = _word_set("balinese_names.txt", "names", "Balinese order-of-bir
                            "I/Ni at a name's start.")
 balinese_first_words = _word_set("balinese_names.txt", "first", "The words a Balinese name starts with, before the "
                                  "order-of-birth or caste name (I, Ni).")
+given_names = _word_set("given_names.txt", None, "Given names (MDEE gazetteer first words): a capitalised common "
+                        "word before a person's name is their given name only if it is one.")
 scoring_honorifics = _word_set("scoring_honorifics.txt", None, "The honorifics `kg eval` strips from a name's start "
                                "(in lower case): the reference scorer's, so both give the same figures.")
+
+
+@lru_cache(maxsize=None)
+def acts() -> dict[str, frozenset[str]]:
+    """Numbered acts (kg/data/acts.txt): [acts] words that make a name an act, [issued] words whose
+    next words name the issuer, [issuer_kinds] issuers that are no body, [numbering] "Nomor", "No."."""
+    return {part: frozenset(words) for part, words in _strict("acts.txt", ("acts", "issued", "issuer_kinds", "numbering")).items()}
 
 
 @lru_cache(maxsize=None)

@@ -89,3 +89,24 @@ def test_a_short_word_is_no_short_form_of_another_persons_given_name():
     names = {"Budiman Santoso": "PER", "Budi": "PER"}
     res = analyse_text("Budiman Santoso datang. Budi pergi.", names)
     assert len({m.entity for m in res.mentions}) == 2
+
+
+def test_numbered_acts_are_no_entities_but_the_body_that_issued_one_is():
+    names = {"Peraturan Pemerintah Nomor 12 Tahun 2019": "ORG", "Resolusi Dewan Keamanan Arvania Nomor 1234": "ORG",
+             "UU Nomor 7 Tahun 2017": "ORG", "Peraturan Menteri Keuangan": "ORG", "Putusan Mahkamah Agung": "ORG"}
+    text = ("Aturan itu tertuang dalam Peraturan Pemerintah Nomor 12 Tahun 2019 dan UU Nomor 7 Tahun 2017. "
+            "Sesuai Peraturan Menteri Keuangan, tarif naik. Israel melanggar Resolusi Dewan Keamanan Arvania "
+            "Nomor 1234. Putusan Mahkamah Agung dibacakan.")
+    assert found(text, names) == [("Israel", "COUNTRY"), ("Dewan Keamanan Arvania", "ORGANIZATION"),
+                                  ("Mahkamah Agung", "ORGANIZATION")]
+
+
+def test_an_acts_number_ends_a_body_found_by_its_trigger_word():
+    assert found("Keputusan Pemerintah Kota Sukamaju Nomor 3 digugat warga.", {}) == [
+        ("Pemerintah Kota Sukamaju", "ORGANIZATION")]
+
+
+def test_a_sentence_opener_a_team_or_an_address_before_a_name_is_no_given_name():
+    names = {"Wiranto": "PER", "Andri Bolang": "PER", "Verrell": "PER"}
+    text = "Sayangnya Wiranto absen. Juara lomba itu Tim Andri Bolang. Aku yakin Mas Verrell datang."
+    assert found(text, names) == [("Wiranto", "PERSON"), ("Andri Bolang", "PERSON"), ("Verrell", "PERSON")]

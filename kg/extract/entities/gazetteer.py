@@ -105,8 +105,10 @@ def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...
 def _capitalised_run(toks: tuple[Token, ...], i: int, stops: set[int] = frozenset()) -> int:
     """End of the capitalised words from i on (at most 6), stopping at a person's name."""
     j = i
+    numbering = lexicon.acts()["numbering"]
     while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6 \
-            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()):
+            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()) \
+            and toks[j].text not in numbering:  # "Dewan X Nomor 12": an act's number ends the name
         j += 1
     return j
 
@@ -127,7 +129,7 @@ def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] 
             for phrase in before:
                 n = len(phrase)
                 if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
-                        and toks[i + n].text[:1].isupper():
+                        and toks[i + n].text[:1].isupper() and _capitalised_run(toks, i + n, stops) > i + n:
                     out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
         if tok.text in first_head:
             for phrase in head:

@@ -57,6 +57,9 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
         a, b = _trim(toks, a, b)
         while b - 1 > a and toks[a].text.isalpha() and toks[a].text.islower():
             a += 1  # a common noun before the name: "kota X", "kementerian luar negeri X" (X names it)
+        a, b = issuer_of_act(toks, a, b)
+        if a >= b:
+            continue  # a numbered act (convention 21)
         typ = TYPES.get(lab, "ORGANIZATION")
         while b - 1 > a and toks[b - 1].text[:1].islower():
             b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
@@ -85,21 +88,41 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
     return spans
 
 
+def issuer_of_act(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
+    """A numbered act is no entity, its issuer is (convention 21): "Resolusi Dewan Keamanan PBB
+    Nomor 12" → "Dewan Keamanan PBB"; "Peraturan Pemerintah Nomor 5", "UU Nomor 7" → nothing (a == b).
+    The number ends any name ("Dewan X Nomor 3")."""
+    act = lexicon.acts()
+    for i in range(a + 1, b):
+        if toks[i].text in act["numbering"] and i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
+            b = i
+            break
+    if a < b and toks[a].text in act["acts"]:
+        return a, a
+    n = next((n for n in (2, 1) if " ".join(t.text for t in toks[a:a + n]) in act["issued"]), 0)
+    if n and b - a > 1:
+        rest = toks[a + n:b]
+        if not rest or rest[0].text in act["issuer_kinds"] or not rest[0].text[:1].isupper():
+            return a, a
+        return a + n, b
+    return a, b
+
+
 def _given_name_before(toks: tuple[Token, ...], a: int) -> bool:
-    """The capitalised word right before a person's span is their given name NER left out, because
-    it is also a common word ("Indah", "Citra", "Maya"): it looks like a name and opens the run of
-    capitalised words (after lower-case words or a bracket). Opening a sentence, where every
-    word is capitalised, only a word the language does not write in lower case more often counts."""
-    if a < 1 or not name_like(toks[a - 1].text) or toks[a - 1].text.casefold() in lexicon.not_entities():
+    """The capitalised word right before a person's span is their given name NER left out: it opens
+    the run of capitalised words (after lower-case words or a bracket), is no title, body or place
+    head, and is either never written in lower case ("Purbaya") or a known given name that is also a
+    word ("Indah", "Citra"). Opening a sentence, where every word is capitalised, only the first kind."""
+    word = toks[a - 1].text if a >= 1 else ""
+    if not name_like(word) or word.casefold() in lexicon.not_entities() or (word, "first") in lexicon.type_heads():
         return False
-    word = toks[a - 1].text
     prev = toks[a - 2].text if a >= 2 else ""
     if prev[:1].isupper():
         return False  # inside a capitalised run: a body's or place's last word ("Gubernur Lemhanas Budi")
+    never_lower = not wordseg.counts().get(word.lower(), 0)
     if not prev or prev in {".", "!", "?", "\"", "“", "”", ":"}:
-        counts = wordseg.counts()
-        return counts.get(word.lower(), 0) <= counts.get(word, 0)
-    return True
+        return never_lower
+    return never_lower or word in lexicon.given_names()
 
 
 def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -241,7 +264,7 @@ def _pair_hyphen(surface: str, typ: str) -> int | None:
         if dash and "-" not in right:
             ok = (len(left) >= 3 and len(right) >= 3 and left[0].isupper() and right[0].isupper()
                   and left[1:].islower() and right[1:].islower()) if typ == "PERSON" \
-                else (left.isupper() and right.isupper() and left.isalpha() and right.isalpha())
+                else (len(left) >= 2 and left.isupper() and right.isupper() and left.isalpha() and right.isalpha())
             if ok:
                 return pos + len(left)
         pos += len(word) + 1
