@@ -110,3 +110,20 @@ def test_a_sentence_opener_a_team_or_an_address_before_a_name_is_no_given_name()
     names = {"Wiranto": "PER", "Andri Bolang": "PER", "Verrell": "PER"}
     text = "Sayangnya Wiranto absen. Juara lomba itu Tim Andri Bolang. Aku yakin Mas Verrell datang."
     assert found(text, names) == [("Wiranto", "PERSON"), ("Andri Bolang", "PERSON"), ("Verrell", "PERSON")]
+
+
+def test_the_next_list_items_number_glued_to_a_name_is_no_part_of_it():
+    names = {"Arvania Airways2": "ORG", "Sukamaju Air3": "ORG", "Cibening Airlines": "ORG"}
+    text = "Peringkatnya: 1. Arvania Airways2. Sukamaju Air3. Cibening Airlines."
+    assert found(text, names) == [("Arvania Airways", "ORGANIZATION"), ("Sukamaju Air", "ORGANIZATION"),
+                                  ("Cibening Airlines", "ORGANIZATION")]
+
+
+def test_regions_with_a_hyphen_forums_of_states_and_kinship_words():
+    names = {"Asia": "LOC", "Pasifik": "LOC", "Adik": "PER"}
+    text = "KTT G20 membahas Asia-Pasifik. Adik saya pergi. Timnas Dapat Jersey Baru."
+    assert found(text, names) == [("G20", "ORGANIZATION"), ("Asia-Pasifik", "LOCATION")]
+
+
+def test_each_country_of_a_hyphenated_pair_the_ner_missed_is_found():
+    assert found("Perang dagang AS-China memanas.", {}) == [("AS", "COUNTRY"), ("China", "COUNTRY")]

@@ -17,6 +17,8 @@ def gazetteer() -> dict[tuple[str, ...], str]:
     g: dict[tuple[str, ...], str] = {}
     for name in lexicon.places():
         g[tuple(name.split())] = "LOCATION"
+        if "-" in name:  # the tokenizer may cut "Asia-Pasifik" at its hyphen
+            g[tuple(name.replace("-", " - ").split())] = "LOCATION"
     for name in lexicon.countries():
         g[tuple(name.replace(".", ". ").split())] = "COUNTRY"
     for name, typ in lexicon.institutions().items():
@@ -40,8 +42,8 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
     stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
     found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
         + _regional_matches(toks, words, spans, stops)
-    for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
-        start, end = toks[a].start, toks[b - 1].end
+    chars = [(toks[a].start, toks[b - 1].end, typ) for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0]))]
+    for start, end, typ in chars + _hyphen_pairs(toks):  # longest first, then the parts of "AS-China"
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
         overlap = [s for s in spans if s[0] < end and start < s[1] and s not in inside]
         if overlap:
@@ -50,6 +52,20 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
             spans.remove(s)
         spans.append((start, end, typ))
     return spans
+
+
+def _hyphen_pairs(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Each country or place of a hyphenated pair the NER missed ("perang dagang AS-China")."""
+    gaz, out = gazetteer(), []
+    for t in toks:
+        if "-" in t.text and t.text[:1].isupper():
+            parts = t.text.split("-")
+            if len(parts) > 1 and all(gaz.get((p,)) in {"COUNTRY", "LOCATION"} for p in parts):
+                pos = t.start
+                for p in parts:
+                    out.append((pos, pos + len(p), gaz[(p,)]))
+                    pos += len(p) + 1
+    return out
 
 
 def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:

@@ -8,6 +8,7 @@ institution inside a person's span becomes its own name.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from kg import lexicon, wordseg
@@ -84,7 +85,7 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
             if split:
                 spans.extend(split)
                 continue
-        spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end, typ))
+        spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end - _list_number(text, toks[b - 1]), typ))
     return spans
 
 
@@ -106,6 +107,16 @@ def issuer_of_act(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
             return a, a
         return a + n, b
     return a, b
+
+
+_LIST_NUMBER = re.compile(r"[^\W\d]{3}(\d{1,2})$")
+
+
+def _list_number(text: str, tok: Token) -> int:
+    """How many digits at the end of a name are the next list item's number, glued on by scraping
+    ("1. Arvania Airways2. Sukamaju Air"): digits right after three letters, then a full stop."""
+    m = _LIST_NUMBER.search(tok.text)
+    return len(m.group(1)) if m and text[tok.end:tok.end + 1] == "." else 0
 
 
 def _given_name_before(toks: tuple[Token, ...], a: int) -> bool:
