@@ -127,3 +127,13 @@ def test_regions_with_a_hyphen_forums_of_states_and_kinship_words():
 
 def test_each_country_of_a_hyphenated_pair_the_ner_missed_is_found():
     assert found("Perang dagang AS-China memanas.", {}) == [("AS", "COUNTRY"), ("China", "COUNTRY")]
+
+
+def test_a_building_keeps_the_country_in_its_name_and_a_place_its_abbreviated_form():
+    names = {"Gedung Kebudayaan Jepang": "LOC", "Sukamaju D.C": "LOC", "Sukamaju": "LOC", "Jawa Barat": "LOC",
+             "Jawa": "LOC"}
+    text = "Rapat di Gedung Kebudayaan Jepang. Ia terbang ke Sukamaju D.C lalu Sukamaju menolak. Jawa Barat dan Jawa."
+    res = analyse_text(text, names)
+    assert [m.text for m in res.mentions][:1] == ["Gedung Kebudayaan Jepang"]
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["Sukamaju D.C"] == ent["Sukamaju"] and ent["Jawa Barat"] != ent["Jawa"]

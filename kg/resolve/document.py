@@ -260,6 +260,12 @@ def _last_word(words: tuple[str, ...]) -> bool:
         and words[0] not in lexicon.org_triggers()["suffix"]  # "Polri" of "Bareskrim Polri" is the parent
 
 
+def _abbreviation_after(word: str, forms) -> bool:
+    """A place also written with a capital abbreviation after it ("Washington" and "Washington D.C")."""
+    return any(t == "LOCATION" and len(w) > 1 and w[0] == word and all(x.isupper() and len(x) <= 2 for x in w[1:])
+               for t, w in forms)
+
+
 def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
     """An organization or place named in full once and shorter elsewhere in the article is one
     entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
@@ -285,12 +291,13 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             parent[find(c)] = find(first)
     items = sorted(forms, key=lambda f: (-len(f[1]), f))
     for typ, words in items:
-        if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)):
+        place_abbr = typ == "LOCATION" and len(words) == 1 and _abbreviation_after(words[0], forms)
+        if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)) and not place_abbr:
             continue
-        if len(words) == 1 and typ != "ORGANIZATION":
+        if len(words) == 1 and typ != "ORGANIZATION" and not place_abbr:
             continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
         for cid in sorted(forms[(typ, words)]):
-            if _short_form(words):
+            if _short_form(words) or place_abbr:
                 hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
                         and _abbreviates(words, w) for c in cs}
             else:

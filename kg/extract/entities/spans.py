@@ -202,7 +202,10 @@ def _balinese_start(toks: tuple[Token, ...], a: int) -> int:
 
 
 def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
-    """'Ivanov Rusia', 'Semenanjung Balkan Serbia': a country after a name modifies it."""
+    """'Ivanov Rusia', 'Semenanjung Balkan Serbia': a country after a name modifies it; a facility
+    keeps the country of its name ("Gedung Bank Arvania": a building is named for what it houses)."""
+    if lexicon.type_heads().get((toks[a].text, "first")) == "LOCATION":
+        return b
     while b - 1 > a and toks[b - 1].text in lexicon.countries():
         b -= 1
     return b
