@@ -68,7 +68,13 @@ def countries() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def institutions() -> dict[str, str]:
-    return dict(ln.split("\t") for ln in _lines("institutions.tsv"))
+    return {cols[0]: cols[1] for cols in (ln.split("\t") for ln in _lines("institutions.tsv"))}
+
+
+@lru_cache(maxsize=None)
+def seats() -> frozenset[str]:
+    """Institutions named by their seat, a building or place (Gedung Putih, Kremlin): institutions.tsv's "seat"."""
+    return frozenset(cols[0] for cols in (ln.split("\t") for ln in _lines("institutions.tsv")) if cols[2:] == ["seat"])
 
 
 @lru_cache(maxsize=None)

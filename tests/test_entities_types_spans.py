@@ -137,3 +137,14 @@ def test_a_building_keeps_the_country_in_its_name_and_a_place_its_abbreviated_fo
     assert [m.text for m in res.mentions][:1] == ["Gedung Kebudayaan Jepang"]
     ent = {m.text: m.entity for m in res.mentions}
     assert ent["Sukamaju D.C"] == ent["Sukamaju"] and ent["Jawa Barat"] != ent["Jawa"]
+
+
+def test_a_long_name_the_ner_cut_in_two_is_one_name():
+    names = {"Sinta Dewi": "PER", "Ayu Wijaya": "PER"}
+    assert found("Gubernur Sinta Dewi Ayu Wijaya meresmikan pasar.", names) == [("Sinta Dewi Ayu Wijaya", "PERSON")]
+
+
+def test_a_seat_named_only_as_where_something_happens_is_a_place():
+    said = found("Kremlin membantah. Utusan itu tiba di Kremlin.", {})
+    visited = found("Utusan itu tiba di Kremlin. Wartawan menunggu di halaman Kremlin.", {})
+    assert said == [("Kremlin", "ORGANIZATION")] * 2 and visited == [("Kremlin", "LOCATION")] * 2

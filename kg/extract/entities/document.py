@@ -121,6 +121,22 @@ def drop_link_titles(text: str, sentences: list[Sentence], mentions: list[Mentio
     return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in links)]
 
 
+def seats_as_places(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """An institution named by its seat ("Gedung Putih") that the article names only as where
+    something happens ("di Gedung Putih", "ke Gedung Putih") is a place (convention 5)."""
+    seated = [m for m in mentions if m.text in lexicon.seats()]
+    if not seated:
+        return mentions
+    locative = lexicon.function_words("locative")
+    for name in {m.text for m in seated}:
+        ms = [m for m in seated if m.text == name]
+        if all(text[max(0, m.start - 30):m.start].split()[-1:] and
+               text[max(0, m.start - 30):m.start].split()[-1].casefold() in locative for m in ms):
+            for m in ms:
+                m.type = "LOCATION"
+    return mentions
+
+
 def retype_surnames(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A one-word place or body NER found that is the surname of a person named in full in the article
     ("Hendra Tanjung" ... "kata Tanjung") is that person, unless a lexicon knows the word as a place,
@@ -166,8 +182,9 @@ def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention
 
 
 def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """A one-word name and a person's name with only a space between are one name cut in two
-    ("Sinta" "Wijaya"), unless the word is a surname: "penasihat Hartono Yuri Ivanov" is Hartono's adviser.
+    """Two person names with only a space between are one name cut in two ("Sinta" "Wijaya",
+    "Sinta Dewi" "Ayu Wijaya"), unless the first is a surname standing alone: "penasihat Hartono Yuri
+    Ivanov" is Hartono's adviser.
     The mentions come out in text order."""
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
@@ -175,7 +192,7 @@ def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[M
     for m in mentions:
         prev = out[-1] if out else None
         if prev and prev.type == m.type == "PERSON" and prev.sentence == m.sentence and text[prev.end:m.start] == " " \
-                and " " not in prev.text and prev.text not in surnames:
+                and (" " in prev.text or prev.text not in surnames):
             out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", m.sentence)
         else:
             out.append(m)
