@@ -142,9 +142,20 @@ def test_a_building_keeps_the_country_in_its_name_and_a_place_its_abbreviated_fo
 def test_a_long_name_the_ner_cut_in_two_is_one_name():
     names = {"Sinta Dewi": "PER", "Ayu Wijaya": "PER"}
     assert found("Gubernur Sinta Dewi Ayu Wijaya meresmikan pasar.", names) == [("Sinta Dewi Ayu Wijaya", "PERSON")]
+    names = {"Pihak II": "PER", "Ayu Wijaya": "PER"}  # a numbered party to a case is no given name
+    assert found("Sidang memeriksa Pihak II Ayu Wijaya.", names)[-1] == ("Ayu Wijaya", "PERSON")
 
 
 def test_a_seat_named_only_as_where_something_happens_is_a_place():
     said = found("Kremlin membantah. Utusan itu tiba di Kremlin.", {})
     visited = found("Utusan itu tiba di Kremlin. Wartawan menunggu di halaman Kremlin.", {})
     assert said == [("Kremlin", "ORGANIZATION")] * 2 and visited == [("Kremlin", "LOCATION")] * 2
+
+
+def test_a_club_named_alone_in_the_article_is_cut_off_the_player_after_it():
+    names = {"Persikota": "ORG", "Persikota Bambang Suryanto": "PER", "Bambang": "PER"}
+    text = "Persikota menang 2-0. Striker Persikota Bambang Suryanto mencetak gol. Bambang senang."
+    res = analyse_text(text, names)
+    assert [(m.text, m.type) for m in res.mentions] == [
+        ("Persikota", "ORGANIZATION"), ("Persikota", "ORGANIZATION"), ("Bambang Suryanto", "PERSON"), ("Bambang", "PERSON")]
+    assert res.mentions[0].entity == res.mentions[1].entity and res.mentions[2].entity == res.mentions[3].entity

@@ -32,11 +32,14 @@ def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list
     Budi Hartono" gives the person "Sukamaju Budi Hartono"): a person's first word that the
     article names as a place on its own, or that ends an organization's or place's name with two
     name words after it, is left out, unless it starts another person's name too or the rest
-    of the name is a place ("Sukamaju Cibening" is two places)."""
+    of the name is a place ("Sukamaju Cibening" is two places). A club or company the article
+    names alone ("Persikota") is cut off the player after it the same way, and stays a mention."""
     folded = str.casefold
     starts = {m.start for m in mentions if m.type == "PERSON"}  # "Budi" (LOC) "Hartono" (PER): a name cut in two
     places = {folded(m.text) for m in mentions if m.type in {"LOCATION", "COUNTRY"} and " " not in m.text
               and m.end + 1 not in starts}
+    bodies = {folded(m.text): m.type for m in mentions if m.type == "ORGANIZATION" and " " not in m.text
+              and m.end + 1 not in starts and m.text[:1].isupper()}
     others = {folded(m.text) for m in mentions if m.type != "PERSON"}
     last = {folded(m.text.split()[-1]) for m in mentions if m.type != "PERSON" and " " in m.text
             and m.end + 1 not in starts}
@@ -47,8 +50,10 @@ def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list
         w = folded(words[0]) if words else ""
         if m.type == "PERSON" and len(words) >= 2 and firsts[w] == 1 \
                 and not any(folded(x) in others for x in words[1:]) \
-                and (w in places or (w in last and len(words) >= 3)):
+                and (w in places or (w in last and len(words) >= 3) or (w in bodies and len(words) >= 3)):
             start = m.start + text[m.start:m.end].index(words[1], len(words[0]))
+            if w in bodies:
+                out.append(Mention(m.start, m.start + len(words[0]), words[0], bodies[w], m.sentence))
             m = Mention(start, m.end, text[start:m.end], m.type, m.sentence)
         out.append(m)
     return out
@@ -181,6 +186,11 @@ def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention
     return mentions + out
 
 
+def _plain_name(name: str) -> bool:
+    """Words written like a name's, none a numeral or initial ("Teradu I" is a party to a case)."""
+    return all(len(w) > 1 and w[:1].isupper() and w[1:].islower() for w in name.split())
+
+
 def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """Two person names with only a space between are one name cut in two ("Sinta" "Wijaya",
     "Sinta Dewi" "Ayu Wijaya"), unless the first is a surname standing alone: "penasihat Hartono Yuri
@@ -192,7 +202,7 @@ def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[M
     for m in mentions:
         prev = out[-1] if out else None
         if prev and prev.type == m.type == "PERSON" and prev.sentence == m.sentence and text[prev.end:m.start] == " " \
-                and (" " in prev.text or prev.text not in surnames):
+                and (prev.text not in surnames if " " not in prev.text else _plain_name(prev.text)):
             out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", m.sentence)
         else:
             out.append(m)
