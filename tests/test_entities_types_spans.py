@@ -159,3 +159,10 @@ def test_a_club_named_alone_in_the_article_is_cut_off_the_player_after_it():
     assert [(m.text, m.type) for m in res.mentions] == [
         ("Persikota", "ORGANIZATION"), ("Persikota", "ORGANIZATION"), ("Bambang Suryanto", "PERSON"), ("Bambang", "PERSON")]
     assert res.mentions[0].entity == res.mentions[1].entity and res.mentions[2].entity == res.mentions[3].entity
+
+
+def test_a_place_written_as_one_word_and_as_two_is_one_place():
+    names = {"Tanjungsari": "LOC", "Tanjung Sari": "LOC", "Sukamaju": "LOC"}
+    res = analyse_text("Banjir di Tanjungsari meluas. Warga Tanjung Sari mengungsi ke Sukamaju.", names)
+    ent = {m.text: m.entity for m in res.mentions}
+    assert ent["Tanjungsari"] == ent["Tanjung Sari"] != ent["Sukamaju"]

@@ -285,7 +285,10 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             m = mentions[i]
             if m.type in {"ORGANIZATION", "LOCATION"}:
                 forms[(m.type, _org_words(m.text))].add(cid)
-    for cids in forms.values():  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
+    closed: dict[tuple[str, str], set[int]] = defaultdict(set)  # "Kotabaru" and "Kota Baru": one place
+    for (typ, words), cids in forms.items():
+        closed[(typ, "".join(words).casefold())] |= cids
+    for cids in list(forms.values()) + list(closed.values()):  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
         first, *rest = sorted(cids)
         for c in rest:
             parent[find(c)] = find(first)
