@@ -166,3 +166,9 @@ def test_a_place_written_as_one_word_and_as_two_is_one_place():
     res = analyse_text("Banjir di Tanjungsari meluas. Warga Tanjung Sari mengungsi ke Sukamaju.", names)
     ent = {m.text: m.entity for m in res.mentions}
     assert ent["Tanjungsari"] == ent["Tanjung Sari"] != ent["Sukamaju"]
+
+
+def test_currency_codes_meetings_and_secretaries_titles_are_no_entities():
+    names = {"JPY": "ORG", "RUPST": "ORG", "Perseroan": "ORG", "Sesmenko": "PER"}
+    text = "Yen melemah ke JPY 150 jelang RUPST. Dividen Perseroan naik, kata Pak Sesmenko."
+    assert found(text, names) == []
