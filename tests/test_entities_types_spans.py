@@ -172,3 +172,10 @@ def test_currency_codes_meetings_and_secretaries_titles_are_no_entities():
     names = {"JPY": "ORG", "RUPST": "ORG", "Perseroan": "ORG", "Sesmenko": "PER"}
     text = "Yen melemah ke JPY 150 jelang RUPST. Dividen Perseroan naik, kata Pak Sesmenko."
     assert found(text, names) == []
+
+
+def test_a_name_the_ner_tags_elsewhere_is_someone_elses_not_a_left_out_given_name():
+    names = {"Budi Hartono": "PER", "Yuri Ivanov": "PER"}
+    text = "Budi Hartono tiba di Moskow. Ia didampingi penasihat Hartono Yuri Ivanov."
+    assert [m.text for m in analyse_text(text, names).mentions if m.type == "PERSON"] == [
+        "Budi Hartono", "Hartono", "Yuri Ivanov"]

@@ -71,8 +71,9 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
             elif b - a >= 2 and given_name_after_title(toks, a) and toks[a - 1].text not in tagged() \
                     and used_as_name(text, toks[a - 1].text, toks[a].text):
                 a -= 1  # "Menteri Keuangan Lestari Budi Santoso" with "Lestari" left out
-            elif a - 1 not in named and not all(is_title_word(t.text) for t in toks[a:b]) \
-                    and _given_name_before(toks, a):
+            elif a - 1 not in named and toks[a - 1].text not in tagged() \
+                    and not all(is_title_word(t.text) for t in toks[a:b]) and _given_name_before(toks, a):
+                # ("penasihat Hartono Yuri Ivanov": a name NER tags elsewhere is someone else's)
                 a -= 1  # "kata direktur itu, Citra Lubis": a given name that is also a word ("citra")
         if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
             b = _strip_trailing_countries(toks, a, b)
