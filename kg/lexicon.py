@@ -58,7 +58,7 @@ def countries() -> dict[str, str]:
     territories = Locale("id").territories
     for code, name in territories.items():
         # two-letter codes are countries; three-digit codes are regions (Eropa, Asia)
-        if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}:
+        if _sovereign(code):
             table[name] = name
     for ln in _lines("countries_extra.tsv"):
         variant, canonical = ln.split("\t")
@@ -68,7 +68,13 @@ def countries() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def institutions() -> dict[str, str]:
-    return dict(ln.split("\t") for ln in _lines("institutions.tsv"))
+    return {cols[0]: cols[1] for cols in (ln.split("\t") for ln in _lines("institutions.tsv"))}
+
+
+@lru_cache(maxsize=None)
+def seats() -> frozenset[str]:
+    """Institutions named by their seat, a building or place (Gedung Putih, Kremlin): institutions.tsv's "seat"."""
+    return frozenset(cols[0] for cols in (ln.split("\t") for ln in _lines("institutions.tsv")) if cols[2:] == ["seat"])
 
 
 @lru_cache(maxsize=None)
@@ -129,10 +135,31 @@ def regions() -> frozenset[str]:
     return frozenset(n for c, n in territories.items() if c.isdigit())
 
 
+def _sovereign(code: str) -> bool:
+    """A CLDR two-letter territory that is a state, not a dependency (territories.txt) or a grouping."""
+    return len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"} \
+        and code not in _territory_codes()
+
+
+@lru_cache(maxsize=None)
+def _territory_codes() -> frozenset[str]:
+    return frozenset(_lines("territories.txt"))
+
+
+@lru_cache(maxsize=None)
+def territories() -> frozenset[str]:
+    """Dependencies and special regions by their CLDR name ("Hong Kong DAK Tiongkok", "Diego Garcia"): places."""
+    from babel import Locale  # noqa: PLC0415
+
+    return frozenset(n for c, n in Locale("id").territories.items() if c in _territory_codes())
+
+
 @lru_cache(maxsize=None)
 def places() -> frozenset[str]:
-    """Region and area names (LOCATION): CLDR M.49 regions, regions_extra.txt, provinces and their short forms."""
-    return regions() | frozenset(_lines("regions_extra.txt")) | frozenset(province_forms())
+    """Place names (LOCATION): CLDR M.49 regions and dependent territories, regions_extra.txt,
+    capitals (cities.txt), provinces and their short forms."""
+    return regions() | territories() | frozenset(_lines("regions_extra.txt")) | frozenset(_lines("cities.txt")) \
+        | frozenset(province_forms())
 
 
 @lru_cache(maxsize=None)
@@ -234,8 +261,17 @@ balinese_names = _word_set("balinese_names.txt", "names", "Balinese order-of-bir
                            "I/Ni at a name's start.")
 balinese_first_words = _word_set("balinese_names.txt", "first", "The words a Balinese name starts with, before the "
                                  "order-of-birth or caste name (I, Ni).")
+given_names = _word_set("given_names.txt", None, "Given names (MDEE gazetteer first words): a capitalised common "
+                        "word before a person's name is their given name only if it is one.")
 scoring_honorifics = _word_set("scoring_honorifics.txt", None, "The honorifics `kg eval` strips from a name's start "
                                "(in lower case): the reference scorer's, so both give the same figures.")
+
+
+@lru_cache(maxsize=None)
+def acts() -> dict[str, frozenset[str]]:
+    """Numbered acts (kg/data/acts.txt): [acts] words that make a name an act, [issued] words whose
+    next words name the issuer, [issuer_kinds] issuers that are no body, [numbering] "Nomor", "No."."""
+    return {part: frozenset(words) for part, words in _strict("acts.txt", ("acts", "issued", "issuer_kinds", "numbering")).items()}
 
 
 @lru_cache(maxsize=None)

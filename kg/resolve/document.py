@@ -22,7 +22,8 @@ def link_document(res: DocResult, text: str) -> None:
     by_key: dict[str, int] = {}
     acronyms = _acronyms(res.mentions, text)
     persons: list[int] = []  # cluster ids of multi-word person names
-    order = sorted(range(len(res.mentions)), key=lambda i: (-len(name_parts(res.mentions[i].text)), i))
+    order = sorted(range(len(res.mentions)),  # full names first, handles last (they match one-word names)
+                   key=lambda i: (res.mentions[i].text.startswith("@"), -len(name_parts(res.mentions[i].text)), i))
     for i in order:
         m = res.mentions[i]
         key = _doc_key(m, acronyms)
@@ -60,6 +61,8 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
     parts = name_parts(m.text)
     if not parts:
         return None
+    if m.text.startswith("@"):
+        return _match_handle(m.text, mentions, clusters, persons)
     by_surname, by_given, by_other = [], [], []
     for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or similar(parts[0], full[0])
@@ -70,8 +73,10 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
             by_given.append(cid)  # the given name(s) alone: "Budi" or "Budi Eka" of "Budi Eka Santoso"
         elif len(parts) == len(full) > 2 and parts[:-1] == full[:-1] and similar(parts[-1], full[-1]):
             by_surname.append(cid)  # one letter off in the surname: "... Sari" / "... Sary"
-        elif len(parts) == 1 and (any(similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)):
-            by_other.append(cid)  # a middle name used as the short name, or "Bamsoet" of "Bambang Soetrisno"
+        elif len(parts) == 1 and (any(similar(parts[0], f) for f in full[1:-1]) or _blend(parts[0], full, 2)
+                                  or any(_short_given(parts[0], f) for f in full[:-1])):
+            by_other.append(cid)  # a middle name used as the short name, "Bamsoet" of "Bambang Soetrisno",
+            # "Sulis" of "Sulistyowati Rahayu", "Melki" of "Emanuel Melkiades Lena"
     by_surname, by_given, by_other = (list(dict.fromkeys(h)) for h in (by_surname, by_given, by_other))
     if len(by_given) > 1 and not by_surname:
         return _nearest_before(m, by_given, mentions, clusters)
@@ -83,6 +88,28 @@ def _full_names(mentions: list[Mention], members: list[int]) -> list[tuple[str, 
     """The longest name of a person, then its other forms of two words or more ("Ryu Lubis")."""
     names = dict.fromkeys(name_parts(mentions[i].text) for i in members)
     return [n for n in names if len(n) > 1]
+
+
+def _short_given(word: str, given: str) -> bool:
+    """The first letters of a long given (or middle) name, five or more: "Sulis" of "Sulistyowati"
+    ("Budi" may be another person than "Budiman")."""
+    w, g = norm(word), norm(given)
+    return 5 <= len(w) < len(g) and g.startswith(w)
+
+
+def _match_handle(handle: str, mentions: list[Mention], clusters, persons) -> int | None:
+    """A social media handle beside the person's name ("@sinta_dewi", "@bams10" beside "Bams"):
+    its letters open with the given name or surname (four letters or more) or a one-word name
+    already given to exactly one person of the article."""
+    letters = re.sub(r"[^a-z]", "", norm(handle))
+    hits = set()
+    for cid in persons:
+        names = {norm(p) for i in clusters[cid] for p in (name_parts(mentions[i].text)[:1] + name_parts(mentions[i].text)[-1:])}
+        if any(len(n) >= 4 and letters.startswith(n) for n in names) \
+                or any(len(n) >= 3 and letters.startswith(n) for i in clusters[cid]
+                       for n in [norm(mentions[i].text)] if " " not in n):
+            hits.add(cid)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _blend(word: str, parts: tuple[str, ...], first: int) -> bool:
@@ -99,9 +126,16 @@ def _blend(word: str, parts: tuple[str, ...], first: int) -> bool:
         if i == len(ps):
             return False
         least = first if i == 0 else 1
+        if i and len(rest) >= 3 and rest[0] == ps[i][0] and _subsequence(rest, ps[i]):
+            return True  # the last piece skips letters of its part: "Bamsoet" of "Bambang Soesatyo"
         return any(rest[:k] == ps[i][:k] and spell(i + 1, rest[k:]) for k in range(least, min(len(rest), len(ps[i])) + 1))
 
     return spell(0, w)
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(c in it for c in short)
 
 
 def _nearest_before(m: Mention, cids: list[int], mentions: list[Mention], clusters) -> int | None:
@@ -226,6 +260,12 @@ def _last_word(words: tuple[str, ...]) -> bool:
         and words[0] not in lexicon.org_triggers()["suffix"]  # "Polri" of "Bareskrim Polri" is the parent
 
 
+def _abbreviation_after(word: str, forms) -> bool:
+    """A place also written with a capital abbreviation after it ("Washington" and "Washington D.C")."""
+    return any(t == "LOCATION" and len(w) > 1 and w[0] == word and all(x.isupper() and len(x) <= 2 for x in w[1:])
+               for t, w in forms)
+
+
 def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
     """An organization or place named in full once and shorter elsewhere in the article is one
     entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
@@ -245,18 +285,22 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             m = mentions[i]
             if m.type in {"ORGANIZATION", "LOCATION"}:
                 forms[(m.type, _org_words(m.text))].add(cid)
-    for cids in forms.values():  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
+    closed: dict[tuple[str, str], set[int]] = defaultdict(set)  # "Kotabaru" and "Kota Baru": one place
+    for (typ, words), cids in forms.items():
+        closed[(typ, "".join(words).casefold())] |= cids
+    for cids in list(forms.values()) + list(closed.values()):  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
         first, *rest = sorted(cids)
         for c in rest:
             parent[find(c)] = find(first)
     items = sorted(forms, key=lambda f: (-len(f[1]), f))
     for typ, words in items:
-        if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)):
+        place_abbr = typ == "LOCATION" and len(words) == 1 and _abbreviation_after(words[0], forms)
+        if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)) and not place_abbr:
             continue
-        if len(words) == 1 and typ != "ORGANIZATION":
+        if len(words) == 1 and typ != "ORGANIZATION" and not place_abbr:
             continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
         for cid in sorted(forms[(typ, words)]):
-            if _short_form(words):
+            if _short_form(words) or place_abbr:
                 hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
                         and _abbreviates(words, w) for c in cs}
             else:

@@ -27,6 +27,10 @@ PASSES = (
     document.check_headline,
     # names inside links to other articles are gone before they lend short names
     document.drop_link_titles,
+    # a seat named only as where something happens is a place
+    document.seats_as_places,
+    # a surname NER called a place or body is the person's, before short names are looked for
+    document.retype_surnames,
     # short names come from the full names that survived the passes above
     document.add_short_names,
     # and none stands inside a link to another article either

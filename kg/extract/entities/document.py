@@ -32,11 +32,14 @@ def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list
     Budi Hartono" gives the person "Sukamaju Budi Hartono"): a person's first word that the
     article names as a place on its own, or that ends an organization's or place's name with two
     name words after it, is left out, unless it starts another person's name too or the rest
-    of the name is a place ("Sukamaju Cibening" is two places)."""
+    of the name is a place ("Sukamaju Cibening" is two places). A club or company the article
+    names alone ("Persikota") is cut off the player after it the same way, and stays a mention."""
     folded = str.casefold
     starts = {m.start for m in mentions if m.type == "PERSON"}  # "Budi" (LOC) "Hartono" (PER): a name cut in two
     places = {folded(m.text) for m in mentions if m.type in {"LOCATION", "COUNTRY"} and " " not in m.text
               and m.end + 1 not in starts}
+    bodies = {folded(m.text): m.type for m in mentions if m.type == "ORGANIZATION" and " " not in m.text
+              and m.end + 1 not in starts and m.text[:1].isupper()}
     others = {folded(m.text) for m in mentions if m.type != "PERSON"}
     last = {folded(m.text.split()[-1]) for m in mentions if m.type != "PERSON" and " " in m.text
             and m.end + 1 not in starts}
@@ -47,8 +50,10 @@ def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list
         w = folded(words[0]) if words else ""
         if m.type == "PERSON" and len(words) >= 2 and firsts[w] == 1 \
                 and not any(folded(x) in others for x in words[1:]) \
-                and (w in places or (w in last and len(words) >= 3)):
+                and (w in places or (w in last and len(words) >= 3) or (w in bodies and len(words) >= 3)):
             start = m.start + text[m.start:m.end].index(words[1], len(words[0]))
+            if w in bodies:
+                out.append(Mention(m.start, m.start + len(words[0]), words[0], bodies[w], m.sentence))
             m = Mention(start, m.end, text[start:m.end], m.type, m.sentence)
         out.append(m)
     return out
@@ -121,6 +126,40 @@ def drop_link_titles(text: str, sentences: list[Sentence], mentions: list[Mentio
     return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in links)]
 
 
+def seats_as_places(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """An institution named by its seat ("Gedung Putih") that the article names only as where
+    something happens ("di Gedung Putih", "ke Gedung Putih") is a place (convention 5)."""
+    seated = [m for m in mentions if m.text in lexicon.seats()]
+    if not seated:
+        return mentions
+    locative = lexicon.function_words("locative")
+    for name in {m.text for m in seated}:
+        ms = [m for m in seated if m.text == name]
+        if all(text[max(0, m.start - 30):m.start].split()[-1:] and
+               text[max(0, m.start - 30):m.start].split()[-1].casefold() in locative for m in ms):
+            for m in ms:
+                m.type = "LOCATION"
+    return mentions
+
+
+def retype_surnames(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A one-word place or body NER found that is the surname of a person named in full in the article
+    ("Hendra Tanjung" ... "kata Tanjung") is that person, unless a lexicon knows the word as a place,
+    country, institution or outlet, or it ends another place's or body's name too."""
+    places = {m.text for m in mentions if m.type != "PERSON" and " " not in m.text}
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text
+                and places.isdisjoint(m.text.split()[:-1])}  # not "Sukamaju Cibening", two places
+    if not surnames:
+        return mentions
+    other = {w for m in mentions if m.type != "PERSON" and " " in m.text for w in m.text.split()}
+    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    for m in mentions:
+        if m.type in {"LOCATION", "ORGANIZATION"} and m.text in surnames and m.text not in other \
+                and m.text not in known and not site.is_outlet(m.text):
+            m.type = "PERSON"
+    return mentions
+
+
 def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A given name or surname of a person named in full elsewhere in the article.
 
@@ -147,9 +186,15 @@ def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention
     return mentions + out
 
 
+def _plain_name(name: str) -> bool:
+    """Words written like a name's, none a numeral or initial ("Teradu I" is a party to a case)."""
+    return all(len(w) > 1 and w[:1].isupper() and w[1:].islower() for w in name.split())
+
+
 def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """A one-word name and a person's name with only a space between are one name cut in two
-    ("Sinta" "Wijaya"), unless the word is a surname: "penasihat Hartono Yuri Ivanov" is Hartono's adviser.
+    """Two person names with only a space between are one name cut in two ("Sinta" "Wijaya",
+    "Sinta Dewi" "Ayu Wijaya"), unless the first is a surname standing alone: "penasihat Hartono Yuri
+    Ivanov" is Hartono's adviser.
     The mentions come out in text order."""
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
@@ -157,7 +202,7 @@ def join_adjacent_persons(text: str, sentences: list[Sentence], mentions: list[M
     for m in mentions:
         prev = out[-1] if out else None
         if prev and prev.type == m.type == "PERSON" and prev.sentence == m.sentence and text[prev.end:m.start] == " " \
-                and " " not in prev.text and prev.text not in surnames:
+                and (prev.text not in surnames if " " not in prev.text else _plain_name(prev.text)):
             out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", m.sentence)
         else:
             out.append(m)

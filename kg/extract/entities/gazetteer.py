@@ -17,6 +17,8 @@ def gazetteer() -> dict[tuple[str, ...], str]:
     g: dict[tuple[str, ...], str] = {}
     for name in lexicon.places():
         g[tuple(name.split())] = "LOCATION"
+        if "-" in name:  # the tokenizer may cut "Asia-Pasifik" at its hyphen
+            g[tuple(name.replace("-", " - ").split())] = "LOCATION"
     for name in lexicon.countries():
         g[tuple(name.replace(".", ". ").split())] = "COUNTRY"
     for name, typ in lexicon.institutions().items():
@@ -40,8 +42,8 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
     stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
     found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
         + _regional_matches(toks, words, spans, stops)
-    for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0])):  # longest first
-        start, end = toks[a].start, toks[b - 1].end
+    chars = [(toks[a].start, toks[b - 1].end, typ) for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0]))]
+    for start, end, typ in chars + _hyphen_pairs(toks):  # longest first, then the parts of "AS-China"
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
         overlap = [s for s in spans if s[0] < end and start < s[1] and s not in inside]
         if overlap:
@@ -50,6 +52,20 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
             spans.remove(s)
         spans.append((start, end, typ))
     return spans
+
+
+def _hyphen_pairs(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Each country or place of a hyphenated pair the NER missed ("perang dagang AS-China")."""
+    gaz, out = gazetteer(), []
+    for t in toks:
+        if "-" in t.text and t.text[:1].isupper():
+            parts = t.text.split("-")
+            if len(parts) > 1 and all(gaz.get((p,)) in {"COUNTRY", "LOCATION"} for p in parts):
+                pos = t.start
+                for p in parts:
+                    out.append((pos, pos + len(p), gaz[(p,)]))
+                    pos += len(p) + 1
+    return out
 
 
 def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
@@ -105,8 +121,10 @@ def _triggers() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...
 def _capitalised_run(toks: tuple[Token, ...], i: int, stops: set[int] = frozenset()) -> int:
     """End of the capitalised words from i on (at most 6), stopping at a person's name."""
     j = i
+    numbering = lexicon.acts()["numbering"]
     while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text[:1].isdigit() and j > i) and j - i < 6 \
-            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()):
+            and j not in stops and not (j > i and toks[j].text in _title_heads_cased()) \
+            and toks[j].text not in numbering:  # "Dewan X Nomor 12": an act's number ends the name
         j += 1
     return j
 
@@ -127,7 +145,7 @@ def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] 
             for phrase in before:
                 n = len(phrase)
                 if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
-                        and toks[i + n].text[:1].isupper():
+                        and toks[i + n].text[:1].isupper() and _capitalised_run(toks, i + n, stops) > i + n:
                     out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
         if tok.text in first_head:
             for phrase in head:

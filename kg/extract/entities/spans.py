@@ -8,9 +8,10 @@ institution inside a person's span becomes its own name.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from kg import lexicon
+from kg import lexicon, wordseg
 from kg.extract.entities.gazetteer import gazetteer, regional
 from kg.extract.entities.labels import TYPES, entity_type, label
 from kg.extract.entities.roles import (given_name_after_title, is_title_word, name_like, role_before, strip_titles,
@@ -51,8 +52,15 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
 
     `tagged()` gives the words NER tagged somewhere in the document."""
     spans: list[tuple[int, int, str]] = []  # character spans with a type
-    for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, spans_from_tags(tags))):
+    decoded = spans_from_tags(tags)
+    named = {i for a, b, _ in decoded for i in range(a, b)}
+    for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, decoded)):
         a, b = _trim(toks, a, b)
+        while b - 1 > a and toks[a].text.isalpha() and toks[a].text.islower():
+            a += 1  # a common noun before the name: "kota X", "kementerian luar negeri X" (X names it)
+        a, b = issuer_of_act(toks, a, b)
+        if a >= b:
+            continue  # a numbered act (convention 21)
         typ = TYPES.get(lab, "ORGANIZATION")
         while b - 1 > a and toks[b - 1].text[:1].islower():
             b -= 1  # names end in a capitalised word: "Ukraina timur" is Ukraina, in the east
@@ -63,6 +71,10 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
             elif b - a >= 2 and given_name_after_title(toks, a) and toks[a - 1].text not in tagged() \
                     and used_as_name(text, toks[a - 1].text, toks[a].text):
                 a -= 1  # "Menteri Keuangan Lestari Budi Santoso" with "Lestari" left out
+            elif a - 1 not in named and toks[a - 1].text not in tagged() \
+                    and not all(is_title_word(t.text) for t in toks[a:b]) and _given_name_before(toks, a):
+                # ("penasihat Hartono Yuri Ivanov": a name NER tags elsewhere is someone else's)
+                a -= 1  # "kata direktur itu, Citra Lubis": a given name that is also a word ("citra")
         if typ in {"PERSON", "LOCATION"} and " ".join(t.text for t in toks[a:b]) not in lexicon.places():
             b = _strip_trailing_countries(toks, a, b)
         if typ != "PERSON" and b < len(toks) and toks[b].text == "RI" and b > a:
@@ -74,8 +86,55 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
             if split:
                 spans.extend(split)
                 continue
-        spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end, typ))
+        spans.extend(_split_compound(text, toks[a].start, toks[b - 1].end - _list_number(text, toks[b - 1]), typ))
     return spans
+
+
+def issuer_of_act(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
+    """A numbered act is no entity, its issuer is (convention 21): "Resolusi Dewan Keamanan PBB
+    Nomor 12" → "Dewan Keamanan PBB"; "Peraturan Pemerintah Nomor 5", "UU Nomor 7" → nothing (a == b).
+    The number ends any name ("Dewan X Nomor 3")."""
+    act = lexicon.acts()
+    for i in range(a + 1, b):
+        if toks[i].text in act["numbering"] and i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
+            b = i
+            break
+    if a < b and toks[a].text in act["acts"]:
+        return a, a
+    n = next((n for n in (2, 1) if " ".join(t.text for t in toks[a:a + n]) in act["issued"]), 0)
+    if n and b - a > 1:
+        rest = toks[a + n:b]
+        if not rest or rest[0].text in act["issuer_kinds"] or not rest[0].text[:1].isupper():
+            return a, a
+        return a + n, b
+    return a, b
+
+
+_LIST_NUMBER = re.compile(r"[^\W\d]{3}(\d{1,2})$")
+
+
+def _list_number(text: str, tok: Token) -> int:
+    """How many digits at the end of a name are the next list item's number, glued on by scraping
+    ("1. Arvania Airways2. Sukamaju Air"): digits right after three letters, then a full stop."""
+    m = _LIST_NUMBER.search(tok.text)
+    return len(m.group(1)) if m and text[tok.end:tok.end + 1] == "." else 0
+
+
+def _given_name_before(toks: tuple[Token, ...], a: int) -> bool:
+    """The capitalised word right before a person's span is their given name NER left out: it opens
+    the run of capitalised words (after lower-case words or a bracket), is no title, body or place
+    head, and is either never written in lower case ("Purbaya") or a known given name that is also a
+    word ("Indah", "Citra"). Opening a sentence, where every word is capitalised, only the first kind."""
+    word = toks[a - 1].text if a >= 1 else ""
+    if not name_like(word) or word.casefold() in lexicon.not_entities() or (word, "first") in lexicon.type_heads():
+        return False
+    prev = toks[a - 2].text if a >= 2 else ""
+    if prev[:1].isupper():
+        return False  # inside a capitalised run: a body's or place's last word ("Gubernur Lemhanas Budi")
+    never_lower = not wordseg.counts().get(word.lower(), 0)
+    if not prev or prev in {".", "!", "?", "\"", "“", "”", ":"}:
+        return never_lower
+    return never_lower or word in lexicon.given_names()
 
 
 def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -147,7 +206,10 @@ def _balinese_start(toks: tuple[Token, ...], a: int) -> int:
 
 
 def _strip_trailing_countries(toks: tuple[Token, ...], a: int, b: int) -> int:
-    """'Ivanov Rusia', 'Semenanjung Balkan Serbia': a country after a name modifies it."""
+    """'Ivanov Rusia', 'Semenanjung Balkan Serbia': a country after a name modifies it; a facility
+    keeps the country of its name ("Gedung Bank Arvania": a building is named for what it houses)."""
+    if lexicon.type_heads().get((toks[a].text, "first")) == "LOCATION":
+        return b
     while b - 1 > a and toks[b - 1].text in lexicon.countries():
         b -= 1
     return b
@@ -159,8 +221,8 @@ def _split_org_person(toks: tuple[Token, ...], a: int, b: int) -> list | None:
     person = _person_after_acronym(toks, a, b)
     if person:
         return person
-    if a == 0 or not is_title_word(toks[a - 1].text):
-        return None
+    if a == 0 or not is_title_word(toks[a - 1].text) or toks[a - 1].text in lexicon.function_words("object_prepositions"):
+        return None  # "di Paris Air Show": a preposition inside a title ("Dubes RI di X") is no title
     gaz = gazetteer()
     for n in range(b - a - 2, 0, -1):
         key = tuple(t.text for t in toks[a:a + n])
@@ -190,6 +252,9 @@ def _person_after_acronym(toks: tuple[Token, ...], a: int, b: int) -> list | Non
 def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
     """'Hartono-Ivanov' → two names; 'Eropanya' → 'Eropa' (the -nya clitic is not part of a name)."""
     surface = text[start:end]
+    pair = _pair_hyphen(surface, typ)
+    if pair is not None:  # "Budi Santoso-Sinta Dewi", "DPR-DPD RI": two names joined by a hyphen
+        return [(start, start + pair, typ), (start + pair + 1, end, typ)]
     if " " not in surface and surface.endswith("nya") and len(surface) > 5 and surface[0].isupper():
         end -= 3
         surface = surface[:-3]
@@ -202,3 +267,23 @@ def _split_compound(text: str, start: int, end: int, typ: str) -> list[tuple[int
                 pos += len(p) + 1
             return out
     return [(start, end, typ)]
+
+
+def _pair_hyphen(surface: str, typ: str) -> int | None:
+    """Where a hyphen joins two names in a span of several words: a pair of people (a ticket of
+    candidates, "Budi Santoso-Sinta Dewi") or of institutions by acronym ("DPR-DPD RI"). The
+    words on both sides are capitalised and of three letters or more ("Al-Farisi" is one name), and a
+    word follows (a double surname ends the name: "Rina Hartono-Wibowo")."""
+    if " " not in surface or typ not in {"PERSON", "ORGANIZATION"}:
+        return None
+    pos = 0
+    for word in surface.split(" ")[:-1]:
+        left, dash, right = word.partition("-")
+        if dash and "-" not in right:
+            ok = (len(left) >= 3 and len(right) >= 3 and left[0].isupper() and right[0].isupper()
+                  and left[1:].islower() and right[1:].islower()) if typ == "PERSON" \
+                else (len(left) >= 2 and left.isupper() and right.isupper() and left.isalpha() and right.isalpha())
+            if ok:
+                return pos + len(left)
+        pos += len(word) + 1
+    return None
