@@ -1,7 +1,7 @@
 """Document entities of the whole corpus → corpus entities (`Resolver`).
 
-Where to change a rule for "these entities of two articles are one": the
-corpus-wide type vote (`Resolver._vote_types`), spellings and surnames
+Where to change a rule for "these entities of two articles are one": glued
+words trimmed off names (`glue.unglue`), the corpus-wide type vote (`Resolver._vote_types`), spellings and surnames
 (`_merge`), and the one-id-one-entity rule (`_one_cluster_per_id`).
 """
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from kg.records import DocResult, Entity, Mention
+from kg.resolve.glue import unglue
 from kg.resolve.names import canonical_form, name_parts, norm, similar
+
 
 class Resolver:
     """Corpus-level entities, fed one document at a time (order does not matter)."""
@@ -53,6 +55,7 @@ class Resolver:
         """All entities sorted by id, and (doc, doc-entity) → entity id."""
         entities: list[Entity] = []
         link: dict[tuple[str, int], str] = {}
+        unglue([g for typ in sorted(self._groups) for g in self._groups[typ]])
         self._vote_types()
         for typ in sorted(self._groups):
             for cluster in _one_cluster_per_id(typ, _merge(typ, self._groups[typ])):

@@ -55,8 +55,35 @@ def canonical_form(name: str, typ: str) -> str:
     if typ == "PERSON":
         # "Budi S. Hartono" → "Budi Hartono"; a name that is only an initial ("Y", a victim
         # named by one letter) keeps it
-        return " ".join(name_parts(name)) or name
+        return " ".join(name_parts(without_titles(name))) or name
     return name
+
+
+@lru_cache(maxsize=None)
+def _titles() -> frozenset[tuple[str, ...]]:
+    """Honorifics and role heads as word tuples; title words that are also given names
+    ("Imam", "Raja") are left to the document step, which sees what stands before them."""
+    t = lexicon.titles()
+    given = {g.casefold() for g in t["given"]}
+    return frozenset(tuple(w.casefold().split()) for w in t["honorific"] | t["head"] if w.casefold() not in given)
+
+
+@lru_cache(maxsize=200_000)
+def without_titles(name: str) -> str:
+    """A person's name without the titles fused onto its start in some articles:
+    "Ayatollah Ali Khamenei" and "Paus Leo" name the person "Ali Khamenei" and "Leo"."""
+    words = name.split()
+    titles, part = _titles(), lexicon.titles()["part"]
+    cut = True
+    while cut:
+        cut = False
+        for n in (3, 2, 1):
+            if len(words) > n and tuple(w.casefold() for w in words[:n]) in titles:
+                if words[n].casefold() in part:
+                    return name  # a role phrase goes on ("Menteri Luar Negeri ..."): not a name with a title
+                words, cut = words[n:], True
+                break
+    return " ".join(words)
 
 
 def similar(a: str, b: str) -> bool:
