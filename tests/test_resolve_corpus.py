@@ -4,13 +4,14 @@ from kg.resolve import Resolver
 
 
 def resolve(docs):
-    """docs: {doc: [(text, type), ...]}, one document entity per distinct text."""
+    """docs: {doc: [(text, type[, document entity]), ...]}, by default one document entity per text."""
     r = Resolver()
     results = []
     for doc, names in docs.items():
         ms, ids, pos = [], {}, 0
-        for text, typ in names:
-            ms.append(Mention(pos, pos + len(text), text, typ, 0, entity=ids.setdefault(text, len(ids))))
+        for text, typ, *eid in names:
+            ent = eid[0] if eid else ids.setdefault(text, len(ids))
+            ms.append(Mention(pos, pos + len(text), text, typ, 0, entity=ent))
             pos += len(text) + 1
         res = DocResult(doc, doc, "", 1, 1, mentions=ms)
         results.append(res)
@@ -66,3 +67,48 @@ def test_a_title_fused_onto_a_name_in_some_articles_is_one_person():
         "e": [("Benedictus Arvo", "PERSON")],
     })
     assert names_of(entities) == [("Benedictus Arvo", "PERSON"), ("Reza Kamrani", "PERSON")]
+
+
+def ids_of(link, results):
+    return [link[(r.doc, r.mentions[0].entity)] for r in results]
+
+
+def test_people_sharing_a_given_name_and_a_surname_are_not_merged_across_articles():
+    entities, link, results = resolve({
+        # a mayor named in many articles; a market analyst with a middle name, once
+        "a": [("Arif Wiratmoko", "PERSON")], "b": [("Arif Wiratmoko", "PERSON")],
+        "c": [("Arif Wiratmoko", "PERSON")], "d": [("Arif Dwi Wiratmoko", "PERSON")],
+        # brothers: the middle names differ
+        "e": [("Joko Sulistyo Harjanto", "PERSON")], "f": [("Joko Pramono Harjanto", "PERSON")],
+        # given names two letters apart on short names are two people
+        "g": [("Jude Karvelis", "PERSON")], "h": [("Jobe Karvelis", "PERSON")],
+    })
+    assert len(set(ids_of(link, results))) == 6  # the mayor (three articles) and five others
+    assert ("Arif Dwi Wiratmoko", "PERSON") in names_of(entities)
+
+
+def test_a_middle_name_left_out_is_the_same_person_with_evidence():
+    entities, link, results = resolve({
+        # the longer name is the more common one
+        "a": [("Rahmat Eko Siregar", "PERSON")], "b": [("Rahmat Eko Siregar", "PERSON")],
+        "c": [("Rahmat Siregar", "PERSON")],
+        # one article names her both ways
+        "d": [("Lestari Wulan", "PERSON")], "e": [("Lestari Wulan", "PERSON")],
+        "f": [("Lestari Ayu Wulan", "PERSON", 0), ("Lestari Wulan", "PERSON", 0)],
+        # spelling variants of a given name
+        "g": [("Muhamad Fikri Lubis", "PERSON")], "h": [("Muhammad Fikri Lubis", "PERSON")],
+    })
+    ids = ids_of(link, results)
+    assert ids[0] == ids[1] == ids[2] and ids[3] == ids[4] == ids[5] and ids[6] == ids[7]
+    assert len(set(ids)) == 3
+
+
+def test_a_role_both_articles_give_joins_a_name_without_its_middle_name():
+    r = Resolver()
+    docs = {"a": ("Teguh Sanjaya", "Gubernur Kalbar"), "b": ("Teguh Sanjaya", "Gubernur Kalbar"),
+            "c": ("Teguh Arif Sanjaya", "Gubernur Kalimantan Barat"),
+            "d": ("Teguh Bayu Sanjaya", "Dosen")}
+    for doc, (name, role) in docs.items():
+        r.add(DocResult(doc, doc, "", 1, 1, mentions=[Mention(0, len(name), name, "PERSON", 0, role=role, entity=0)]))
+    entities, link = r.entities()
+    assert link[("a", 0)] == link[("b", 0)] == link[("c", 0)] != link[("d", 0)]

@@ -95,15 +95,19 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
     single = [g for g in groups if len(name_parts(names[id(g)])) <= 1]
     by_surname: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
     by_given: dict[str, set[str]] = defaultdict(set)
+    evidence = _name_evidence(groups, names)
+    role_heads: dict[str, set[str]] = defaultdict(set)
     for g in full:
         parts = name_parts(names[id(g)])
         same = by_surname[norm(parts[-1])]
-        hit = next((k for p, k in same if similar(p[0], parts[0])), None)
+        heads = _role_heads(g)
+        hit = next((k for p, k in same if _one_person(p, parts, evidence, (role_heads[k], heads))), None)
         if hit is None:
             hit = norm(" ".join(parts))
             same.append((parts, hit))
             by_given[norm(parts[0])].add(hit)
         clusters.setdefault(hit, []).append(g)
+        role_heads[hit] |= heads
     docs_of = {k: len({g[0] for g in members}) for k, members in clusters.items()}
     for g in single:
         name = norm(names[id(g)])
@@ -115,6 +119,48 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
         else:
             clusters.setdefault(name, []).append(g)
     return [clusters[k] for k in sorted(clusters)]
+
+
+def _name_evidence(groups: list, names: dict) -> tuple[Counter, set]:
+    """How many articles name a person in full so, and which pairs of full names one
+    article uses for one person ("Budi Eka Santoso" ... "Budi Santoso")."""
+    docs: Counter = Counter()
+    pairs: set[tuple[str, str]] = set()
+    for g in groups:
+        docs[norm(" ".join(name_parts(names[id(g)])))] += 1
+        forms = {norm(" ".join(p)) for m in g[2] if len(p := name_parts(canonical_form(m.text, "PERSON"))) > 1}
+        pairs.update((a, b) for a in forms for b in forms if a != b)
+    return docs, pairs
+
+
+def _role_heads(group: tuple) -> set[str]:
+    """The first words of the roles an article gives a person ("gubernur", "wali")."""
+    return {m.role.split()[0].casefold() for m in group[2] if m.role and m.role.split()}
+
+
+def _one_person(key: tuple[str, ...], parts: tuple[str, ...], evidence: tuple[Counter, set],
+                roles: tuple[set[str], set[str]]) -> bool:
+    """Whether a full name of one article and a person's name in others (same surname) are one
+    person. The given names must match, one letter off on short ones ("Andi"/"Andy"; not
+    "Jude"/"Jobe"); middle names both give must match ("Iwan Setiawan X" is not "Iwan
+    Kurniawan X"). A middle name one leaves out needs evidence: an article naming the person
+    both ways, a role both hold ("Gubernur ..."), or the longer name being the more common
+    one and no other role: "Budi Santoso", a mayor named in many articles, is not the
+    "Budi Eka Santoso" of a market report."""
+    if not similar(key[0], parts[0]):
+        return False
+    mid_a, mid_b = [norm(w) for w in key[1:-1]], [norm(w) for w in parts[1:-1]]
+    if mid_a and mid_b:
+        short, long_ = sorted((mid_a, mid_b), key=len)
+        return all(any(similar(w, x) for x in long_) for w in short)
+    if not mid_a and not mid_b:
+        return True
+    docs, pairs = evidence
+    a, b = norm(" ".join(key)), norm(" ".join(parts))
+    longer, shorter = (a, b) if mid_a else (b, a)
+    if (a, b) in pairs or roles[0] & roles[1]:
+        return True
+    return docs[longer] >= docs[shorter] and not (roles[0] and roles[1])
 
 
 def entity_id(typ: str, name: str) -> str:
