@@ -112,3 +112,19 @@ def test_a_role_both_articles_give_joins_a_name_without_its_middle_name():
         r.add(DocResult(doc, doc, "", 1, 1, mentions=[Mention(0, len(name), name, "PERSON", 0, role=role, entity=0)]))
     entities, link = r.entities()
     assert link[("a", 0)] == link[("b", 0)] == link[("c", 0)] != link[("d", 0)]
+
+
+def test_one_name_one_type_across_articles():
+    entities, link, results = resolve({
+        # a country of the lexicon typed as a place in more articles than as a country
+        "a": [("Belanda", "COUNTRY")], "b": [("Belanda", "LOCATION")], "c": [("Belanda", "LOCATION")],
+        # a tie between two articles goes one way for both
+        "d": [("Koperasi Sarimukti", "LOCATION")], "e": [("Koperasi Sarimukti", "ORGANIZATION")],
+        # a name typed differently where its companions differ: the majority of mentions
+        "f": [("Dirga Wahyono", "ORGANIZATION")],
+        "g": [("Dirga Wahyono", "PERSON", 0), ("Dirga", "PERSON", 0)],
+        "h": [("Dirga Wahyono", "PERSON", 0), ("Dirga", "PERSON", 0)],
+    })
+    assert names_of(entities) == [("Belanda", "COUNTRY"), ("Dirga Wahyono", "PERSON"),
+                                  ("Koperasi Sarimukti", "LOCATION")]
+    assert {m.type for r in results for m in r.mentions if m.text == "Belanda"} == {"COUNTRY"}

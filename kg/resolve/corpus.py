@@ -1,13 +1,17 @@
 """Document entities of the whole corpus → corpus entities (`Resolver`).
 
 Where to change a rule for "these entities of two articles are one": glued
-words trimmed off names (`glue.unglue`), the corpus-wide type vote (`Resolver._vote_types`), spellings and surnames
-(`_merge`), and the one-id-one-entity rule (`_one_cluster_per_id`).
+words trimmed off names (`glue.unglue`), the corpus-wide type vote
+(`Resolver._vote_types`, then `_one_type_per_name`), spellings, surnames and
+middle names (`_merge`, `_one_person`), and the one-id-one-entity rule
+(`_one_cluster_per_id`).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
+from kg import lexicon
 from kg.records import DocResult, Entity, Mention
 from kg.resolve.glue import unglue
 from kg.resolve.names import canonical_form, name_parts, norm, similar
@@ -28,7 +32,9 @@ class Resolver:
 
     def _vote_types(self) -> None:
         """One type per name across the corpus: NER may call a city a person in one
-        article and a place in nine others; the majority of mentions decides."""
+        article and a place in nine others; the majority of mentions decides, a tie the
+        same way everywhere. A country found by the lexicon stays a country, and a name
+        mostly typed as a country is one everywhere ("Arvania" of a national team)."""
         votes: dict[str, Counter] = defaultdict(Counter)
         for typ, groups in self._groups.items():
             for _, _, ms in groups:
@@ -42,12 +48,9 @@ class Resolver:
                     total = Counter()
                     for name in {norm(m.text) for m in g[2]}:
                         total.update(votes[name])
-                    total.pop("COUNTRY", None)
-                    best = max(sorted(total), key=lambda t: total[t]) if total else typ
-                    if total[best] > total[typ]:
-                        new = best
-                        for m in g[2]:
-                            m.type = new
+                    new = max(sorted(total), key=lambda t: total[t]) if total else typ  # ties: alphabetical
+                    for m in g[2]:
+                        m.type = new
                 regrouped[new].append(g)
         self._groups = regrouped
 
@@ -57,14 +60,49 @@ class Resolver:
         link: dict[tuple[str, int], str] = {}
         unglue([g for typ in sorted(self._groups) for g in self._groups[typ]])
         self._vote_types()
-        for typ in sorted(self._groups):
-            for cluster in _one_cluster_per_id(typ, _merge(typ, self._groups[typ])):
+        clusters = _one_type_per_name({typ: _one_cluster_per_id(typ, _merge(typ, self._groups[typ]))
+                                       for typ in self._groups})
+        for typ in sorted(clusters):
+            for cluster in _one_cluster_per_id(typ, clusters[typ]):
                 ent = _entity(typ, cluster)
                 entities.append(ent)
                 for doc, eid, _ in cluster:
                     link[(doc, eid)] = ent.id
         entities.sort(key=lambda e: e.id)
         return entities, link
+
+
+@lru_cache(maxsize=None)
+def _country_names() -> frozenset[str]:
+    return frozenset(norm(n) for pair in lexicon.countries().items() for n in pair)
+
+
+def _one_type_per_name(clusters: dict[str, list[list]]) -> dict[str, list[list]]:
+    """Entities of several types with one name are one entity, of the type most of its
+    mentions have: the name vote can split where articles name it with different
+    companions ("Arvania" alone as a country, beside its team's coach as an organization)."""
+    by_name: dict[str, list[tuple[str, list]]] = defaultdict(list)
+    for typ in sorted(clusters):
+        for c in clusters[typ]:
+            by_name[norm(_best_name(typ, [m for _, _, ms in c for m in ms]))].append((typ, c))
+    out: dict[str, list[list]] = defaultdict(list)
+    for name, items in by_name.items():
+        if len({typ for typ, _ in items}) == 1:
+            for typ, c in items:
+                out[typ].append(c)
+            continue
+        size = Counter()
+        for typ, c in items:
+            size[typ] += sum(len(ms) for _, _, ms in c)
+        best = max(sorted(size), key=lambda t: size[t])
+        if "COUNTRY" in size and name in _country_names():
+            best = "COUNTRY"  # the lexicon's countries are countries wherever NER saw a place
+        merged = [g for _, c in items for g in c]
+        for _, _, ms in merged:
+            for m in ms:
+                m.type = best
+        out[best].append(merged)
+    return out
 
 
 def _best_name(typ: str, ms: list[Mention]) -> str:
