@@ -128,3 +128,33 @@ def test_one_name_one_type_across_articles():
     assert names_of(entities) == [("Belanda", "COUNTRY"), ("Dirga Wahyono", "PERSON"),
                                   ("Koperasi Sarimukti", "LOCATION")]
     assert {m.type for r in results for m in r.mentions if m.text == "Belanda"} == {"COUNTRY"}
+
+
+def test_a_lone_word_that_is_also_a_common_word_joins_no_person_of_other_articles():
+    entities, link, results = resolve({
+        "a": [("Fajar Kusnadi", "PERSON")], "b": [("Fajar Kusnadi", "PERSON")],
+        "c": [("Fajar", "PERSON")],  # "fajar" (dawn) is a word: a sentence start, or someone else
+        "d": [("Kusnadi", "PERSON")],  # the surname alone is the person
+        "e": [("MARI", "PERSON")], "f": [("Mari Wulandani", "PERSON")],  # "Mari kita ...", in capitals
+    })
+    ids = ids_of(link, results)
+    assert ids[0] == ids[1] == ids[3] != ids[2] and ids[4] != ids[5]
+
+
+def test_a_dateline_and_a_role_word_fused_onto_a_name_are_left_out():
+    entities, _, _ = resolve({
+        "a": [("Hendra Saputro", "PERSON")], "b": [("SURABAYA-Hendra Saputro", "PERSON")],
+        "c": [("Terdakwa Hendra Saputro", "PERSON")], "d": [("Kang Hendra Saputro", "PERSON")],
+    })
+    assert names_of(entities) == [("Hendra Saputro", "PERSON")]
+
+
+def test_a_name_without_its_last_word_joins_it_when_a_role_or_an_article_says_so():
+    r = Resolver()
+    docs = {"a": ("Sekar Ayu", "Gubernur Banten"), "b": ("Sekar Ayu Lestari", "Gubernur"),
+            "c": ("Danu Wirya", "Pelatih"), "d": ("Danu Wirya Kusuma", "Menteri Sosial")}
+    for doc, (name, role) in docs.items():
+        r.add(DocResult(doc, doc, "", 1, 1, mentions=[Mention(0, len(name), name, "PERSON", 0, role=role, entity=0)]))
+    entities, link = r.entities()
+    assert link[("a", 0)] == link[("b", 0)] == "per:sekar_ayu_lestari"
+    assert link[("c", 0)] != link[("d", 0)]

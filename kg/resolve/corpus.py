@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from kg import lexicon
+from kg import lexicon, wordseg
 from kg.records import DocResult, Entity, Mention
 from kg.resolve.glue import unglue
 from kg.resolve.names import canonical_form, name_parts, norm, similar
@@ -146,11 +146,19 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
             by_given[norm(parts[0])].add(hit)
         clusters.setdefault(hit, []).append(g)
         role_heads[hit] |= heads
+    for short, long_ in _surname_left_out(by_surname, evidence[1], role_heads):
+        clusters[long_].extend(clusters.pop(short))
+        for keys in by_given.values():
+            if short in keys:
+                keys.discard(short)
+                keys.add(long_)
+        for same in by_surname.values():
+            same[:] = [(p, long_ if k == short else k) for p, k in same]
     docs_of = {k: len({g[0] for g in members}) for k, members in clusters.items()}
     for g in single:
         name = norm(names[id(g)])
-        hits = sorted({k for _, k in by_surname.get(name, [])} | by_given.get(name, set()),
-                      key=lambda k: (-docs_of[k], k))
+        hits = [] if _common_word(names[id(g)]) else sorted(
+            {k for _, k in by_surname.get(name, [])} | by_given.get(name, set()), key=lambda k: (-docs_of[k], k))
         # "Hartono" alone is the Hartono the corpus names most, if one clearly dominates
         if len(hits) == 1 or (len(hits) > 1 and docs_of[hits[0]] >= 2 * docs_of[hits[1]] and docs_of[hits[0]] >= 3):
             clusters[hits[0]].append(g)
@@ -169,6 +177,23 @@ def _name_evidence(groups: list, names: dict) -> tuple[Counter, set]:
         forms = {norm(" ".join(p)) for m in g[2] if len(p := name_parts(canonical_form(m.text, "PERSON"))) > 1}
         pairs.update((a, b) for a in forms for b in forms if a != b)
     return docs, pairs
+
+
+def _surname_left_out(by_surname: dict, pairs: set, role_heads: dict) -> list[tuple[str, str]]:
+    """Two-word names that are the first two words of one longer name, where an article names
+    the person both ways or both hold a role of one kind: "Budi Santoso" (Gubernur) of
+    "Budi Santoso Wirawan" (Gubernur). Returns (short key, long key) pairs."""
+    keys = {k: p for same in by_surname.values() for p, k in same}
+    longer: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k, p in keys.items():
+        if len(p) > 2 and not any(_common_word(w) for w in p[2:]):  # not "Budi Santoso Segera Menikah"
+            longer[(norm(p[0]), norm(p[1]))].append(k)
+    out = []
+    for k, p in keys.items():
+        hits = longer.get((norm(p[0]), norm(p[1]))) if len(p) == 2 else None
+        if hits and len(hits) == 1 and ((k, hits[0]) in pairs or role_heads[k] & role_heads[hits[0]]):
+            out.append((k, hits[0]))
+    return out
 
 
 def _role_heads(group: tuple) -> set[str]:
@@ -199,6 +224,18 @@ def _one_person(key: tuple[str, ...], parts: tuple[str, ...], evidence: tuple[Co
     if (a, b) in pairs or roles[0] & roles[1]:
         return True
     return docs[longer] >= docs[shorter] and not (roles[0] and roles[1])
+
+
+def _common_word(name: str) -> bool:
+    """A one-word name edited text often writes in lower case ("Mari" of "Mari kita", "Fajar"):
+    alone in an article it is no evidence for a person other articles name in full."""
+    word = name.capitalize() if name.isupper() else name
+    counts = wordseg.counts()
+    lower = counts.get(word.lower(), 0)
+    return lower >= MIN_LOWER and lower * LOWER_SHARE >= counts.get(word, 0)
+
+
+MIN_LOWER, LOWER_SHARE = 5, 4  # written in lower case 5 times or more, and a quarter as often as capitalised
 
 
 def entity_id(typ: str, name: str) -> str:

@@ -75,8 +75,9 @@ def _head_cuts(word: str):
         piece, rest = word[:k], word[k:]
         if not rest[0].isupper():
             continue
-        if piece.casefold() in _titles():
-            yield k, ANY_NAME
+        if piece.casefold() in _titles() or (piece[-1] == "-" and len(piece) > 3 and piece[:-1].isupper()
+                                              and piece[:-1].isalpha()):
+            yield k, ANY_NAME  # a title, or a dateline in capitals: "JAKARTA-Budi"
         elif piece[-1].islower() and len(piece) >= 2:
             yield k, LONG_NAME  # "PresidenBudi", "diKPK", "BrentfordThomas"; not "detikBali" alone
         elif piece.isupper() and piece.isalpha() and rest[1:2].islower():
