@@ -158,3 +158,16 @@ def test_a_name_without_its_last_word_joins_it_when_a_role_or_an_article_says_so
     entities, link = r.entities()
     assert link[("a", 0)] == link[("b", 0)] == "per:sekar_ayu_lestari"
     assert link[("c", 0)] != link[("d", 0)]
+
+
+def test_brothers_who_share_a_given_name_and_a_surname_stay_two_people_in_one_article():
+    from kg.resolve import link_document
+
+    text = "Iman Sasmito Haryadi dan adiknya Iman Purwoko Haryadi hadir. Iman Sasmito menjawab."
+    ms = []
+    for name in ("Iman Sasmito Haryadi", "Iman Purwoko Haryadi", "Iman Sasmito"):
+        start = text.index(name)
+        ms.append(Mention(start, start + len(name), name, "PERSON", 0))
+    res = DocResult("a", "a", "", 1, 1, mentions=ms)
+    link_document(res, text)
+    assert ms[0].entity == ms[2].entity != ms[1].entity

@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg import lexicon, wordseg
 from kg.records import DocResult, Entity, Mention
 from kg.resolve.glue import unglue
-from kg.resolve.names import canonical_form, name_parts, norm, similar
+from kg.resolve.names import canonical_form, middles_agree, name_parts, norm, similar
 
 
 class Resolver:
@@ -212,12 +212,9 @@ def _one_person(key: tuple[str, ...], parts: tuple[str, ...], evidence: tuple[Co
     "Budi Eka Santoso" of a market report."""
     if not similar(key[0], parts[0]):
         return False
-    mid_a, mid_b = [norm(w) for w in key[1:-1]], [norm(w) for w in parts[1:-1]]
-    if mid_a and mid_b:
-        short, long_ = sorted((mid_a, mid_b), key=len)
-        return all(any(similar(w, x) for x in long_) for w in short)
-    if not mid_a and not mid_b:
-        return True
+    mid_a, mid_b = key[1:-1], parts[1:-1]
+    if mid_a and mid_b or not mid_a and not mid_b:
+        return middles_agree(key, parts)
     docs, pairs = evidence
     a, b = norm(" ".join(key)), norm(" ".join(parts))
     longer, shorter = (a, b) if mid_a else (b, a)

@@ -100,3 +100,13 @@ def similar(a: str, b: str) -> bool:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1] <= (1 if min(len(a), len(b)) <= 5 else 2)  # "Jude" and "Jobe" are brothers
+
+
+def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names' middle names, where both give some, name one person: each middle name
+    of the shorter list is one of the other's ("Iwan Setiawan X" is not "Iwan Kurniawan X")."""
+    mid_a, mid_b = [norm(w) for w in a[1:-1]], [norm(w) for w in b[1:-1]]
+    if not mid_a or not mid_b:
+        return True
+    short, long_ = sorted((mid_a, mid_b), key=len)
+    return all(any(similar(w, x) for x in long_) for w in short)
