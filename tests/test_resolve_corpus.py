@@ -171,3 +171,15 @@ def test_brothers_who_share_a_given_name_and_a_surname_stay_two_people_in_one_ar
     res = DocResult("a", "a", "", 1, 1, mentions=ms)
     link_document(res, text)
     assert ms[0].entity == ms[2].entity != ms[1].entity
+
+
+def test_a_common_word_glued_before_a_one_word_name_is_left_out():
+    entities, _, _ = resolve({"a": [("Lintaskita", "ORGANIZATION")], "b": [("Lintaskita", "ORGANIZATION")],
+                              "c": [("MajalahLintaskita", "ORGANIZATION")]})
+    assert names_of(entities) == [("Lintaskita", "ORGANIZATION")]
+
+
+def test_hyphenated_acronyms_are_no_dateline():
+    entities, _, _ = resolve({"a": [("KPA-KPB", "ORGANIZATION")], "b": [("KPB", "ORGANIZATION")],
+                              "c": [("KPB", "ORGANIZATION")]})
+    assert ("KPA-KPB", "ORGANIZATION") in names_of(entities)

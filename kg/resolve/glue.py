@@ -75,11 +75,13 @@ def _head_cuts(word: str):
         piece, rest = word[:k], word[k:]
         if not rest[0].isupper():
             continue
-        if piece.casefold() in _titles() or (piece[-1] == "-" and len(piece) > 3 and piece[:-1].isupper()
+        if piece.casefold() in _titles() or (piece[-1] == "-" and len(piece) > 4 and piece[:-1].isupper()
                                               and piece[:-1].isalpha()):
             yield k, ANY_NAME  # a title, or a dateline in capitals: "JAKARTA-Budi"
+        elif piece[:1].isupper() and piece[1:].islower() and len(piece) >= 4 and _common(piece.lower()):
+            yield k, ANY_NAME  # a common word opening the phrase: "MajalahForbes", "PresidenBudi"
         elif piece[-1].islower() and len(piece) >= 2:
-            yield k, LONG_NAME  # "PresidenBudi", "diKPK", "BrentfordThomas"; not "detikBali" alone
+            yield k, LONG_NAME  # "diKPK", "BrentfordThomas"; not "detikBali" alone
         elif piece.isupper() and piece.isalpha() and rest[1:2].islower():
             yield k, MAJORITY  # an acronym before a capitalised word: "RIPrabowo", "ASPete"
 
