@@ -149,15 +149,19 @@ def test_a_dateline_and_a_role_word_fused_onto_a_name_are_left_out():
     assert names_of(entities) == [("Hendra Saputro", "PERSON")]
 
 
-def test_a_name_without_its_last_word_joins_it_when_a_role_or_an_article_says_so():
+def test_a_name_without_its_last_word_joins_it_when_articles_give_both_one_role():
     r = Resolver()
     docs = {"a": ("Sekar Ayu", "Gubernur Banten"), "b": ("Sekar Ayu Lestari", "Gubernur"),
-            "c": ("Danu Wirya", "Pelatih"), "d": ("Danu Wirya Kusuma", "Menteri Sosial")}
+            "e": ("Sekar Ayu Lestari", "Gubernur Banten"),
+            "c": ("Danu Wirya", "Pelatih"), "d": ("Danu Wirya Kusuma", "Menteri Sosial"),
+            "f": ("Danu Wirya Kusuma", "Menteri Sosial"),
+            # a longer name in one article only: a headline run into the name, a "Jr" son
+            "g": ("Rangga Widjaja", "Presiden"), "h": ("Rangga Widjaja Jr", "Presiden")}
     for doc, (name, role) in docs.items():
         r.add(DocResult(doc, doc, "", 1, 1, mentions=[Mention(0, len(name), name, "PERSON", 0, role=role, entity=0)]))
     entities, link = r.entities()
     assert link[("a", 0)] == link[("b", 0)] == "per:sekar_ayu_lestari"
-    assert link[("c", 0)] != link[("d", 0)]
+    assert link[("c", 0)] != link[("d", 0)] and link[("g", 0)] != link[("h", 0)]
 
 
 def test_brothers_who_share_a_given_name_and_a_surname_stay_two_people_in_one_article():

@@ -146,7 +146,7 @@ def _merge(typ: str, groups: list[tuple[str, int, list[Mention]]]) -> list[list]
             by_given[norm(parts[0])].add(hit)
         clusters.setdefault(hit, []).append(g)
         role_heads[hit] |= heads
-    for short, long_ in _surname_left_out(by_surname, evidence[1], role_heads):
+    for short, long_ in _surname_left_out(by_surname, evidence[0], role_heads):
         clusters[long_].extend(clusters.pop(short))
         for keys in by_given.values():
             if short in keys:
@@ -179,10 +179,12 @@ def _name_evidence(groups: list, names: dict) -> tuple[Counter, set]:
     return docs, pairs
 
 
-def _surname_left_out(by_surname: dict, pairs: set, role_heads: dict) -> list[tuple[str, str]]:
-    """Two-word names that are the first two words of one longer name, where an article names
-    the person both ways or both hold a role of one kind: "Budi Santoso" (Gubernur) of
-    "Budi Santoso Wirawan" (Gubernur). Returns (short key, long key) pairs."""
+def _surname_left_out(by_surname: dict, docs: Counter, role_heads: dict) -> list[tuple[str, str]]:
+    """Two-word names that are the first two words of one longer name that several articles
+    write, where both hold a role of one kind: "Budi Santoso" (Gubernur) of "Budi Santoso
+    Wirawan" (Gubernur). Not from one article: there a headline's words run into a name
+    ("Budi Santoso Puji ...") and a father and his "Jr" son share its node and roles.
+    Returns (short key, long key) pairs."""
     keys = {k: p for same in by_surname.values() for p, k in same}
     longer: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k, p in keys.items():
@@ -191,7 +193,7 @@ def _surname_left_out(by_surname: dict, pairs: set, role_heads: dict) -> list[tu
     out = []
     for k, p in keys.items():
         hits = longer.get((norm(p[0]), norm(p[1]))) if len(p) == 2 else None
-        if hits and len(hits) == 1 and ((k, hits[0]) in pairs or role_heads[k] & role_heads[hits[0]]):
+        if hits and len(hits) == 1 and docs[hits[0]] >= 2 and role_heads[k] & role_heads[hits[0]]:
             out.append((k, hits[0]))
     return out
 
