@@ -126,7 +126,7 @@ def test_one_name_one_type_across_articles():
         "h": [("Dirga Wahyono", "PERSON", 0), ("Dirga", "PERSON", 0)],
     })
     assert names_of(entities) == [("Belanda", "COUNTRY"), ("Dirga Wahyono", "PERSON"),
-                                  ("Koperasi Sarimukti", "LOCATION")]
+                                  ("Koperasi Sarimukti", "ORGANIZATION")]
     assert {m.type for r in results for m in r.mentions if m.text == "Belanda"} == {"COUNTRY"}
 
 

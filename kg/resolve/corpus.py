@@ -48,7 +48,7 @@ class Resolver:
                     total = Counter()
                     for name in {norm(m.text) for m in g[2]}:
                         total.update(votes[name])
-                    new = max(sorted(total), key=lambda t: total[t]) if total else typ  # ties: alphabetical
+                    new = _majority(total) if total else typ
                     for m in g[2]:
                         m.type = new
                 regrouped[new].append(g)
@@ -70,6 +70,15 @@ class Resolver:
                     link[(doc, eid)] = ent.id
         entities.sort(key=lambda e: e.id)
         return entities, link
+
+
+# a tie between types goes the same way everywhere: names typed both ways on a scrape were mostly
+# companies, schools and media when ORGANIZATION tied with LOCATION or PERSON
+TIE_ORDER = ("COUNTRY", "ORGANIZATION", "LOCATION", "PERSON")
+
+
+def _majority(votes: Counter) -> str:
+    return max(votes, key=lambda t: (votes[t], -TIE_ORDER.index(t) if t in TIE_ORDER else -len(TIE_ORDER), t))
 
 
 @lru_cache(maxsize=None)
@@ -94,7 +103,7 @@ def _one_type_per_name(clusters: dict[str, list[list]]) -> dict[str, list[list]]
         size = Counter()
         for typ, c in items:
             size[typ] += sum(len(ms) for _, _, ms in c)
-        best = max(sorted(size), key=lambda t: size[t])
+        best = _majority(size)
         if "COUNTRY" in size and name in _country_names():
             best = "COUNTRY"  # the lexicon's countries are countries wherever NER saw a place
         merged = [g for _, c in items for g in c]
