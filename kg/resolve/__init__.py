@@ -4,7 +4,10 @@
   extraction: "Hartono" is "Budi S. Hartono", "BPN" is "Badan Pertanahan Nasional".
 - `corpus.py`: across articles (`Resolver`), once per build: the same person,
   place or organization in many articles is one entity with one id.
-- `names.py`: the comparison form of a name both steps use.
+- `glue.py`: before the corpus step, words that scraping glued onto a name
+  are trimmed where the corpus names it without them ("Budi Santosoyang").
+- `names.py`: the comparison form of a name both steps use (titles fused onto
+  a person's name in some articles left out: "Ayatollah ...").
 """
 from kg.resolve.corpus import Resolver, entity_id
 from kg.resolve.document import link_document

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.records import DocResult, Mention
-from kg.resolve.names import canonical_form, name_parts, norm, place_key, similar
+from kg.resolve.names import canonical_form, middles_agree, name_parts, norm, place_key, similar
 
 def link_document(res: DocResult, text: str) -> None:
     """Give every mention of a document a document-level entity number."""
@@ -65,6 +65,8 @@ def _match_person(m: Mention, mentions: list[Mention], clusters, persons) -> int
         return _match_handle(m.text, mentions, clusters, persons)
     by_surname, by_given, by_other = [], [], []
     for cid, full in ((c, f) for c in persons for f in _full_names(mentions, clusters[c])):
+        if norm(full[-1]) == norm(parts[-1]) and not middles_agree(parts, full):
+            continue  # brothers: "Iwan Setiawan X" and "Iwan Kurniawan X"
         if norm(full[-1]) == norm(parts[-1]) and (len(parts) == 1 or similar(parts[0], full[0])
                                                   or (len(parts) == 2 and _blend(parts[0], full[:-1], 1))
                                                   or (len(parts) == 2 and any(similar(parts[0], f) for f in full[1:-1]))):
