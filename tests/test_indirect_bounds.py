@@ -154,3 +154,21 @@ def test_clause_shapes(text, expected):
 ])
 def test_warnings_and_requests(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speech verb inside a relative clause of the content is nested in it
+    ("Ekonom Budi Santoso dalam risetnya mengemukakan, kenaikan suku bunga ini sesuai estimasi, di mana riset "
+     "Kelompok Tani Makmur memprediksi bank sentral akan menaikkan suku bunga.",
+     [("kenaikan suku bunga ini sesuai estimasi, di mana riset Kelompok Tani Makmur memprediksi bank sentral "
+       "akan menaikkan suku bunga", "Budi Santoso")]),
+    # after the addressee's comma, a short adverbial may open the content
+    ("Budi Santoso hadir. Dia mengatakan kepada saya, sejauh yang diketahui, tidak ada gudang senjata di dekat rumahnya.",
+     [("sejauh yang diketahui, tidak ada gudang senjata di dekat rumahnya", "Budi Santoso")]),
+    # a credit after the verb's comma is no content
+    ("Harga beras akan naik bulan depan, Kabar Kita melaporkan, mengutip pejabat kementerian.", []),
+    # a result clause with no subject of its own reports nothing
+    ("Kerja sama itu menjadi fondasi kuat. Sehingga memastikan setiap produk mendukung bisnis pelanggan.", []),
+])
+def test_nested_and_framed(text, expected):
+    assert indirect(text) == expected

@@ -28,6 +28,7 @@ _BAGI_OPENERS = lexicon.function_words("according_openers")
 _SENTENCE_ACCORDING = lexicon.speech_words("according_opening")
 _BAGI_TYPES = {"PERSON", "ORGANIZATION"}
 _SMALL_CLAUSE_VERBS = lexicon.speech_words("small_clause")
+_RELATIVE = lexicon.function_words("relative_openers")
 _OPENING_CUES = lexicon.speech_words("opening")
 
 
@@ -89,6 +90,8 @@ def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, l
         subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
         if not between and not (nested and subject_before):
             return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
+        if folded[b] == "," and (folded[b + 1] in _RELATIVE or " ".join(folded[b + 1:b + 3]) in _RELATIVE):
+            continue  # "A, di mana riset X memprediksi B": a relative clause of the content
         if folded[b] == "," and (conj := _conjunction_before_subject(doc, toks, folded, bounds[:j], k, k2)):
             return conj  # "A, tetapi Pemimpin X, Budi, baru saja menyatakan B": the subject has appositives
         if nested and folded[b] == ",":
@@ -164,7 +167,7 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
         # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
-        if comma is None or toks[comma].text != "," or not reported_piece(toks, comma + 1, limit):
+        if comma is None or toks[comma].text != "," or not _piece_after(toks, comma + 1, limit):
             return None
         start_tok = comma + 1
     elif _attributes_quote(doc, toks, k):
@@ -174,6 +177,8 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
         return None if before is None else (before, None)
     elif k + 1 < limit and toks[k + 1].text == ":":
         return None  # introduces a direct quote
+    elif comma and toks[k + 2].text.casefold() in FRAMING and is_predicate(toks[k + 2].text):
+        return None  # "CONTENT, X melaporkan, mengutip Y.": a credit, not the content
     elif comma or kind == "verb":
         start_tok = k + 1
     else:
@@ -203,6 +208,14 @@ def _caused_by_thing(doc: Document, toks: list[Token], k: int) -> bool:
         return False
     c = b - 1 - (toks[b - 1].text == "," and b > 1)
     return doc.speaker_at(toks[c].start) is None and toks[c].text.casefold() not in REFER_BACK
+
+
+def _piece_after(toks: list[Token], a: int, limit: int) -> bool:
+    """Is toks[a:limit] reported content, also past a short opening adverbial ("sejauh yang diketahui, ...")?"""
+    if reported_piece(toks, a, limit):
+        return True
+    comma = next((i for i in range(a + 1, min(limit, a + 5)) if toks[i].text == ","), None)
+    return comma is not None and reported_piece(toks, comma + 1, limit)
 
 
 def _far_bahwa(toks: list[Token], k: int, limit: int) -> int | None:
