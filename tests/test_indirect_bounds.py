@@ -172,3 +172,25 @@ def test_warnings_and_requests(text, expected):
 ])
 def test_nested_and_framed(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # when and where it was said, between the verb's comma and the content
+    ("Budi Santoso mengatakan, saat ditemui di kantornya di Bandung, Senin (3/2/2025), pemerintah akan "
+     "menambah stok beras.", [("pemerintah akan menambah stok beras", "Budi Santoso")]),
+    ("Budi Santoso mengatakan, Senin (3/2/2025), pemerintah akan menambah stok beras.",
+     [("pemerintah akan menambah stok beras", "Budi Santoso")]),
+    # ... but a time adverbial of the content stays in it
+    ("Budi Santoso mengatakan, dalam dua tahun ke depan, harga beras akan naik.",
+     [("dalam dua tahun ke depan, harga beras akan naik", "Budi Santoso")]),
+    # a date after the content, and a relative clause on the source of "menurut"
+    ("Budi Santoso mengatakan pemerintah akan membangun bendungan baru di Bandung, Senin (3/2/2025).",
+     [("pemerintah akan membangun bendungan baru di Bandung", "Budi Santoso")]),
+    ("Menurut Budi Santoso, yang juga Ketua Kelompok Tani Makmur, harga pupuk harus turun tahun ini.",
+     [("harga pupuk harus turun tahun ini", "Budi Santoso")]),
+    # a name in apposition at the end is content
+    ("Budi Santoso mengatakan gudang itu dibangun oleh perusahaan daerah, Kelompok Tani Makmur.",
+     [("gudang itu dibangun oleh perusahaan daerah, Kelompok Tani Makmur", "Budi Santoso")]),
+])
+def test_setting_and_dates_around_the_content(text, expected):
+    assert indirect(text) == expected

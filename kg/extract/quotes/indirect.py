@@ -179,7 +179,9 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
         return None  # introduces a direct quote
     elif comma and toks[k + 2].text.casefold() in FRAMING and is_predicate(toks[k + 2].text):
         return None  # "CONTENT, X melaporkan, mengutip Y.": a credit, not the content
-    elif comma or kind == "verb":
+    elif comma:
+        start_tok = _past_setting(toks, k + 2, limit)
+    elif kind == "verb":
         start_tok = k + 1
     else:
         start_tok = framed_start(toks, k + 1, limit, kind, toks[k].text.casefold() in _SMALL_CLAUSE_VERBS)
@@ -239,6 +241,9 @@ def _setting_trimmed(toks: list[Token], a: int, b: int) -> int:
     """The end of content toks[a:b] without a trailing piece that says where or how it was said
     ("..., dalam komentar pertamanya sejak Jumat", "..., seperti dilansir X")."""
     c = next((i for i in range(b - 2, a, -1) if toks[i].text == ","), None)
+    e = b - (toks[b - 1].text in {".", "!", "?"})
+    if c is not None and _date_like(toks, c + 1, e) and not toks[c + 1].text.isupper():
+        return _setting_trimmed(toks, a, c)  # "..., Senin (3/2/2025)"
     if c is None or toks[c + 1].text.casefold() not in _SETTING or b - c > 11:
         return b
     if any(is_predicate(t.text) for t in toks[c + 3:b]):
@@ -326,14 +331,36 @@ def _attribution_end(doc: Document, toks: list[Token], a: int, limit: int) -> in
 
 
 def _past_date(toks: list[Token], comma: int, limit: int) -> int:
-    """The comma after a date that follows the attribution's comma ("menurut X, Rabu (18/6/2025), ...")."""
-    for i in range(comma + 1, min(limit, comma + 8)):
-        t = toks[i].text
-        if t == ",":
-            return i if i > comma + 1 else comma
-        if not (t[:1].isupper() or t[:1].isdigit() or t in {"(", ")", "/"}):
-            return comma
+    """The comma after a date that follows the attribution's comma ("menurut X, Rabu (18/6/2025), ..."),
+    or after a relative clause on the source ("menurut X, yang juga Ketua Y, ...")."""
+    nxt = next((i for i in range(comma + 1, min(limit, comma + 12)) if toks[i].text == ","), None)
+    if nxt is None:
+        return comma
+    if _date_like(toks, comma + 1, nxt) or toks[comma + 1].text.casefold() == "yang":
+        return nxt
     return comma
+
+
+def _date_like(toks: list[Token], a: int, b: int) -> bool:
+    """Is toks[a:b] a date of at most six tokens ("Senin (3/2/2025)", "Jakarta, 3 Februari")?"""
+    return 0 < b - a <= 6 and toks[a].text[:1].isupper() and any(t.text[:1].isdigit() for t in toks[a:b]) and all(
+        t.text[:1].isupper() or t.text[:1].isdigit() or t.text in {"(", ")", "/"} for t in toks[a:b])
+
+
+def _past_setting(toks: list[Token], a: int, limit: int) -> int:
+    """Where the content starts past opening pieces that say when and where it was said
+    ("mengatakan, saat ditemui di kantornya, Senin (3/2/2025), CONTENT")."""
+    start = a
+    for _ in range(3):
+        comma = next((i for i in range(start + 1, min(limit, start + 12)) if toks[i].text == ","), None)
+        if comma is None:
+            break
+        setting = toks[start].text.casefold() in _SETTING and any(
+            t.text.startswith("di") and is_predicate(t.text) for t in toks[start + 1:comma])
+        if not (setting or _date_like(toks, start, comma)):
+            break
+        start = comma + 1
+    return start if start > a and reported_piece(toks, start, limit) else a
 
 
 def _menurut(doc: Document, toks: list[Token], k: int, limit: int, restricted: bool = False) -> list[Found]:
