@@ -119,6 +119,7 @@ def test_requests(text, expected):
     # ... a topic noun phrase with a relative clause stays no quote
     ("Budi Santoso menjelaskan program yang dijalankan pemerintah desa.", []),
     ("Budi Santoso menjelaskan alasan yang membuat dia memilih mundur.", []),
+    ("Siti Rahma mengungkap tekanan dari keluarganya yang memaksanya segera menjual sawah.", []),
     # predicates without a verb prefix
     ("Kementerian Pangan melaporkan sedikitnya 24 rumah rusak akibat banjir.",
      [("sedikitnya 24 rumah rusak akibat banjir", "Kementerian Pangan")]),

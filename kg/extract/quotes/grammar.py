@@ -169,8 +169,10 @@ def framed_start(toks: list[Token], a: int, limit: int, kind: str, small_clause:
 
 
 def _past_predicates(toks: list[Token], i: int, limit: int) -> int:
-    """The index after the run of predicate words (and adverbs, "dan") starting at i."""
-    while i < limit and (is_predicate(toks[i].text) or toks[i].text.casefold() in ADVERBS | _COORDINATORS):
+    """The index after the run of predicate words (and adverbs, "dan") starting at i; a verb with
+    a clitic is one here ("yang memaksanya segera ...")."""
+    while i < limit and (is_predicate(toks[i].text) or VERB_SHAPE.match(toks[i].text)
+                         or toks[i].text.casefold() in ADVERBS | _COORDINATORS):
         i += 1
     return i
 
