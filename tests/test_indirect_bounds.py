@@ -195,3 +195,43 @@ def test_nested_and_framed(text, expected):
 ])
 def test_setting_and_dates_around_the_content(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "kepada" before the addressee of a request
+    ("Budi Santoso meminta kepada pemerintah agar segera memperbaiki jalan rusak di desanya.",
+     [("segera memperbaiki jalan rusak di desanya", "Budi Santoso")]),
+    ("Kementerian Pangan mengimbau kepada masyarakat untuk tidak panik membeli beras.",
+     [("masyarakat untuk tidak panik membeli beras", "Kementerian Pangan")]),
+    ("Budi Santoso meminta maaf kepada warga atas kejadian itu.", []),
+    # a request noun before "agar"
+    ("Budi Santoso menyampaikan harapannya agar pemerintah segera menurunkan harga pupuk.",
+     [("pemerintah segera menurunkan harga pupuk", "Budi Santoso")]),
+    # a day between the addressee's comma and the content
+    ("Budi Santoso mengatakan kepada Kabar Kita, Senin, pemerintah akan menambah stok beras.",
+     [("pemerintah akan menambah stok beras", "Budi Santoso")]),
+    # ", dengan menyebut bahwa ...": the same source reports again
+    ("Kabar Kita menyerukan kepada publik untuk menghapus aplikasi itu dari ponsel mereka, dengan menyebut "
+     "bahwa aplikasi tersebut mengirim data pengguna ke luar negeri.",
+     [("publik untuk menghapus aplikasi itu dari ponsel mereka", "Kabar Kita"),
+      ("aplikasi tersebut mengirim data pengguna ke luar negeri", "Kabar Kita")]),
+])
+def test_requests_with_kepada(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,desc", [
+    # a subject with a predicate of its own is a clause, not a described source
+    ("Dalam demo itu terdapat spanduk warna-warni menyerukan kepada warga untuk menjaga kebersihan.", None),
+    # ... but a framing piece before the subject, an evidential before the verb and a relative clause are fine
+    ("Untuk mengatasi hal tersebut, Presiden menilai, perlu ada aturan baru agar pasar stabil.",
+     "Untuk mengatasi hal tersebut, Presiden"),
+    ("Pemerintah pada Selasa dilaporkan mengimbau masyarakat untuk mengurangi pemakaian listrik.",
+     "Pemerintah pada Selasa dilaporkan"),
+    ("Seorang pejabat yang tidak disebut namanya menyatakan bahwa gudang itu sudah kosong.",
+     "Seorang pejabat yang tidak disebut namanya"),
+])
+def test_a_described_source_is_no_clause(text, desc):
+    res = analyse_text(text, NAMES)
+    got = [q.speaker_desc for q in res.quotes if q.kind == "indirect"]
+    assert got == ([] if desc is None else [desc])

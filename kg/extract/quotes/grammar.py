@@ -37,6 +37,7 @@ _DOCUMENTS = lexicon.speaker_words("documents")
 _BARE_PREDICATES = _words("bare_predicates")
 _COORDINATORS = _JOINERS - _PURPOSE  # "dan", "serta", "atau"
 _TOPIC_PREPOSITIONS = _words("topic_prepositions")
+_REQUEST_NOUNS = _words("request_nouns")
 
 # a word of a verb's shape (me-, ber-, di-, ter- and a stem of three letters or more), lower-case
 # ("Menteng" is a name); the one test of "looks like a verb" (its exceptions: [not_predicate])
@@ -108,11 +109,18 @@ def after_temporal(toks: list[Token], k: int) -> bool:
 
 
 def not_a_source(desc: str) -> bool:
-    """A described subject that is a law or a negated one ("Pasal 5", "tidak ada negara")."""
+    """A described subject that is a law, a negated one ("Pasal 5", "tidak ada negara"), or a
+    clause of its own ("Dalam demo itu terdapat spanduk": a predicate outside a relative clause)."""
     words = desc.casefold().split()
     while words and words[0] in CLAUSE:
         words = words[1:]
-    return not words or words[0] in _DOCUMENTS or words[0] in _NEGATION
+    if not words or words[0] in _DOCUMENTS or words[0] in _NEGATION:
+        return True
+    # the subject after a framing piece ("Untuk mengatasi hal itu, Presiden"), before a relative clause,
+    # and without the evidential right before the verb ("Pemerintah dilaporkan mengimbau")
+    subject = desc.casefold().rsplit(",", 1)[-1].split()
+    head = subject[:subject.index("yang")] if "yang" in subject else subject[:-1]
+    return any(VERB_SHAPE.match(w) and is_predicate(w) for w in head[1:])
 
 
 def clause_start(toks: list[Token], b: int) -> int:
@@ -133,6 +141,9 @@ def framed_start(toks: list[Token], a: int, limit: int, kind: str, small_clause:
         return a
     if first in _TOPIC_PREPOSITIONS:
         return None  # "khawatir terhadap ...", "mengeluhkan soal ...": a topic
+    if (first.removesuffix("nya") in _REQUEST_NOUNS and a + 2 < limit
+            and toks[a + 1].text.casefold() in _OPENERS):
+        return a + 2  # "menyampaikan harapannya agar ...": what is asked follows "agar"
     i, end, relative = a, min(limit, a + 10), False
     while i < end:
         w = toks[i].text.casefold()

@@ -29,6 +29,7 @@ _SENTENCE_ACCORDING = lexicon.speech_words("according_opening")
 _BAGI_TYPES = {"PERSON", "ORGANIZATION"}
 _SMALL_CLAUSE_VERBS = lexicon.speech_words("small_clause")
 _RELATIVE = lexicon.function_words("relative_openers")
+_MANNER = lexicon.function_words("manner")
 _OPENING_CUES = lexicon.speech_words("opening")
 
 
@@ -86,10 +87,10 @@ def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, l
         b = bounds[j]
         if b == k + 1 and folded[b] == ",":
             continue  # "X menyatakan, Y meminta ...": what follows the comma is X's content (convention 17)
-        between = [w for w in folded[b + 1:k2] if w not in ADVERBS]
+        between = [w for w in folded[b + 1:k2] if w not in ADVERBS and w not in _MANNER]
         subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
         if not between and not (nested and subject_before):
-            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
+            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa", ", dengan menyebut"
         if folded[b] == "," and (folded[b + 1] in _RELATIVE or " ".join(folded[b + 1:b + 3]) in _RELATIVE):
             continue  # "A, di mana riset X memprediksi B": a relative clause of the content
         if folded[b] == "," and (conj := _conjunction_before_subject(doc, toks, folded, bounds[:j], k, k2)):
@@ -164,12 +165,15 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
     elif k + 1 < limit and toks[k + 1].text.casefold() in _ADJUNCT_PREPOSITIONS and \
             (before := _content_before(doc, toks, k)):
         return before, None  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada" and kind == "request" and \
+            (asked := framed_start(toks, k + 2, limit, kind)) is not None:
+        start_tok = asked  # "meminta kepada pemerintah agar ...", "mengimbau kepada warga untuk ..."
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
         # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
         if comma is None or toks[comma].text != "," or not _piece_after(toks, comma + 1, limit):
             return None
-        start_tok = comma + 1
+        start_tok = _past_day(toks, comma + 1, limit)
     elif _attributes_quote(doc, toks, k):
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
@@ -218,6 +222,15 @@ def _piece_after(toks: list[Token], a: int, limit: int) -> bool:
         return True
     comma = next((i for i in range(a + 1, min(limit, a + 5)) if toks[i].text == ","), None)
     return comma is not None and reported_piece(toks, comma + 1, limit)
+
+
+def _past_day(toks: list[Token], a: int, limit: int) -> int:
+    """Past a day or place of one or two capitalised words and its comma ("kepada X, Senin, CONTENT")."""
+    comma = next((i for i in range(a + 1, min(limit, a + 3)) if toks[i].text == ","), None)
+    if comma is not None and all(t.text[:1].isupper() for t in toks[a:comma]) and \
+            reported_piece(toks, comma + 1, limit):
+        return comma + 1
+    return a
 
 
 def _far_bahwa(toks: list[Token], k: int, limit: int) -> int | None:
