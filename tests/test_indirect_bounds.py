@@ -120,6 +120,7 @@ def test_requests(text, expected):
     ("Budi Santoso menjelaskan program yang dijalankan pemerintah desa.", []),
     ("Budi Santoso menjelaskan alasan yang membuat dia memilih mundur.", []),
     ("Siti Rahma mengungkap tekanan dari keluarganya yang memaksanya segera menjual sawah.", []),
+    ("Budi Santoso menyoroti kawasan industri di Bandung yang mampu menciptakan pusat ekonomi baru.", []),
     # predicates without a verb prefix
     ("Kementerian Pangan melaporkan sedikitnya 24 rumah rusak akibat banjir.",
      [("sedikitnya 24 rumah rusak akibat banjir", "Kementerian Pangan")]),
@@ -134,6 +135,8 @@ def test_requests(text, expected):
     ("Budi Santoso menyebut Ketua Kelompok Tani Makmur, Siti Rahma, sebagai penghambat rencana itu.",
      [("Ketua Kelompok Tani Makmur, Siti Rahma, sebagai penghambat rencana itu", "Budi Santoso")]),
     ("Budi Santoso menjelaskan perannya sebagai ketua koperasi.", []),
+    # a relative clause that gives a name reports no view
+    ("Kebun itu milik Kelompok Tani Makmur, yang menyebut dirinya sebagai pelopor pertanian organik.", []),
     # a predicate in quotation marks
     ('Budi Santoso menyebut ultimatum itu "tidak dapat diterima".',
      [('ultimatum itu "tidak dapat diterima"', "Budi Santoso")]),

@@ -38,6 +38,7 @@ _BARE_PREDICATES = _words("bare_predicates")
 _COORDINATORS = _JOINERS - _PURPOSE  # "dan", "serta", "atau"
 _TOPIC_PREPOSITIONS = _words("topic_prepositions")
 _REQUEST_NOUNS = _words("request_nouns")
+_DEGREE = _words("degree")
 
 # a word of a verb's shape (me-, ber-, di-, ter- and a stem of three letters or more), lower-case
 # ("Menteng" is a name); the one test of "looks like a verb" (its exceptions: [not_predicate])
@@ -169,8 +170,8 @@ def framed_start(toks: list[Token], a: int, limit: int, kind: str, small_clause:
         if small_clause and w == "sebagai" and i > a:
             return a
         if relative:
-            if w in _PREDICATE:
-                return a
+            if w in _PREDICATE and w not in _DEGREE:
+                return a  # ("... yang mampu menciptakan pusat ekonomi baru": "baru" modifies a noun)
         elif is_predicate(toks[i].text) or w in _BARE_PREDICATES:
             if i == a and kind not in {"vp", "request"} and w not in _PREDICATE:
                 return None  # a bare verb, no clause of its own: "membantah berencana menyerang"

@@ -188,7 +188,9 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
     elif kind == "verb":
         start_tok = k + 1
     else:
-        start_tok = framed_start(toks, k + 1, limit, kind, toks[k].text.casefold() in _SMALL_CLAUSE_VERBS)
+        # ("X, yang menyebut dirinya sebagai Y": a relative clause gives a name, it reports no view)
+        small_clause = toks[k].text.casefold() in _SMALL_CLAUSE_VERBS and toks[k - 1].text.casefold() != "yang"
+        start_tok = framed_start(toks, k + 1, limit, kind, small_clause)
         if start_tok is None:
             return None
     if start_tok >= limit:
