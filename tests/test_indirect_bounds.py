@@ -238,3 +238,20 @@ def test_a_described_source_is_no_clause(text, desc):
     res = analyse_text(text, NAMES)
     got = [q.speaker_desc for q in res.quotes if q.kind == "indirect"]
     assert got == ([] if desc is None else [desc])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title of verb shape is no predicate in the subject ("Menko"), a subordinator opens the subject
+    ("Lebih lanjut Menko Perekonomian juga meminta jalur hijau diperbanyak agar bongkar muat lancar.",
+     [("jalur hijau diperbanyak agar bongkar muat lancar", None)]),
+    ("Alasan wasit menganulir gol itu adalah karena hakim garis menganggap pemain itu sudah offside.",
+     [("pemain itu sudah offside", None)]),
+    # an age in parentheses after a name is no date
+    ("Budi Santoso menegaskan polisi tidak berhenti menangani kasus tewasnya mahasiswa, Andi Wijaya (18).",
+     [("polisi tidak berhenti menangani kasus tewasnya mahasiswa, Andi Wijaya (18)", "Budi Santoso")]),
+    # "A, menurut dia B" without a comma after the source: A is narration
+    ("Budi Santoso hadir. Budi juga ditanya kembali mengenai rumah itu, menurut dia rumah itu akan dijual.",
+     [("rumah itu akan dijual", "Budi")]),
+])
+def test_subjects_dates_and_pieces(text, expected):
+    assert indirect(text, dict(NAMES, **{"Andi Wijaya": "PER"})) == expected

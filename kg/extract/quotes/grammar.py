@@ -117,10 +117,14 @@ def not_a_source(desc: str) -> bool:
         words = words[1:]
     if not words or words[0] in _DOCUMENTS or words[0] in _NEGATION:
         return True
-    # the subject after a framing piece ("Untuk mengatasi hal itu, Presiden"), before a relative clause,
-    # and without the evidential right before the verb ("Pemerintah dilaporkan mengimbau")
-    subject = desc.casefold().rsplit(",", 1)[-1].split()
-    head = subject[:subject.index("yang")] if "yang" in subject else subject[:-1]
+    # the subject after a framing piece or a subordinator ("Untuk mengatasi hal itu, Presiden", "... karena
+    # hakim garis"), before a relative clause, and without the evidential right before the verb
+    # ("Pemerintah dilaporkan mengimbau"); words as written, so "Menko" is a title, not a verb
+    subject = desc.rsplit(",", 1)[-1].split()
+    opens = [i for i, w in enumerate(subject) if w.casefold() in SUBORDINATORS - {"yang"} | CLAUSE]
+    subject = subject[opens[-1] + 1:] if opens else subject
+    folded = [w.casefold() for w in subject]
+    head = subject[:folded.index("yang")] if "yang" in folded else subject[:-1]
     return any(VERB_SHAPE.match(w) and is_predicate(w) for w in head[1:])
 
 

@@ -8,6 +8,7 @@ An interrupted report ("A, kata X, B") gives one quote per piece.
 from __future__ import annotations
 
 import bisect
+import re
 
 from kg import lexicon
 from kg.records import Token
@@ -30,6 +31,8 @@ _BAGI_TYPES = {"PERSON", "ORGANIZATION"}
 _SMALL_CLAUSE_VERBS = lexicon.speech_words("small_clause")
 _RELATIVE = lexicon.function_words("relative_openers")
 _MANNER = lexicon.function_words("manner")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d")
+_TRAILING_SETTING = _SETTING - {"di"}  # "..., di Manchester musim depan" is often content
 _OPENING_CUES = lexicon.speech_words("opening")
 
 
@@ -259,7 +262,7 @@ def _setting_trimmed(toks: list[Token], a: int, b: int) -> int:
     e = b - (toks[b - 1].text in {".", "!", "?"})
     if c is not None and _date_like(toks, c + 1, e) and not toks[c + 1].text.isupper():
         return _setting_trimmed(toks, a, c)  # "..., Senin (3/2/2025)"
-    if c is None or toks[c + 1].text.casefold() not in _SETTING or b - c > 11:
+    if c is None or toks[c + 1].text.casefold() not in _TRAILING_SETTING or b - c > 11:
         return b
     if any(is_predicate(t.text) for t in toks[c + 3:b]):
         return b  # "..., di mana riset itu memprediksi ...": a clause of its own
@@ -357,8 +360,8 @@ def _past_date(toks: list[Token], comma: int, limit: int) -> int:
 
 
 def _date_like(toks: list[Token], a: int, b: int) -> bool:
-    """Is toks[a:b] a date of at most six tokens ("Senin (3/2/2025)", "Jakarta, 3 Februari")?"""
-    return 0 < b - a <= 6 and toks[a].text[:1].isupper() and any(t.text[:1].isdigit() for t in toks[a:b]) and all(
+    """Is toks[a:b] a date of at most six tokens ("Senin (3/2/2025)", "Kamis (19/6)"), not an age ("Budi (18)")?"""
+    return 0 < b - a <= 6 and toks[a].text[:1].isupper() and any(_DATE.fullmatch(t.text) for t in toks[a:b]) and all(
         t.text[:1].isupper() or t.text[:1].isdigit() or t.text in {"(", ")", "/"} for t in toks[a:b])
 
 
@@ -411,7 +414,7 @@ def _menurut(doc: Document, toks: list[Token], k: int, limit: int, restricted: b
     post = _indirect(doc, toks[after].end, toks[limit - 1].end, who) if after is not None else None
     pre = None
     if k >= 3 and toks[k - 1].text == "," and (post is None or (
-            toks[0].text.casefold() not in FRAMING and reported_piece(toks, 0, k - 1))):
+            toks[after].text == "," and toks[0].text.casefold() not in FRAMING and reported_piece(toks, 0, k - 1))):
         pre = _indirect(doc, toks[0].start, toks[k - 1].start, who)  # "CONTENT, menurut X.", "A, menurut X, B."
     elif k >= 2 and after == k and post is not None and toks[k - 1].text.casefold() not in {"yang", ","}:
         pre = _indirect(doc, toks[0].start, toks[k].start, who)  # "A menurutnya B"
