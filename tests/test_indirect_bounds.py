@@ -33,7 +33,9 @@ def indirect(text, names=NAMES):
     # a trailing piece that says where or how it was said is no content
     ("Budi Santoso mengatakan harga beras akan turun, dalam wawancara pertamanya sejak Jumat (13/6/2025).",
      [("harga beras akan turun", "Budi Santoso")]),
-    # ... but a trailing clause of its own is
+    # ... but examples after "seperti" and a trailing clause of its own are content
+    ("Budi Santoso memperkirakan ekonomi masih bisa tumbuh, meskipun ada tekanan, seperti adanya kenaikan harga minyak.",
+     [("ekonomi masih bisa tumbuh, meskipun ada tekanan, seperti adanya kenaikan harga minyak", "Budi Santoso")]),
     ("Budi Santoso mengatakan harga beras akan turun, di mana stok gudang sudah menumpuk sejak bulan lalu.",
      [("harga beras akan turun, di mana stok gudang sudah menumpuk sejak bulan lalu", "Budi Santoso")]),
     # a second report with its own subject (titled, between commas) after a conjunction ends the first

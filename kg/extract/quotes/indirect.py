@@ -266,6 +266,8 @@ def _setting_trimmed(toks: list[Token], a: int, b: int) -> int:
         return b
     if any(is_predicate(t.text) for t in toks[c + 3:b]):
         return b  # "..., di mana riset itu memprediksi ...": a clause of its own
+    if toks[c + 1].text.casefold() in _COMPARISON and not is_predicate(toks[c + 2].text):
+        return b  # "..., seperti adanya aksi demonstrasi": examples, not a credit ("seperti dilansir X")
     return c
 
 
