@@ -34,6 +34,11 @@ _EMBEDDING = _words("embedding") | _JOINERS | {",", ".", ";", "("}
 _EMPHASIS = _words("emphasis")
 _NEGATION = _words("negation")
 _DOCUMENTS = lexicon.speaker_words("documents")
+_BARE_PREDICATES = _words("bare_predicates")
+_COORDINATORS = _JOINERS - _PURPOSE  # "dan", "serta", "atau"
+_TOPIC_PREPOSITIONS = _words("topic_prepositions")
+_REQUEST_NOUNS = _words("request_nouns")
+_DEGREE = _words("degree")
 
 # a word of a verb's shape (me-, ber-, di-, ter- and a stem of three letters or more), lower-case
 # ("Menteng" is a name); the one test of "looks like a verb" (its exceptions: [not_predicate])
@@ -51,6 +56,9 @@ _CUT = re.compile(rf"\s*(?:,\s*)?\b(?:(?:{alternation(_words('contrast'))})\s+(?
                   rf"|(?:{alternation(_words('accompanying'))})\b)")
 # a closing quotation mark followed by a comma: ' ... “secepat mungkin,” sebagai langkah ...'
 _CLOSED_INSIDE = re.compile(r"[,.][”\"]\s")
+# a comma, then an opening quotation mark and a capital: a direct quote starts ('bahwa A, “B,” kata X';
+# 'A, “dapat menyebabkan ...”' goes on as a partial quote inside the content)
+_OPENS_AFTER_COMMA = re.compile(r",\s*[“\"‘]\s*[A-Z]")
 
 # frames of speech verbs (sections of speech_verbs.txt), the weakest first: a word listed in
 # two sections takes the later one
@@ -102,11 +110,22 @@ def after_temporal(toks: list[Token], k: int) -> bool:
 
 
 def not_a_source(desc: str) -> bool:
-    """A described subject that is a law or a negated one ("Pasal 5", "tidak ada negara")."""
+    """A described subject that is a law, a negated one ("Pasal 5", "tidak ada negara"), or a
+    clause of its own ("Dalam demo itu terdapat spanduk": a predicate outside a relative clause)."""
     words = desc.casefold().split()
     while words and words[0] in CLAUSE:
         words = words[1:]
-    return not words or words[0] in _DOCUMENTS or words[0] in _NEGATION
+    if not words or words[0] in _DOCUMENTS or words[0] in _NEGATION:
+        return True
+    # the subject after a framing piece or a subordinator ("Untuk mengatasi hal itu, Presiden", "... karena
+    # hakim garis"), before a relative clause, and without the evidential right before the verb
+    # ("Pemerintah dilaporkan mengimbau"); words as written, so "Menko" is a title, not a verb
+    subject = desc.rsplit(",", 1)[-1].split()
+    opens = [i for i, w in enumerate(subject) if w.casefold() in SUBORDINATORS - {"yang"} | CLAUSE]
+    subject = subject[opens[-1] + 1:] if opens else subject
+    folded = [w.casefold() for w in subject]
+    head = subject[:folded.index("yang")] if "yang" in folded else subject[:-1]
+    return any(VERB_SHAPE.match(w) and is_predicate(w) for w in head[1:])
 
 
 def clause_start(toks: list[Token], b: int) -> int:
@@ -116,26 +135,80 @@ def clause_start(toks: list[Token], b: int) -> int:
     return b
 
 
-def framed_start(toks: list[Token], a: int, limit: int, kind: str) -> int | None:
+def framed_start(toks: list[Token], a: int, limit: int, kind: str, small_clause: bool = False) -> int | None:
     """Where the content of a verb of a [clause], [vp] or [request] frame starts, or None
-    when what follows is no reported content (a topic noun phrase: "menilai kinerja pemerintah")."""
+    when what follows is no reported content (a topic noun phrase: "menilai kinerja pemerintah").
+    small_clause: the verb takes "X sebagai Y" ("menyebut rencana itu sebagai langkah mundur")."""
     first = toks[a].text.casefold() if a < limit else ""
     if first in _OPENERS or (kind == "request" and first == "untuk"):
         return a + 1 if a + 1 < limit else None
     if first in _PROPOSITION or first == "ada":  # "ada ..." is a clause without a subject
         return a
-    for i in range(a, min(limit, a + 10)):
+    if first in _TOPIC_PREPOSITIONS:
+        return None  # "khawatir terhadap ...", "mengeluhkan soal ...": a topic
+    if (first.removesuffix("nya") in _REQUEST_NOUNS and a + 2 < limit
+            and toks[a + 1].text.casefold() in _OPENERS):
+        return a + 2  # "menyampaikan harapannya agar ...": what is asked follows "agar"
+    i, end, relative = a, min(limit, a + 10), False
+    while i < end:
         w = toks[i].text.casefold()
         if kind == "request" and w in _PURPOSE:
-            return a
+            # "meminta X untuk ...": from the addressee on; "meminta X agar ...": after "agar" (convention 11)
+            return i + 1 if w in _OPENERS and i > a and i + 1 < limit else a
         if w in _JOINERS and not (i + 1 < limit and VERB_SHAPE.match(toks[i + 1].text)):
+            i += 1
             continue  # "untuk saat ini", "harga dan stok": not a purpose clause or a coordinated predicate
+        if w == "yang" and not relative and i > a:
+            # "sanksi yang dijatuhkan dinas itu sejauh ini berupa ...": past the relative clause's own
+            # predicate, only a modal, aspect word or copula heads the content
+            i, relative = _past_predicates(toks, i + 1, limit), True
+            end = min(limit, i + 8)
+            continue
+        if w == "," and (after := _list_or_apposition(toks, i, limit)) is not None:
+            i, end = after, min(limit, max(end, after + 6))
+            continue
+        if toks[i].text in OPEN and i > a and i + 1 < limit and is_predicate(toks[i + 1].text):
+            return a  # a quoted predicate: 'menyebut ultimatum itu “tidak dapat diterima”'
         if w in _EMBEDDING or toks[i].text in OPEN:
             return None  # a relative clause or a break before any predicate: a noun phrase
-        if is_predicate(toks[i].text):
+        if small_clause and w == "sebagai" and i > a:
+            return a
+        if relative:
+            if w in _PREDICATE and w not in _DEGREE:
+                return a  # ("... yang mampu menciptakan pusat ekonomi baru": "baru" modifies a noun)
+        elif is_predicate(toks[i].text) or w in _BARE_PREDICATES:
             if i == a and kind not in {"vp", "request"} and w not in _PREDICATE:
                 return None  # a bare verb, no clause of its own: "membantah berencana menyerang"
             return a
+        i += 1
+    return None
+
+
+def _past_predicates(toks: list[Token], i: int, limit: int) -> int:
+    """The index after the run of predicate words (and adverbs, "dan") starting at i; a verb with
+    a clitic is one here ("yang memaksanya segera ...")."""
+    while i < limit and (is_predicate(toks[i].text) or VERB_SHAPE.match(toks[i].text)
+                         or toks[i].text.casefold() in ADVERBS | _COORDINATORS):
+        i += 1
+    return i
+
+
+def _list_or_apposition(toks: list[Token], comma: int, limit: int) -> int | None:
+    """Where scanning resumes past a comma that lists nouns ("hewan, ikan, dan tumbuhan") or sets off
+    a name ("Ketua X, Budi Santoso, sebagai"): at the joiner, or after the closing comma; None
+    when the comma ends a clause."""
+    names = 0
+    for j in range(comma + 1, min(limit, comma + 6)):
+        t, w = toks[j].text, toks[j].text.casefold()
+        if w in _COORDINATORS:
+            return j if j > comma + 1 else None
+        if t == ",":
+            if names == j - comma - 1 and names:
+                return j + 1  # an apposition of capitalised words
+            continue
+        if t in {".", ";", ":", "!", "?"} or t in OPEN or is_predicate(t) or w in _EMBEDDING:
+            return None
+        names += t[:1].isupper()
     return None
 
 
@@ -153,9 +226,10 @@ def content_span(text: str, a: int, b: int) -> tuple[int, int] | None:
     m = _CUT.search(text, a, b)
     if m and m.start() > a:
         b = m.start()
-    m = _CLOSED_INSIDE.search(text, a, b)
-    if m:
-        b = m.start()
+    for pattern in (_CLOSED_INSIDE, _OPENS_AFTER_COMMA):
+        m = pattern.search(text, a, b)
+        if m:
+            b = m.start()
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:"):
         b -= 1
     if b <= a or text[a] in OPEN or len(WORD.findall(text[a:b])) < MIN_WORDS:

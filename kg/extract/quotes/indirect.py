@@ -8,18 +8,31 @@ An interrupted report ("A, kata X, B") gives one quote per piece.
 from __future__ import annotations
 
 import bisect
+import re
 
 from kg import lexicon
 from kg.records import Token
 
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
-                                       framed_start, not_a_source, not_reported, reported_piece)
+                                       framed_start, is_predicate, is_verb, not_a_source, not_reported,
+                                       reported_piece)
 from kg.extract.quotes.speakers import addressee, cue_after, pick_speaker, resolve_pronoun, subject
 
 _ADJUNCTS = lexicon.function_words("adjuncts") | {"(", ")", ","}
 _ADJUNCT_PREPOSITIONS = lexicon.function_words("adjunct_prepositions")
 _COMPARISON = lexicon.function_words("comparison")
+_JOINERS = lexicon.function_words("joiners")
+_SETTING = lexicon.function_words("setting")
+_PLURAL = lexicon.pronoun_words("plural")
+_BAGI_OPENERS = lexicon.function_words("according_openers")
+_SENTENCE_ACCORDING = lexicon.speech_words("according_opening")
+_BAGI_TYPES = {"PERSON", "ORGANIZATION"}
+_SMALL_CLAUSE_VERBS = lexicon.speech_words("small_clause")
+_RELATIVE = lexicon.function_words("relative_openers")
+_MANNER = lexicon.function_words("manner")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d")
+_TRAILING_SETTING = _SETTING - {"di"}  # "..., di Manchester musim depan" is often content
 _OPENING_CUES = lexicon.speech_words("opening")
 
 
@@ -30,6 +43,9 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     folded = [t.text.casefold() for t in toks]
     cues = [(k, kind) for k, w in enumerate(folded)
             if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)]
+    opening = _opening_according(folded)
+    if opening is not None and not doc.in_quote(toks[opening].start):
+        cues = sorted(cues + [(opening, "bagi")])
     out: list[Found] = []
     taken_until = -1
     bounds = [i for i, w in enumerate(folded) if w in CLAUSE]
@@ -37,17 +53,27 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
         if toks[k].start < taken_until:
             continue  # a speech verb inside the content of an earlier one
         limit = _clause_limit(doc, toks, folded, k, cues[n + 1:n + 4], bounds)
-        if kind == "menurut":
-            found = _menurut(doc, toks, k, limit)
+        if kind in {"menurut", "bagi"}:
+            found = _menurut(doc, toks, k, limit, restricted=kind == "bagi")
         elif kind == "after":  # its content runs past later cues: "A, lanjut X, DPR akan meminta ..."
             found = _after_cue(doc, toks, k, len(toks))
         else:
-            found = [_verb_clause(doc, toks, k, limit, kind, out)]
+            found = _verb_clause(doc, toks, k, limit, kind, out)
         for q in found:
             if q is not None and not doc.in_quote(q.start):
                 out.append(q)
                 taken_until = max(taken_until, q.end)
     return out
+
+
+def _opening_according(folded: list[str]) -> int | None:
+    """Index of a "bagi" that opens the sentence as its source ("(Namun yang terpenting) bagi X, ...")."""
+    for i, w in enumerate(folded[:5]):
+        if w in _SENTENCE_ACCORDING:
+            return i
+        if w not in _BAGI_OPENERS:
+            return None
+    return None
 
 
 def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, later: list[tuple[int, str]],
@@ -64,10 +90,14 @@ def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, l
         b = bounds[j]
         if b == k + 1 and folded[b] == ",":
             continue  # "X menyatakan, Y meminta ...": what follows the comma is X's content (convention 17)
-        between = [w for w in folded[b + 1:k2] if w not in ADVERBS]
+        between = [w for w in folded[b + 1:k2] if w not in ADVERBS and w not in _MANNER]
         subject_before = folded[b] == "," and b > 0 and doc.mention_at(toks[b - 1].start) is not None
         if not between and not (nested and subject_before):
-            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa"
+            return b  # a coordinated speech verb of the same speaker: "..., menambahkan bahwa", ", dengan menyebut"
+        if folded[b] == "," and (folded[b + 1] in _RELATIVE or " ".join(folded[b + 1:b + 3]) in _RELATIVE):
+            continue  # "A, di mana riset X memprediksi B": a relative clause of the content
+        if folded[b] == "," and (conj := _conjunction_before_subject(doc, toks, folded, bounds[:j], k, k2)):
+            return conj  # "A, tetapi Pemimpin X, Budi, baru saja menyatakan B": the subject has appositives
         if nested and folded[b] == ",":
             continue
         if kind2 == "menurut" and folded[k2] != "menurutnya" and (
@@ -80,6 +110,20 @@ def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, l
     return len(toks)
 
 
+def _conjunction_before_subject(doc: Document, toks: list[Token], folded: list[str], bounds: list[int],
+                                k: int, k2: int) -> int | None:
+    """The conjunction (not a comma) that opens the clause of the later cue at k2, when that clause
+    names its own subject ("tetapi Pemimpin X, Budi, ... menyatakan"); None when there is none."""
+    for c in reversed(bounds):
+        if c <= k or k2 - c > 14:
+            return None
+        if folded[c] not in {",", ";"}:
+            has_subject = any(folded[i] in REFER_BACK or doc.mention_at(toks[i].start) is not None
+                              for i in range(c + 1, k2))
+            return c if has_subject else None
+    return None
+
+
 def _indirect(doc: Document, a: int, b: int, who: Attribution) -> Found | None:
     """The indirect quote whose content lies within [a, b), or None when there is none."""
     span = content_span(doc.text, a, b)
@@ -87,49 +131,144 @@ def _indirect(doc: Document, a: int, b: int, who: Attribution) -> Found | None:
 
 
 def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str,
-                 earlier: list[Found]) -> Found | None:
-    """'X mengatakan (kepada Y) (bahwa) CONTENT' and 'CONTENT, X mengatakan.' for the verb at k."""
-    if not_reported(toks, k):
+                 earlier: list[Found]) -> list[Found]:
+    """'X mengatakan (kepada Y) (bahwa) CONTENT' and 'CONTENT, X mengatakan.' for the verb at k;
+    in 'A dan bahwa “B”' the content is A (B is a direct quote)."""
+    found = _verb_content(doc, toks, k, limit, kind, earlier)
+    if found is None:
+        return []
+    q, start_tok = found
+    if start_tok is None:
+        return [q]
+    second = next((i for i in range(start_tok + 1, limit - 2) if toks[i].text.casefold() in _JOINERS
+                   and toks[i + 1].text.casefold() == "bahwa" and toks[i + 2].text in OPEN), None)
+    if second is None:
+        return [q]
+    first = _indirect(doc, q.start, toks[second].start, q.who)  # what follows is a direct quote (convention 13)
+    return [] if first is None else [first]
+
+
+def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: str,
+                  earlier: list[Found]) -> tuple[Found, int | None] | None:
+    """The content of the verb at k and the token it starts at (None when it stands before the verb)."""
+    if not_reported(toks, k) or (kind == "request" and _caused_by_thing(doc, toks, k)):
         return None
     j = k + 1
     while j < limit and j - k <= 12 and (toks[j].text.casefold() in _ADJUNCTS or toks[j].text[:1].isupper()
                                           or toks[j].text[:1].isdigit()):
         j += 1
     comma = k + 2 < limit and toks[k + 1].text in {",", ":"} and toks[k + 2].text not in OPEN
+    far = _far_bahwa(toks, k, limit)
     if j < limit and toks[j].text.casefold() == "bahwa":
         start_tok = j + 1
+    elif far is not None:
+        start_tok = far + 1  # "mengatakan kepada wartawan di halaman kantornya, Senin (3/2), bahwa ..."
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
     elif k + 1 < limit and toks[k + 1].text.casefold() in _ADJUNCT_PREPOSITIONS and \
             (before := _content_before(doc, toks, k)):
-        return before  # "CONTENT, X mengatakan kepada ..."
+        return before, None  # "CONTENT, X mengatakan kepada ..."
+    elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada" and kind == "request" and \
+            (asked := framed_start(toks, k + 2, limit, kind)) is not None:
+        start_tok = asked  # "meminta kepada pemerintah agar ...", "mengimbau kepada warga untuk ..."
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
         # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
-        if comma is None or toks[comma].text != "," or not reported_piece(toks, comma + 1, limit):
+        if comma is None or toks[comma].text != "," or not _piece_after(toks, comma + 1, limit):
             return None
-        start_tok = comma + 1
+        start_tok = _past_day(toks, comma + 1, limit)
     elif _attributes_quote(doc, toks, k):
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
     elif j >= limit or toks[j].text in {".", "!", "?"}:
-        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
+        before = _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
+        return None if before is None else (before, None)
     elif k + 1 < limit and toks[k + 1].text == ":":
         return None  # introduces a direct quote
-    elif comma or kind == "verb":
+    elif comma and toks[k + 2].text.casefold() in FRAMING and is_predicate(toks[k + 2].text):
+        return None  # "CONTENT, X melaporkan, mengutip Y.": a credit, not the content
+    elif comma:
+        start_tok = _past_setting(toks, k + 2, limit)
+    elif kind == "verb":
         start_tok = k + 1
     else:
-        start_tok = framed_start(toks, k + 1, limit, kind)
+        # ("X, yang menyebut dirinya sebagai Y": a relative clause gives a name, it reports no view)
+        small_clause = toks[k].text.casefold() in _SMALL_CLAUSE_VERBS and toks[k - 1].text.casefold() != "yang"
+        start_tok = framed_start(toks, k + 1, limit, kind, small_clause)
         if start_tok is None:
             return None
     if start_tok >= limit:
         return None
+    limit = _setting_trimmed(toks, start_tok, limit)
     span = content_span(doc.text, toks[start_tok].start, toks[limit - 1].end)
     if span is None:
         return None
     speaker, desc = subject(doc, toks[0].start, toks, k, earlier, skip_quoted=False)
     if speaker is None and (desc is None or not_a_source(desc) or after_temporal(toks, k)):
         return None
-    return Found(*span, "indirect", Attribution(toks[k].text, speaker, desc, addressee(doc, toks[k + 1:start_tok])))
+    who = Attribution(toks[k].text, speaker, desc, addressee(doc, toks[k + 1:start_tok]))
+    return Found(*span, "indirect", who), start_tok
+
+
+def _caused_by_thing(doc: Document, toks: list[Token], k: int) -> bool:
+    """'serangan besar yang mendorong X untuk membalas': a request verb in a relative clause on a
+    noun that names no one tells a cause, not a request."""
+    b = k - 1
+    while b >= 0 and toks[b].text.casefold() in ADVERBS:
+        b -= 1
+    if b < 1 or toks[b].text.casefold() != "yang":
+        return False
+    c = b - 1 - (toks[b - 1].text == "," and b > 1)
+    return doc.speaker_at(toks[c].start) is None and toks[c].text.casefold() not in REFER_BACK
+
+
+def _piece_after(toks: list[Token], a: int, limit: int) -> bool:
+    """Is toks[a:limit] reported content, also past a short opening adverbial ("sejauh yang diketahui, ...")?"""
+    if reported_piece(toks, a, limit):
+        return True
+    comma = next((i for i in range(a + 1, min(limit, a + 5)) if toks[i].text == ","), None)
+    return comma is not None and reported_piece(toks, comma + 1, limit)
+
+
+def _past_day(toks: list[Token], a: int, limit: int) -> int:
+    """Past a day or place of one or two capitalised words and its comma ("kepada X, Senin, CONTENT")."""
+    comma = next((i for i in range(a + 1, min(limit, a + 3)) if toks[i].text == ","), None)
+    if comma is not None and all(t.text[:1].isupper() for t in toks[a:comma]) and \
+            reported_piece(toks, comma + 1, limit):
+        return comma + 1
+    return a
+
+
+def _far_bahwa(toks: list[Token], k: int, limit: int) -> int | None:
+    """The "bahwa" after the addressee, place, date or credit of the verb at k, before any
+    predicate of another clause ("menuturkan kepada televisi X, seperti dilansir Y, Jumat (…), bahwa").
+    What stands between starts with a preposition or a comma: "membantah tuduhan X bahwa ..." reports the accusation."""
+    if k + 1 >= limit or toks[k + 1].text.casefold() not in _ADJUNCTS:
+        return None
+    for i in range(k + 1, min(limit, k + 25)):
+        w = toks[i].text.casefold()
+        if w == "bahwa":
+            return i
+        if toks[i].text in {".", "!", "?", ";", ":"} or toks[i].text in OPEN or is_verb(w):
+            return None
+        if is_predicate(toks[i].text) and w not in FRAMING and toks[i - 1].text.casefold() not in FRAMING | {"yang"}:
+            return None
+    return None
+
+
+def _setting_trimmed(toks: list[Token], a: int, b: int) -> int:
+    """The end of content toks[a:b] without a trailing piece that says where or how it was said
+    ("..., dalam komentar pertamanya sejak Jumat", "..., seperti dilansir X")."""
+    c = next((i for i in range(b - 2, a, -1) if toks[i].text == ","), None)
+    e = b - (toks[b - 1].text in {".", "!", "?"})
+    if c is not None and _date_like(toks, c + 1, e) and not toks[c + 1].text.isupper():
+        return _setting_trimmed(toks, a, c)  # "..., Senin (3/2/2025)"
+    if c is None or toks[c + 1].text.casefold() not in _TRAILING_SETTING or b - c > 11:
+        return b
+    if any(is_predicate(t.text) for t in toks[c + 3:b]):
+        return b  # "..., di mana riset itu memprediksi ...": a clause of its own
+    if toks[c + 1].text.casefold() in _COMPARISON and not is_predicate(toks[c + 2].text):
+        return b  # "..., seperti adanya aksi demonstrasi": examples, not a credit ("seperti dilansir X")
+    return c
 
 
 def _attributes_quote(doc: Document, toks: list[Token], k: int) -> bool:
@@ -174,7 +313,8 @@ def _after_cue(doc: Document, toks: list[Token], k: int, limit: int) -> list[Fou
     if after is not None and not closes_quote and reported_piece(toks, after + 1, limit):
         # ('“A,” kata X, di Jakarta, Senin': what follows a direct quote's attribution is its setting)
         post = _indirect(doc, toks[after].end, toks[limit - 1].end, who)
-    pre = _indirect(doc, toks[0].start, end, who) if k >= 3 else None
+    # ('A, “B,” kata X': the cue attributes the direct quote B, and A has a cue of its own)
+    pre = _indirect(doc, toks[0].start, end, who) if k >= 3 and not (closes_quote and doc.in_quote(end - 1)) else None
     if pre is not None and toks[0].text.casefold() in FRAMING:
         pre = None  # "Dalam kegiatan itu, kata X, CONTENT": the first piece only frames it
     return [q for q in (pre, post) if q is not None and not doc.in_quote(q.start)]
@@ -205,13 +345,47 @@ def _attribution_end(doc: Document, toks: list[Token], a: int, limit: int) -> in
             if m is not None and doc.mentions[m].type == "PERSON":
                 nxt = next((j for j in range(i + 1, min(limit, i + 8)) if toks[j].start >= doc.mentions[m].end), None)
                 if nxt is not None and toks[nxt].text == ",":
-                    return nxt
-            return i
+                    return _past_date(toks, nxt, limit)
+            return _past_date(toks, i, limit)
     return None
 
 
-def _menurut(doc: Document, toks: list[Token], k: int, limit: int) -> list[Found]:
-    """'Menurut X, CONTENT.', 'CONTENT, menurut X.', 'A, menurut X, B.', 'A menurutnya B.'"""
+def _past_date(toks: list[Token], comma: int, limit: int) -> int:
+    """The comma after a date that follows the attribution's comma ("menurut X, Rabu (18/6/2025), ..."),
+    or after a relative clause on the source ("menurut X, yang juga Ketua Y, ...")."""
+    nxt = next((i for i in range(comma + 1, min(limit, comma + 12)) if toks[i].text == ","), None)
+    if nxt is None:
+        return comma
+    if _date_like(toks, comma + 1, nxt) or toks[comma + 1].text.casefold() == "yang":
+        return nxt
+    return comma
+
+
+def _date_like(toks: list[Token], a: int, b: int) -> bool:
+    """Is toks[a:b] a date of at most six tokens ("Senin (3/2/2025)", "Kamis (19/6)"), not an age ("Budi (18)")?"""
+    return 0 < b - a <= 6 and toks[a].text[:1].isupper() and any(_DATE.fullmatch(t.text) for t in toks[a:b]) and all(
+        t.text[:1].isupper() or t.text[:1].isdigit() or t.text in {"(", ")", "/"} for t in toks[a:b])
+
+
+def _past_setting(toks: list[Token], a: int, limit: int) -> int:
+    """Where the content starts past opening pieces that say when and where it was said
+    ("mengatakan, saat ditemui di kantornya, Senin (3/2/2025), CONTENT")."""
+    start = a
+    for _ in range(3):
+        comma = next((i for i in range(start + 1, min(limit, start + 12)) if toks[i].text == ","), None)
+        if comma is None:
+            break
+        setting = toks[start].text.casefold() in _SETTING and any(
+            t.text.startswith("di") and is_predicate(t.text) for t in toks[start + 1:comma])
+        if not (setting or _date_like(toks, start, comma)):
+            break
+        start = comma + 1
+    return start if start > a and reported_piece(toks, start, limit) else a
+
+
+def _menurut(doc: Document, toks: list[Token], k: int, limit: int, restricted: bool = False) -> list[Found]:
+    """'Menurut X, CONTENT.', 'CONTENT, menurut X.', 'A, menurut X, B.', 'A menurutnya B.'
+    (restricted: "Bagi X, CONTENT", where X must be a person or an organization and the content follow)."""
     word = toks[k].text.casefold()
     passive = word != "menurutnya" and word.endswith("nya")
     if passive and (k == 0 or toks[k - 1].text.casefold() == "yang" or not reported_piece(toks, k + 1, limit)):
@@ -220,17 +394,30 @@ def _menurut(doc: Document, toks: list[Token], k: int, limit: int) -> list[Found
         speaker, after = resolve_pronoun(doc, toks[k].start, [], skip_quoted=False), k
         if k + 1 < limit and toks[k + 1].text == ",":
             after = k + 1
+    elif k + 1 >= limit:
+        return []  # "menurut" ending the sentence names no one
+    elif (pronoun := toks[k + 1].text.casefold()) in REFER_BACK:  # "Menurut dia, ...": the last speaker
+        speaker, after = resolve_pronoun(doc, toks[k].start, [], skip_quoted=False), k + 1
+        if k + 2 < limit and toks[k + 2].text == ",":
+            after = k + 2
+    elif pronoun in _PLURAL and k > 0 and toks[k - 1].text.casefold() == "yang":
+        # "X melancarkan serangan yang menurut mereka ...": the subject of the sentence
+        speaker = pick_speaker(doc, doc.speakers_between(toks[0].start, toks[k].start), last=False)
+        after = k + 1
     else:
-        if k + 1 >= limit:
-            return []  # "menurut" ending the sentence names no one
         speaker, after = _according_to(doc, toks, k, limit)
-    if speaker is None:
+    if speaker is None or (restricted and (doc.mentions[speaker].type not in _BAGI_TYPES or after is None
+                                           or not reported_piece(toks, after + 1, limit))):
         return []
     who = Attribution(toks[k].text, speaker)
+    if k > 0 and toks[k - 1].text.casefold() == "yang" and after is not None:
+        # "serangan yang menurut mereka A, B": the relative clause A is what they say
+        limit = next((i for i in range(after + 2, limit) if toks[i].text == ","), limit)
     post = _indirect(doc, toks[after].end, toks[limit - 1].end, who) if after is not None else None
     pre = None
-    if k >= 3 and toks[k - 1].text == "," and post is None:
-        pre = _indirect(doc, toks[0].start, toks[k - 1].start, who)  # "CONTENT, menurut X."
+    if k >= 3 and toks[k - 1].text == "," and (post is None or (
+            toks[after].text == "," and toks[0].text.casefold() not in FRAMING and reported_piece(toks, 0, k - 1))):
+        pre = _indirect(doc, toks[0].start, toks[k - 1].start, who)  # "CONTENT, menurut X.", "A, menurut X, B."
     elif k >= 2 and after == k and post is not None and toks[k - 1].text.casefold() not in {"yang", ","}:
         pre = _indirect(doc, toks[0].start, toks[k].start, who)  # "A menurutnya B"
     return [q for q in (pre, post) if q is not None]
