@@ -12,6 +12,7 @@ import bisect
 from kg import lexicon
 from kg.records import Token
 
+from kg.extract.quotes.cues import purpose_after, view_start
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
                                        framed_start, not_a_source, not_reported, reported_piece)
@@ -104,9 +105,13 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
             (before := _content_before(doc, toks, k)):
         return before  # "CONTENT, X mengatakan kepada ..."
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
-        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
+        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma;
+        # a request's follows its purpose word ("meminta kepada Y agar CONTENT")
+        purpose = kind == "request" and purpose_after(toks, k + 2, limit)
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
-        if comma is None or toks[comma].text != "," or not reported_piece(toks, comma + 1, limit):
+        if purpose:
+            comma = purpose
+        elif comma is None or toks[comma].text != "," or not reported_piece(toks, comma + 1, limit):
             return None
         start_tok = comma + 1
     elif _attributes_quote(doc, toks, k):
@@ -118,7 +123,7 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
     elif comma or kind == "verb":
         start_tok = k + 1
     else:
-        start_tok = framed_start(toks, k + 1, limit, kind)
+        start_tok = view_start(toks, k + 1, limit) if kind == "view" else framed_start(toks, k + 1, limit, kind)
         if start_tok is None:
             return None
     if start_tok >= limit:
@@ -127,8 +132,8 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
     if span is None:
         return None
     speaker, desc = subject(doc, toks[0].start, toks, k, earlier, skip_quoted=False)
-    if speaker is None and (desc is None or not_a_source(desc) or after_temporal(toks, k)):
-        return None
+    if speaker is None and (desc is None or not_a_source(desc) or after_temporal(toks, k) or kind == "view"):
+        return None  # (a view verb also means seeing: only a named speaker holds a view)
     return Found(*span, "indirect", Attribution(toks[k].text, speaker, desc, addressee(doc, toks[k + 1:start_tok])))
 
 
