@@ -1,7 +1,8 @@
 """Direct and indirect quotes, linked to their speakers.
 
 The flow: direct spans (direct.py) index the document (document.py); the indirect clauses of
-every sentence (indirect.py) and the headline's claim (headlines.py) are found outside them;
+every sentence (indirect.py), the headline's claim (headlines.py) and the narration a source
+credit attributes (credits.py) are found outside them;
 then each direct quote gets its speaker (speakers.py decides). Word classes are in kg/data/.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 
 from kg.records import Mention, Quote, Sentence
 
+from kg.extract.quotes.credits import credited_quotes
 from kg.extract.quotes.direct import attribute, direct_spans
 from kg.extract.quotes.document import Document
 from kg.extract.quotes.headlines import headline_quote
@@ -29,6 +31,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     indirect = [q for si in range(len(sentences)) for q in indirect_quotes(doc, si)]
     headline = headline_quote(doc, paragraphs, indirect)
     indirect = [headline, *indirect] if headline else indirect
+    indirect = sorted(indirect + credited_quotes(doc, indirect), key=lambda q: q.start)
     direct = attribute(doc, spans, indirect, paragraphs)
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written

@@ -12,6 +12,7 @@ import bisect
 from kg import lexicon
 from kg.records import Token
 
+from kg.extract.quotes.credits import credit_follows
 from kg.extract.quotes.cues import purpose_after, view_start
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
@@ -116,8 +117,8 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
         start_tok = comma + 1
     elif _attributes_quote(doc, toks, k):
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
-    elif j >= limit or toks[j].text in {".", "!", "?"}:
-        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
+    elif j >= limit or toks[j].text in {".", "!", "?"} or (comma and credit_follows(toks, k + 2)):
+        return _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)(, mengutip Z)."
     elif k + 1 < limit and toks[k + 1].text == ":":
         return None  # introduces a direct quote
     elif comma or kind == "verb":
