@@ -71,8 +71,6 @@ def test_view_verb_only_with_a_view_and_a_named_source(text, expected):
     # the sentence has a speaker of its own (convention 19): the credit adds nothing
     ("Dilansir Warta Timur, Budi Santoso mengatakan harga beras akan naik bulan depan.",
      [("harga beras akan naik bulan depan", "Budi Santoso")]),
-    ("Kepala dinas itu menuturkan kepada wartawan, seperti dilansir Warta Timur, Jumat (20/6), bahwa lima gudang rusak.",
-     []),
     # ... also after the credited narration: the narration ends at the comma before that report
     ("Dilansir Warta Timur, Rabu (18/6/2025), rapat itu digelar enam hari setelah banjir surut, "
      "Budi menuntut pengunduran diri kepala dinas.",
@@ -92,3 +90,51 @@ def test_source_credits(text, expected):
 def test_a_credit_after_a_postposed_report_is_no_content():
     text = "Gudang itu disiapkan untuk menghadapi banjir, Harian Kota melaporkan, mengutip pejabat setempat."
     assert indirect(text) == [("Gudang itu disiapkan untuk menghadapi banjir", "Harian Kota")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the source after the last comma piece, before the colon
+    ("Menteri Tunda Rapat, Serikat Tani: Kami Tak Pernah Diberi Kabar\n\nJAKARTA - Serikat Tani menggelar rapat.",
+     [("Kami Tak Pernah Diberi Kabar", "Serikat Tani")]),
+    # a decimal comma is no piece boundary
+    ("Budi Santoso Sebut Jalan Desa Butuh Rp 2,7 Miliar\n\nBANDUNG - Budi Santoso hadir di desa.",
+     [("Jalan Desa Butuh Rp 2,7 Miliar", "Budi Santoso")]),
+    # a source named by its role: the person the body names with it
+    ("Gubernur Arvania Usulkan Kawasan Ekonomi Khusus di Perbatasan\n\n"
+     "Gubernur Arvania Budi Santoso mengunjungi perbatasan pada Senin.",
+     [("Kawasan Ekonomi Khusus di Perbatasan", "Budi Santoso")]),
+    ("Di Forum Iklim, Gubernur Desak Kemudahan Akses Dana bagi Desa\n\n"
+     "Hal itu disampaikan Budi Santoso dalam forum itu.",
+     [("Kemudahan Akses Dana bagi Desa", "Budi Santoso")]),
+    # the verb of a second piece goes on with the first piece's subject
+    ("Serikat Tani Kecam Kenaikan Harga Pupuk, Wanti-wanti Pemerintah Tak Abaikan Petani\n\nSerikat Tani rapat.",
+     [("Pemerintah Tak Abaikan Petani", "Serikat Tani")]),
+    # a speech noun before the source
+    ("Tekad Budi Bawa Timnya Lolos ke Final Musim Depan\n\nBudi Santoso diperkenalkan sebagai pelatih baru.",
+     [("Bawa Timnya Lolos ke Final Musim Depan", "Budi")]),
+    # "X Peringatkan Y: ..." is X's claim; "X Ungkap A: B" is all the verb's claim
+    ("Budi Peringatkan Siti Rahma: Harga Pupuk Tak Boleh Naik\n\nBudi Santoso menemui Siti Rahma.",
+     [("Harga Pupuk Tak Boleh Naik", "Budi")]),
+    ("Budi Ungkap Alasan Tunda Rapat Desa: Permintaan Warga\n\nBudi Santoso hadir.",
+     [("Alasan Tunda Rapat Desa: Permintaan Warga", "Budi")]),
+    # a person opening a longer lead before the colon
+    ("Budi Santoso Terima Kasih ke Siti Rahma atas Dukungan: Sahabat Baik Petani\n\nBudi Santoso hadir.",
+     [("Sahabat Baik Petani", "Budi Santoso")]),
+    # no source: a section label
+    ("Kabar Pagi: Harga Beras Naik Lagi Pekan Ini\n\nBANDUNG - Harga beras naik.", []),
+])
+def test_headlines(text, expected):
+    assert indirect(text) == expected
+
+
+def test_a_round_up_sub_headline_is_read_as_a_headline():
+    text = ("Lima Berita Terpopuler Hari Ini\n\nBerita pertama hari ini.\n\n"
+            "- Gubernur Arvania: Harga Beras Akan Turun Bulan Depan\n\n"
+            "Gubernur Arvania Budi Santoso hadir di Jakarta.")
+    assert indirect(text) == [("Harga Beras Akan Turun Bulan Depan", "Budi Santoso")]
+
+
+def test_an_interrupting_credit_before_bahwa_leaves_the_content_to_the_verb():
+    text = ("Budi Santoso menuturkan kepada televisi setempat, seperti dilansir Warta Timur, Jumat (20/6/2025), "
+            "bahwa sedikitnya lima gudang rusak.")
+    assert indirect(text) == [("sedikitnya lima gudang rusak", "Budi Santoso")]

@@ -14,7 +14,7 @@ from kg.records import Mention, Quote, Sentence
 from kg.extract.quotes.credits import credited_quotes
 from kg.extract.quotes.direct import attribute, direct_spans
 from kg.extract.quotes.document import Document
-from kg.extract.quotes.headlines import headline_quote
+from kg.extract.quotes.headlines import headline_quote, subheadline_quotes
 from kg.extract.quotes.indirect import indirect_quotes
 
 __all__ = ["extract_quotes"]
@@ -31,6 +31,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     indirect = [q for si in range(len(sentences)) for q in indirect_quotes(doc, si)]
     headline = headline_quote(doc, paragraphs, indirect)
     indirect = [headline, *indirect] if headline else indirect
+    indirect += subheadline_quotes(doc, paragraphs, indirect)
     indirect = sorted(indirect + credited_quotes(doc, indirect), key=lambda q: q.start)
     direct = attribute(doc, spans, indirect, paragraphs)
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))

@@ -13,6 +13,7 @@ from kg import lexicon
 from kg.records import Token
 
 from kg.extract.quotes.document import Attribution, Document, Found
+from kg.extract.quotes.speakers import subject
 from kg.extract.quotes.grammar import (FRAMING, OPEN, VERB_SHAPE, after_cues, content_span, is_verb,
                                        reported_piece)
 
@@ -66,8 +67,10 @@ def _credit(doc: Document, toks: list[Token], c: int, others: list[int]) -> list
         pre = _piece(doc, toks, 0, lead - 1, who)
         if pre is not None and toks[0].text.casefold() not in FRAMING:
             pieces.append(pre)
-    if after is not None and toks[after].text.casefold() != "bahwa":
-        pieces.append(_post(doc, toks, after, others, who))  # ("..., bahwa ...": a verb's content)
+    if after is not None and toks[after].text.casefold() == "bahwa":
+        pieces.append(_verb_content(doc, toks, lead, after))  # "X menuturkan, seperti dilansir Y, bahwa ..."
+    elif after is not None:
+        pieces.append(_post(doc, toks, after, others, who))
     return [q for q in pieces if q is not None]
 
 
@@ -81,6 +84,17 @@ def _post(doc: Document, toks: list[Token], a: int, others: list[int], who: Attr
     if not commas or not reported_piece(toks, a, commas[-1]) or not _plain(doc, toks, a, commas[-1]):
         return None
     return _piece(doc, toks, a, commas[-1], who)
+
+
+def _verb_content(doc: Document, toks: list[Token], lead: int, bahwa: int) -> Found | None:
+    """The content after "bahwa" of the speech verb before an interrupting credit, with its subject."""
+    k = next((i for i in range(lead - 1, -1, -1) if is_verb(toks[i].text)), None)
+    if k is None:
+        return None
+    speaker, desc = subject(doc, toks[0].start, toks, k, [], skip_quoted=False)
+    if speaker is None and desc is None:
+        return None
+    return _piece(doc, toks, bahwa + 1, len(toks), Attribution(toks[k].text, speaker, desc))
 
 
 def _plain(doc: Document, toks: list[Token], a: int, b: int) -> bool:
