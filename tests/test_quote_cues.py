@@ -138,3 +138,54 @@ def test_an_interrupting_credit_before_bahwa_leaves_the_content_to_the_verb():
     text = ("Budi Santoso menuturkan kepada televisi setempat, seperti dilansir Warta Timur, Jumat (20/6/2025), "
             "bahwa sedikitnya lima gudang rusak.")
     assert indirect(text) == [("sedikitnya lima gudang rusak", "Budi Santoso")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attribution after the content: "demikian" + a statement noun or a source
+    ("Sekolah itu akan ditutup sementara mulai pekan depan, demikian keterangan tertulis Serikat Tani.",
+     [("Sekolah itu akan ditutup sementara mulai pekan depan", "Serikat Tani")]),
+    ("Gudang itu rusak berat akibat banjir, demikian disampaikan Budi Santoso kepada wartawan.",
+     [("Gudang itu rusak berat akibat banjir", "Budi Santoso")]),
+    ("Harga beras naik, demikian pula harga gula di pasar itu.", []),
+    # a passive reporting verb with its sayer, then "bahwa"
+    ("Hal itu diungkapkan Budi Santoso bahwa gudang itu rusak berat akibat banjir.",
+     [("gudang itu rusak berat akibat banjir", "Budi Santoso")]),
+    # ... and without a sayer it is no quote (convention 12)
+    ("Dikatakan bahwa gudang itu rusak berat akibat banjir.", []),
+    ("Dalam laporan itu disebutkan bahwa gudang itu rusak berat akibat banjir.", []),
+])
+def test_postposed_and_passive_attributions(text, expected):
+    assert indirect(text) == expected
+
+
+def test_a_described_sayer_of_a_postposed_or_passive_attribution():
+    res = analyse_text("Anti-kekerasan adalah prinsip inti gerakan itu, demikian pernyataan kelompok tersebut di "
+                       "situs webnya.\n\nHanya dituturkan oleh kepala dinas pertanian bahwa gudang itu rusak berat.",
+                       NAMES)
+    assert [(q.text, q.speaker, q.speaker_desc) for q in res.quotes] == [
+        ("Anti-kekerasan adalah prinsip inti gerakan itu", None, "kelompok tersebut"),
+        ("gudang itu rusak berat", None, "kepala dinas pertanian")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a warning's content after its addressee and "agar"
+    ("Serikat Tani memperingatkan pemerintah dan para pedagang agar tidak menaikkan harga pupuk.",
+     [("tidak menaikkan harga pupuk", "Serikat Tani")]),
+    # not after other verbs: "agar" there gives the purpose of the speaker's act
+    ("Budi Santoso menjelaskan program itu agar warga desa paham.", []),
+])
+def test_warnings_with_an_addressee(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a report by an outlet goes to the outlet (conventions 18-19)
+    ("Menurut laporan surat kabar Harian Kota, pasokan beras di gudang itu tinggal separuh.",
+     [("pasokan beras di gudang itu tinggal separuh", "Harian Kota")]),
+    ("Laporan surat kabar Warta Timur menyebutkan bahwa pasokan beras di gudang itu sudah menipis.",
+     [("pasokan beras di gudang itu sudah menipis", "Warta Timur")]),
+    ("Warta Timur: Pasokan Beras di Gudang Tinggal Separuh\n\nWarta Timur melaporkan hal itu pada Senin.",
+     [("Pasokan Beras di Gudang Tinggal Separuh", "Warta Timur")]),
+])
+def test_reports_by_an_outlet(text, expected):
+    assert indirect(text) == expected

@@ -2,7 +2,8 @@
 
 The flow: direct spans (direct.py) index the document (document.py); the indirect clauses of
 every sentence (indirect.py), the headline's claim (headlines.py) and the narration a source
-credit attributes (credits.py) are found outside them;
+credit attributes (credits.py) and the attributions after the content or in the passive
+(postposed.py) are found outside them;
 then each direct quote gets its speaker (speakers.py decides). Word classes are in kg/data/.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kg.extract.quotes.direct import attribute, direct_spans
 from kg.extract.quotes.document import Document
 from kg.extract.quotes.headlines import headline_quote, subheadline_quotes
 from kg.extract.quotes.indirect import indirect_quotes
+from kg.extract.quotes.postposed import postposed_quotes
 
 __all__ = ["extract_quotes"]
 
@@ -32,7 +34,8 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     headline = headline_quote(doc, paragraphs, indirect)
     indirect = [headline, *indirect] if headline else indirect
     indirect += subheadline_quotes(doc, paragraphs, indirect)
-    indirect = sorted(indirect + credited_quotes(doc, indirect), key=lambda q: q.start)
+    indirect += credited_quotes(doc, indirect)
+    indirect = sorted(indirect + postposed_quotes(doc, indirect), key=lambda q: q.start)
     direct = attribute(doc, spans, indirect, paragraphs)
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written

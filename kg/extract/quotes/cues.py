@@ -1,5 +1,5 @@
 """Cue frames that need more than the word after the cue: a request's purpose word after its
-addressee ("meminta kepada Y agar ..."), and a view verb that also means seeing ("melihat")."""
+addressee ("meminta kepada Y agar ...", "memperingatkan Y agar ..."), and a view verb that also means seeing ("melihat")."""
 from __future__ import annotations
 
 from kg import lexicon
@@ -10,14 +10,24 @@ from kg.extract.quotes.grammar import is_predicate
 _PURPOSE = lexicon.function_words("purpose")
 _PREDICATE = lexicon.function_words("predicate")
 _EMBEDDING = lexicon.function_words("embedding")
+# "agar"/"supaya": what a warning or reminder asks for after its addressee ("untuk" also
+# starts purpose adjuncts: "menjelaskan program untuk ...")
+_SO_THAT = _PURPOSE & lexicon.function_words("content_openers")
 
 
-def purpose_after(toks: list[Token], a: int, limit: int, reach: int = 12) -> int | None:
+def so_that_after(toks: list[Token], a: int, limit: int) -> int | None:
+    """Where the content after an addressee and "agar" starts ("memperingatkan Y agar CONTENT")."""
+    i = purpose_after(toks, a, limit, words=_SO_THAT)
+    return None if i is None else i + 1
+
+
+def purpose_after(toks: list[Token], a: int, limit: int, reach: int = 12,
+                  words: frozenset[str] = _PURPOSE) -> int | None:
     """Index of the purpose word ("untuk", "agar") that ends an addressee starting at toks[a],
     or None when a comma or a full stop comes first: "kepada pemerintah daerah agar ..."."""
     for i in range(a, min(limit, a + reach)):
         w = toks[i].text.casefold()
-        if w in _PURPOSE:
+        if w in words:
             return i if i > a and i + 1 < limit else None
         if toks[i].text in {",", ".", ";", ":"}:
             return None

@@ -13,7 +13,7 @@ from kg import lexicon
 from kg.records import Token
 
 from kg.extract.quotes.credits import credit_follows
-from kg.extract.quotes.cues import purpose_after, view_start
+from kg.extract.quotes.cues import purpose_after, so_that_after, view_start
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
                                        framed_start, not_a_source, not_reported, reported_piece)
@@ -23,6 +23,7 @@ _ADJUNCTS = lexicon.function_words("adjuncts") | {"(", ")", ","}
 _ADJUNCT_PREPOSITIONS = lexicon.function_words("adjunct_prepositions")
 _COMPARISON = lexicon.function_words("comparison")
 _OPENING_CUES = lexicon.speech_words("opening")
+_ADDRESSED = lexicon.speech_words("addressed")
 
 
 def indirect_quotes(doc: Document, si: int) -> list[Found]:
@@ -125,6 +126,8 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
         start_tok = k + 1
     else:
         start_tok = view_start(toks, k + 1, limit) if kind == "view" else framed_start(toks, k + 1, limit, kind)
+        if start_tok is None and toks[k].text.casefold() in _ADDRESSED:
+            start_tok = so_that_after(toks, k + 1, limit)  # "memperingatkan Y agar CONTENT"
         if start_tok is None:
             return None
     if start_tok >= limit:
