@@ -189,3 +189,9 @@ def test_warnings_with_an_addressee(text, expected):
 ])
 def test_reports_by_an_outlet(text, expected):
     assert indirect(text) == expected
+
+
+def test_a_sub_headline_closing_its_story_finds_the_role_holder_named_before_it():
+    text = ("Lima Berita Terpopuler Hari Ini\n\nGubernur Arvania Budi Santoso meninjau gudang beras.\n\n"
+            "- Gubernur Arvania: Harga Beras Akan Turun Bulan Depan")
+    assert indirect(text) == [("Harga Beras Akan Turun Bulan Depan", "Budi Santoso")]

@@ -140,17 +140,27 @@ def _role_word(prefix: str) -> bool:
 
 def _role_holder(doc: Document, role: str, after: int) -> int | None:
     """The person the body names with the role's title: a mention whose role holds the title
-    word, else the first person named right after that word in the body, else the first
-    person of the lead ("Wamen" for "Wakil Menteri ... Diaz")."""
+    word, else the first person named right after that word; in the body after the line, then
+    before it (a round-up's sub-headline may close its story); else the first person of the
+    lead ("Wamen" for "Wakil Menteri ... Diaz")."""
     head = role.split()[0]
+    for a in (after, 0):
+        holder = _titled(doc, head, a)
+        if holder is not None:
+            return holder
+    lead = [c for c in doc.speakers_between(after, after + _LEAD_REACH) if doc.mentions[c].type == "PERSON"]
+    return lead[0] if lead else None  # the lead names the headline's actor first, most often
+
+
+def _titled(doc: Document, head: str, a: int) -> int | None:
+    """The first person from offset a on with the title word `head` in their role or right before them."""
     for i, m in enumerate(doc.mentions):
-        if m.start >= after and m.type == "PERSON" and m.role and head.casefold() in m.role.casefold():
+        if m.start >= a and m.type == "PERSON" and m.role and head.casefold() in m.role.casefold():
             return i
-    for found in re.finditer(rf"\b{re.escape(head)}", doc.text[after:]):
-        pos = after + found.end()
+    for found in re.finditer(rf"\b{re.escape(head)}", doc.text[a:]):
+        pos = a + found.end()
         nearby = [c for c in doc.speakers_between(pos, pos + _ROLE_REACH)
                   if doc.mentions[c].type == "PERSON" and doc.sentence_at(doc.mentions[c].start) == doc.sentence_at(pos)]
         if nearby:
             return nearby[0]
-    lead = [c for c in doc.speakers_between(after, after + _LEAD_REACH) if doc.mentions[c].type == "PERSON"]
-    return lead[0] if lead else None  # the lead names the headline's actor first, most often
+    return None
