@@ -60,6 +60,9 @@ def test_view_verb_only_with_a_view_and_a_named_source(text, expected):
      [("masih banyak perbedaan pandangan tentang rencana itu", "Harian Kota")]),
     ("Seperti dilansir Warta Timur pada Kamis malam, pasokan listrik di kota itu sudah pulih.",
      [("pasokan listrik di kota itu sudah pulih", "Warta Timur")]),
+    # words and a title between the credit and the name
+    ("Mengutip pernyataan Menteri Keuangan Siti Rahma, anggaran desa akan naik tahun depan.",
+     [("anggaran desa akan naik tahun depan", "Siti Rahma")]),
     # joint credits: the first named (convention 18)
     ("Dilansir Warta Timur, Harian Kota, dan Serikat Tani, Minggu (19/10/2025), ada tiga tuntutan utama massa.",
      [("ada tiga tuntutan utama massa", "Warta Timur")]),

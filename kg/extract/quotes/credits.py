@@ -139,14 +139,14 @@ def _piece(doc: Document, toks: list[Token], a: int, b: int, who: Attribution) -
 
 def _source(doc: Document, toks: list[Token], a: int) -> tuple[int | None, int | None]:
     """(the credited source, index of the first token of what it credits) for a credit whose
-    object starts at toks[a]: a few words ("dari laman"), names joined by commas or "dan", a time
+    object starts at toks[a]: a few words ("dari laman", a title), names joined by commas or "dan", a time
     adverbial, then a comma. (None, None) when no named source is credited."""
     i, first, names = a, None, 0
     while i < len(toks) and i - a <= 4 and first is None:
         m = doc.speaker_at(toks[i].start)
         if m is not None:
             first = m
-        elif toks[i].text[:1].isupper() or toks[i].text in _STOPS or toks[i].text == ",":
+        elif toks[i].text in _STOPS or toks[i].text == "," or doc.mention_at(toks[i].start) is not None:
             return None, None  # a name that cannot speak, or no name: "Dilansir dari data resmi, ..."
         else:
             i += 1
