@@ -47,6 +47,8 @@ def test_reporting_verbs(text, expected):
     ("Budi melihat pelaku membawa pisau ke dalam rumah itu.", []),
     ("Warga melihat asap hitam masih mengepul dari gudang itu.", []),
     ("Budi melihat langsung kondisi jalan yang rusak parah.", []),
+    ("Budi Santoso melihat masalah penyebab tidak maksimalnya panen di desa itu.", []),
+    ("Namun di sisi lain, Budi melihat dalam berbagai praktik baik ada inovasi.", []),
 ])
 def test_view_verb_only_with_a_view_and_a_named_source(text, expected):
     assert indirect(text) == expected
@@ -63,6 +65,11 @@ def test_view_verb_only_with_a_view_and_a_named_source(text, expected):
     # words and a title between the credit and the name
     ("Mengutip pernyataan Menteri Keuangan Siti Rahma, anggaran desa akan naik tahun depan.",
      [("anggaran desa akan naik tahun depan", "Siti Rahma")]),
+    # a date right after the comma, with no comma of its own, is no content
+    ("Mengutip Warta Timur, Jumat (13/6/2025) perusahaan itu tengah bersiap mengajukan izin baru.",
+     [("perusahaan itu tengah bersiap mengajukan izin baru", "Warta Timur")]),
+    ("Mengutip Warta Timur, 12 orang tewas dalam banjir di desa itu.",
+     [("12 orang tewas dalam banjir di desa itu", "Warta Timur")]),
     # joint credits: the first named (convention 18)
     ("Dilansir Warta Timur, Harian Kota, dan Serikat Tani, Minggu (19/10/2025), ada tiga tuntutan utama massa.",
      [("ada tiga tuntutan utama massa", "Warta Timur")]),

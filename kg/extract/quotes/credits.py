@@ -169,7 +169,8 @@ def _source(doc: Document, toks: list[Token], a: int) -> tuple[int | None, int |
             if i + 1 < len(toks) and _time_piece(toks, i + 1):
                 i = _time_end(toks, i + 1)
                 continue
-            return first, (i + 1 if i + 1 < len(toks) else None)
+            start = _time_end(toks, i + 1) if _dated(toks, i + 1) else i + 1  # "X, Jumat (13/6) CONTENT"
+            return first, (start if start < len(toks) else None)
         if _time_word(toks[i].text):
             i += 1
             continue
@@ -193,6 +194,12 @@ def _time_piece(toks: list[Token], a: int) -> bool:
     end = _time_end(toks, a)
     return end > a and (end == len(toks) or toks[end].text in _STOPS or toks[end].text == ",") and any(
         toks[i].text.casefold() in _calendar() or any(ch.isdigit() for ch in toks[i].text) for i in range(a, end))
+
+
+def _dated(toks: list[Token], a: int) -> bool:
+    """Does a date or a weekday open toks[a:] ("Jumat (13/6/2025) ...", "Rabu pagi ...")? A bare
+    number does not ("12 orang tewas")."""
+    return any(toks[i].text.casefold() in _calendar() or "/" in toks[i].text for i in range(a, _time_end(toks, a)))
 
 
 def _time_end(toks: list[Token], a: int) -> int:

@@ -101,6 +101,10 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
     comma = k + 2 < limit and toks[k + 1].text in {",", ":"} and toks[k + 2].text not in OPEN
     if j < limit and toks[j].text.casefold() == "bahwa":
         start_tok = j + 1
+    elif kind == "view":  # no postposed use ("..., X melihat."): a comma or a clause follows
+        start_tok = k + 2 if comma else view_start(toks, k + 1, limit)
+        if start_tok is None:
+            return None
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
     elif k + 1 < limit and toks[k + 1].text.casefold() in _ADJUNCT_PREPOSITIONS and \
@@ -125,7 +129,7 @@ def _verb_clause(doc: Document, toks: list[Token], k: int, limit: int, kind: str
     elif comma or kind == "verb":
         start_tok = k + 1
     else:
-        start_tok = view_start(toks, k + 1, limit) if kind == "view" else framed_start(toks, k + 1, limit, kind)
+        start_tok = framed_start(toks, k + 1, limit, kind)
         if start_tok is None and toks[k].text.casefold() in _ADDRESSED:
             start_tok = so_that_after(toks, k + 1, limit)  # "memperingatkan Y agar CONTENT"
         if start_tok is None:
