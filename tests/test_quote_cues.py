@@ -54,6 +54,12 @@ def test_view_verb_only_with_a_view_and_a_named_source(text, expected):
     assert indirect(text) == expected
 
 
+def test_a_view_verb_without_a_subject_does_not_cut_the_content_it_stands_in():
+    text = "Namun menurut Budi, melihat hasil imbang melawan tim tamu, pelatih itu masih harus mencari pemain baru."
+    assert indirect(text) == [("melihat hasil imbang melawan tim tamu, pelatih itu masih harus mencari pemain baru",
+                               "Budi")]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a credit opening narration: the credited source speaks it, past a time adverbial
     ("Dilansir Warta Timur, Senin (3/2/2025), harga beras di Arvania naik empat persen.",
@@ -92,6 +98,10 @@ def test_view_verb_only_with_a_view_and_a_named_source(text, expected):
     # no named source, or a direct quote's attribution: no quote
     ("Dilansir dari data resmi, harga beras naik empat persen bulan ini.", []),
     ("“Kami siap menghadapi musim tanam tahun ini,” kata Budi, seperti dilansir Warta Timur, Senin (16/6).", []),
+    ("“Kami tidak perlu mobil baru,” kata Budi, seperti dilansir Warta Timur, Jakarta, Rabu (28/5).", []),
+    # narration credited after it: from "bahwa" on
+    ("Para peneliti menemukan bahwa kerak itu terbentuk akibat polusi udara, seperti dikutip dari Warta Timur.",
+     [("kerak itu terbentuk akibat polusi udara", "Warta Timur")]),
 ])
 def test_source_credits(text, expected):
     assert indirect(text) == expected
@@ -162,6 +172,7 @@ def test_an_interrupting_credit_before_bahwa_leaves_the_content_to_the_verb():
      [("gudang itu rusak berat akibat banjir", "Budi Santoso")]),
     # ... and without a sayer it is no quote (convention 12)
     ("Dikatakan bahwa gudang itu rusak berat akibat banjir.", []),
+    ("Disebutkan juga bahwa gudang itu rusak berat akibat banjir.", []),
     ("Dalam laporan itu disebutkan bahwa gudang itu rusak berat akibat banjir.", []),
 ])
 def test_postposed_and_passive_attributions(text, expected):

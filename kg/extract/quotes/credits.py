@@ -64,13 +64,14 @@ def _credit(doc: Document, toks: list[Token], c: int, others: list[int]) -> list
         who, after = who._replace(speaker=passive), None  # "A, seperti dilansir X, disampaikan oleh Y"
     pieces = []
     if not opening and not any(a < toks[lead].start for a in others) and _plain(doc, toks, 0, lead - 1):
-        pre = _piece(doc, toks, 0, lead - 1, who)
+        bahwa = next((i + 1 for i in range(lead - 1) if toks[i].text.casefold() == "bahwa"), 0)
+        pre = _piece(doc, toks, bahwa, lead - 1, who)  # ("Para peneliti menemukan bahwa A, dikutip X")
         if pre is not None and toks[0].text.casefold() not in FRAMING:
             pieces.append(pre)
     if after is not None and toks[after].text.casefold() == "bahwa":
         pieces.append(_verb_content(doc, toks, lead, after))  # "X menuturkan, seperti dilansir Y, bahwa ..."
-    elif after is not None:
-        pieces.append(_post(doc, toks, after, others, who))
+    elif after is not None and (opening or reported_piece(toks, after, len(toks))):
+        pieces.append(_post(doc, toks, after, others, who))  # ("..., dilansir X, Jakarta, Rabu": a setting)
     return [q for q in pieces if q is not None]
 
 

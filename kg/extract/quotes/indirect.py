@@ -32,7 +32,8 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     kinds = cue_kinds()
     folded = [t.text.casefold() for t in toks]
     cues = [(k, kind) for k, w in enumerate(folded)
-            if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)]
+            if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)
+            and not (kind == "view" and (k == 0 or folded[k - 1] in CLAUSE))]  # "..., melihat X, ...": seeing
     out: list[Found] = []
     taken_until = -1
     bounds = [i for i, w in enumerate(folded) if w in CLAUSE]

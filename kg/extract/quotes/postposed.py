@@ -6,7 +6,7 @@ from kg import lexicon
 from kg.records import Token
 
 from kg.extract.quotes.document import Attribution, Document, Found
-from kg.extract.quotes.grammar import after_cues, content_span
+from kg.extract.quotes.grammar import ADVERBS, after_cues, content_span
 from kg.extract.quotes.speakers import describe, pick_speaker
 
 _POSTPOSED = lexicon.speech_words("postposed")
@@ -65,6 +65,8 @@ def _passive(doc: Document, toks: list[Token], k: int) -> Found | None:
 def _sayer(doc: Document, toks: list[Token], a: int, b: int, cue: str) -> Attribution | None:
     """Who toks[a:b] names: a speaker named there, else its description up to a place or
     occasion ("kelompok tersebut di situs webnya" → "kelompok tersebut"); None when it names no one."""
+    while a < b and toks[a].text.casefold() in ADVERBS:
+        a += 1  # "Disebutkan juga bahwa ...": no sayer
     end = next((i for i in range(a, b) if toks[i].text.casefold() in _PLACES or toks[i].text in {",", ".", ";"}), b)
     if end <= a:
         return None
