@@ -74,6 +74,8 @@ def test_a_view_verb_without_a_subject_does_not_cut_the_content_it_stands_in():
     # a date right after the comma, with no comma of its own, is no content
     ("Mengutip Warta Timur, Jumat (13/6/2025) perusahaan itu tengah bersiap mengajukan izin baru.",
      [("perusahaan itu tengah bersiap mengajukan izin baru", "Warta Timur")]),
+    ("Mengutip data Warta Timur, ditulis Jumat (20/6/2025), harga gabah turun dua persen.",
+     [("harga gabah turun dua persen", "Warta Timur")]),
     ("Mengutip Warta Timur, 12 orang tewas dalam banjir di desa itu.",
      [("12 orang tewas dalam banjir di desa itu", "Warta Timur")]),
     # joint credits: the first named (convention 18)
