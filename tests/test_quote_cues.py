@@ -218,3 +218,17 @@ def test_a_sub_headline_closing_its_story_finds_the_role_holder_named_before_it(
     text = ("Lima Berita Terpopuler Hari Ini\n\nGubernur Arvania Budi Santoso meninjau gudang beras.\n\n"
             "- Gubernur Arvania: Harga Beras Akan Turun Bulan Depan")
     assert indirect(text) == [("Harga Beras Akan Turun Bulan Depan", "Budi Santoso")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a topic or an addressee after the source, before the colon
+    ("Budi Santoso ke Kepala Desa: Jalan Harus Selesai Tahun Ini\n\nBudi Santoso hadir di desa.",
+     [("Jalan Harus Selesai Tahun Ini", "Budi Santoso")]),
+    ("Siti Rahma soal Banjir: Warga Harus Siap Mengungsi\n\nSiti Rahma hadir di desa.",
+     [("Warga Harus Siap Mengungsi", "Siti Rahma")]),
+    # a name joined to another in a title or a match is no source
+    ("Budi Santoso dan Ekonomi Kita: Sebuah Catatan Akhir Tahun\n\nBudi Santoso hadir.", []),
+    ("Budi Santoso vs Andi Wijaya di Final Tunggal Putra: Laga Berjalan Sengit\n\nBudi Santoso hadir.", []),
+])
+def test_headline_sources_before_a_colon(text, expected):
+    assert indirect(text) == expected

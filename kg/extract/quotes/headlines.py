@@ -19,6 +19,7 @@ _HEADWORD = re.compile(r"\w+(?:-\w+)*")
 _PIECE = re.compile(r"(?:[^,]|,(?! ))+")  # a comma piece ("Rp 2,7 Triliun" is one)
 _SUBHEAD = re.compile(r"[-–—•] (?=\w)")  # "- Kanselir Arvania: ..." inside a round-up
 _ROLE_REACH = 80  # characters between a role word in the body and the name it introduces
+_JOINED = lexicon.function_words("joiners") | lexicon.speech_words("headline_pairs")
 _LEAD_REACH = 400  # characters of the lead paragraph after a headline
 
 
@@ -68,9 +69,11 @@ def _source_colon(doc: Document, a: int, b: int, long_lead: bool = False) -> Fou
         if not long_lead:
             return None
         lead = doc.speaker_at(piece)
-        if lead is None or doc.mentions[lead].type != "PERSON":
-            return None
+        if lead is None or doc.mentions[lead].type != "PERSON" or _joined(doc, doc.mentions[lead].end):
+            return None  # ("X dan Ekonomi Kita: Sebuah Catatan" is a title, not X's claim)
         speaker, desc = lead, None
+    elif speaker is None and (lead := _addressing(doc, piece, colon)) is not None:
+        speaker = lead  # "Purbaya ke Kepala Daerah: ...", "Budi soal Banjir: ..."
     elif speaker is None:
         if not _role_word(prefix):
             return None  # "Dunia Hari Ini: ..." names no source
@@ -124,6 +127,21 @@ def _actor(doc: Document, a: int, b: int) -> int | None:
             cands = [c for c in doc.speakers_between(a, word.start()) if doc.mentions[c].end >= word.start() - 1]
             return pick_speaker(doc, cands, last=True) if cands else None
     return None
+
+
+def _joined(doc: Document, end: int) -> bool:
+    """Is the name ending at `end` joined to what follows ("X dan Y", "X vs Y")?"""
+    word = _HEADWORD.match(doc.text, end + 1)
+    return word is not None and word.group().casefold() in _JOINED
+
+
+def _addressing(doc: Document, a: int, b: int) -> int | None:
+    """The source opening [a, b) when a topic or addressee word follows it ("X soal Y", "X ke Y")."""
+    lead = doc.speaker_at(a)
+    if lead is None or doc.mentions[lead].start != a:
+        return None
+    word = _HEADWORD.match(doc.text, doc.mentions[lead].end + 1)
+    return lead if word and word.end() < b and word.group().casefold() in lexicon.speech_words("headline_topic") else None
 
 
 def _claim(doc: Document, a: int, b: int, who: Attribution) -> Found | None:
