@@ -232,3 +232,15 @@ def test_a_sub_headline_closing_its_story_finds_the_role_holder_named_before_it(
 ])
 def test_headline_sources_before_a_colon(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“Kami akan memeriksa semua laporan warga dengan teliti,” bunyi pernyataan Serikat Tani.", "Serikat Tani"),
+    ("“Kami akan memeriksa semua laporan warga dengan teliti,” demikian keterangan tertulis Serikat Tani.",
+     "Serikat Tani"),
+    ("“Kami akan memeriksa semua laporan warga dengan teliti,” bunyi pernyataan itu.", None),
+])
+def test_a_statement_after_a_direct_quote_names_its_speaker(text, speaker):
+    res = analyse_text(text, NAMES)
+    [q] = res.quotes
+    assert (None if q.speaker is None else res.mentions[q.speaker].text) == speaker and q.speaker_desc is None

@@ -17,7 +17,7 @@ from kg.extract.quotes.direct import attribute, direct_spans
 from kg.extract.quotes.document import Document
 from kg.extract.quotes.headlines import headline_quote, subheadline_quotes
 from kg.extract.quotes.indirect import indirect_quotes
-from kg.extract.quotes.postposed import postposed_quotes
+from kg.extract.quotes.postposed import postposed_quotes, with_postposed_sayers
 
 __all__ = ["extract_quotes"]
 
@@ -36,7 +36,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     indirect += subheadline_quotes(doc, paragraphs, indirect)
     indirect += credited_quotes(doc, indirect)
     indirect = sorted(indirect + postposed_quotes(doc, indirect), key=lambda q: q.start)
-    direct = attribute(doc, spans, indirect, paragraphs)
+    direct = with_postposed_sayers(doc, attribute(doc, spans, indirect, paragraphs))
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written
 

@@ -1,5 +1,6 @@
 """Attributions after the content or in the passive voice (convention 12):
-"CONTENT, demikian keterangan tertulis X." and "Hanya dituturkan oleh X bahwa CONTENT"."""
+"CONTENT, demikian keterangan tertulis X.", "Hanya dituturkan oleh X bahwa CONTENT", and after a
+direct quote: '“...,” bunyi pernyataan X.'"""
 from __future__ import annotations
 
 from kg import lexicon
@@ -13,6 +14,7 @@ _POSTPOSED = lexicon.speech_words("postposed")
 _NOUNS = lexicon.speech_words("postposed_nouns")
 _PASSIVE = lexicon.speech_words("passive_reporting")
 _PLACES = lexicon.function_words("adjunct_prepositions") | lexicon.function_words("object_prepositions")
+_DEMONSTRATIVES = lexicon.speaker_words("statement_demonstratives")
 _SAYER_REACH = 12  # tokens between a passive verb and its "bahwa"
 
 
@@ -30,6 +32,29 @@ def postposed_quotes(doc: Document, found: list[Found]) -> list[Found]:
                 out.append(q)
                 break
     return out
+
+
+def with_postposed_sayers(doc: Document, direct: list[Found]) -> list[Found]:
+    """The direct quotes, those with no speaker given one by a statement after them
+    ('“...,” demikian keterangan X.', '“...,” bunyi pernyataan X.')."""
+    return [q if q.who.named else q._replace(who=_statement_after(doc, q.end) or q.who) for q in direct]
+
+
+def _statement_after(doc: Document, end: int) -> Attribution | None:
+    toks = [t for t in doc.sentences[doc.sentence_at(end)].tokens if t.start >= end]
+    i = 0
+    while i < len(toks) and toks[i].text in {",", "”", "\"", "’"}:
+        i += 1
+    if i == len(toks) or toks[i].text.casefold() not in _POSTPOSED | _NOUNS:
+        return None
+    k = i
+    i += 1
+    while i < len(toks) and toks[i].text.casefold() in _NOUNS | _PASSIVE:
+        i += 1
+    if i == k + 1 and toks[k].text.casefold() in _POSTPOSED and (
+            i >= len(toks) or doc.speaker_at(toks[i].start) is None):
+        return None
+    return _sayer(doc, toks, i, len(toks), toks[k].text)
 
 
 def _demikian(doc: Document, toks: list[Token], k: int) -> Found | None:
@@ -67,6 +92,8 @@ def _sayer(doc: Document, toks: list[Token], a: int, b: int, cue: str) -> Attrib
     occasion ("kelompok tersebut di situs webnya" → "kelompok tersebut"); None when it names no one."""
     while a < b and toks[a].text.casefold() in ADVERBS:
         a += 1  # "Disebutkan juga bahwa ...": no sayer
+    if a < b and toks[a].text.casefold() in _DEMONSTRATIVES:
+        return None  # "bunyi pernyataan itu": the statement named before, not a sayer
     end = next((i for i in range(a, b) if toks[i].text.casefold() in _PLACES or toks[i].text in {",", ".", ";"}), b)
     if end <= a:
         return None
