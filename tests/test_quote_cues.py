@@ -244,3 +244,9 @@ def test_a_statement_after_a_direct_quote_names_its_speaker(text, speaker):
     res = analyse_text(text, NAMES)
     [q] = res.quotes
     assert (None if q.speaker is None else res.mentions[q.speaker].text) == speaker and q.speaker_desc is None
+
+
+def test_a_date_after_a_credited_attribution_is_no_content():
+    text = ("Menteri Pertahanan Budi Santoso, menurut para pejabat seperti dilansir Warta Timur, Rabu (18/6/2025), "
+            "memberikan sejumlah opsi militer kepada presiden.")
+    assert [t for t, _ in indirect(text)] == ["memberikan sejumlah opsi militer kepada presiden"]

@@ -197,6 +197,14 @@ def _time_piece(toks: list[Token], a: int) -> bool:
         toks[i].text.casefold() in _calendar() or any(ch.isdigit() for ch in toks[i].text) for i in range(a, end))
 
 
+def time_comma(toks: list[Token], a: int) -> int | None:
+    """The comma that closes a time adverbial opening toks[a:] ("Rabu (18/6/2025), ..."), or None."""
+    if a >= len(toks) or not _time_piece(toks, a):
+        return None
+    end = _time_end(toks, a)
+    return end if end < len(toks) and toks[end].text == "," else None
+
+
 def _dated(toks: list[Token], a: int) -> bool:
     """Does a date or a weekday open toks[a:] ("Jumat (13/6/2025) ...", "Rabu pagi ...")? A bare
     number does not ("12 orang tewas")."""

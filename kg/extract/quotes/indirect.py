@@ -12,7 +12,7 @@ import bisect
 from kg import lexicon
 from kg.records import Token
 
-from kg.extract.quotes.credits import credit_follows
+from kg.extract.quotes.credits import credit_follows, time_comma
 from kg.extract.quotes.cues import purpose_after, so_that_after, view_start
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
@@ -215,6 +215,8 @@ def _attribution_end(doc: Document, toks: list[Token], a: int, limit: int) -> in
         if toks[i].text in {".", "!", "?", ";"} or toks[i].text in OPEN:
             return None
         if toks[i].text == ",":
+            if (dated := time_comma(toks, i + 1)) is not None and dated + 1 < limit:
+                return dated  # "menurut X seperti dilansir Y, Rabu (18/6/2025), CONTENT"
             m = doc.mention_at(toks[i + 1].start) if i + 1 < limit else None
             if m is not None and doc.mentions[m].type == "PERSON":
                 nxt = next((j for j in range(i + 1, min(limit, i + 8)) if toks[j].start >= doc.mentions[m].end), None)
