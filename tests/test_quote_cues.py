@@ -82,7 +82,8 @@ def test_a_view_verb_without_a_subject_does_not_cut_the_content_it_stands_in():
     ("Dilansir Warta Timur, Harian Kota, dan Serikat Tani, Minggu (19/10/2025), ada tiga tuntutan utama massa.",
      [("ada tiga tuntutan utama massa", "Warta Timur")]),
     # interrupting and closing credits: one quote per piece
-    ("Pangkalan udara di pulau itu, seperti dilansir Warta Timur, Rabu (18/6/2025), merupakan fasilitas utama di kawasan.",
+    ("Pangkalan udara di pulau itu, seperti dilansir Warta Timur, Rabu (18/6/2025), "
+     "merupakan fasilitas utama di kawasan.",
      [("Pangkalan udara di pulau itu", "Warta Timur"), ("merupakan fasilitas utama di kawasan", "Warta Timur")]),
     ("Harga beras di Arvania naik empat persen bulan ini, seperti dilansir Warta Timur.",
      [("Harga beras di Arvania naik empat persen bulan ini", "Warta Timur")]),

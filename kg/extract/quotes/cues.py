@@ -1,5 +1,6 @@
 """Cue frames that need more than the word after the cue: a request's purpose word after its
-addressee ("meminta kepada Y agar ...", "memperingatkan Y agar ..."), and a view verb that also means seeing ("melihat")."""
+addressee ("meminta kepada Y agar ...", "memperingatkan Y agar ..."), and a view verb that also
+means seeing ("melihat")."""
 from __future__ import annotations
 
 from kg import lexicon

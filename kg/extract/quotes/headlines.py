@@ -141,7 +141,8 @@ def _addressing(doc: Document, a: int, b: int) -> int | None:
     if lead is None or doc.mentions[lead].start != a:
         return None
     word = _HEADWORD.match(doc.text, doc.mentions[lead].end + 1)
-    return lead if word and word.end() < b and word.group().casefold() in lexicon.speech_words("headline_topic") else None
+    topic = word is not None and word.end() < b and word.group().casefold() in lexicon.speech_words("headline_topic")
+    return lead if topic else None
 
 
 def _claim(doc: Document, a: int, b: int, who: Attribution) -> Found | None:
@@ -177,8 +178,8 @@ def _titled(doc: Document, head: str, a: int) -> int | None:
             return i
     for found in re.finditer(rf"\b{re.escape(head)}", doc.text[a:]):
         pos = a + found.end()
-        nearby = [c for c in doc.speakers_between(pos, pos + _ROLE_REACH)
-                  if doc.mentions[c].type == "PERSON" and doc.sentence_at(doc.mentions[c].start) == doc.sentence_at(pos)]
+        nearby = [c for c in doc.speakers_between(pos, pos + _ROLE_REACH) if doc.mentions[c].type == "PERSON"
+                  and doc.sentence_at(doc.mentions[c].start) == doc.sentence_at(pos)]
         if nearby:
             return nearby[0]
     return None
