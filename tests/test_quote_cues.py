@@ -251,3 +251,9 @@ def test_a_date_after_a_credited_attribution_is_no_content():
     text = ("Menteri Pertahanan Budi Santoso, menurut para pejabat seperti dilansir Warta Timur, Rabu (18/6/2025), "
             "memberikan sejumlah opsi militer kepada presiden.")
     assert [t for t, _ in indirect(text)] == ["memberikan sejumlah opsi militer kepada presiden"]
+
+
+def test_a_role_source_is_not_the_person_named_in_the_headline_claim():
+    text = ("Gubernur Sebut Budi Santoso Layak Jadi Teladan Warga Desa\n\n"
+            "Gubernur Arvania menyebut Budi Santoso layak menjadi teladan warga.")
+    assert indirect(text)[0] == ("Budi Santoso Layak Jadi Teladan Warga Desa", None)

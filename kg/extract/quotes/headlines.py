@@ -21,6 +21,8 @@ _SUBHEAD = re.compile(r"[-–—•] (?=\w)")  # "- Kanselir Arvania: ..." insid
 _ROLE_REACH = 80  # characters between a role word in the body and the name it introduces
 _JOINED = lexicon.function_words("joiners") | lexicon.speech_words("headline_pairs")
 _LEAD_REACH = 400  # characters of the lead paragraph after a headline
+# a word of the sentence, or its end, between a title and a name
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]|[.!?]")
 
 
 def headline_quote(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> Found | None:
@@ -63,7 +65,7 @@ def _source_colon(doc: Document, a: int, b: int, long_lead: bool = False) -> Fou
     speaker, desc = (pick_speaker(doc, cands, last=True), None) if cands else (None, None)
     if (actor := _actor(doc, piece, colon)) is not None:
         speaker, desc = actor, None  # "X Peringatkan Y: ..." is X's
-    elif _role_word(prefix) and (holder := _role_holder(doc, prefix, b)) is not None:
+    elif _role_word(prefix) and (holder := _role_holder(doc, prefix, b, doc.text[colon:b])) is not None:
         speaker, desc = holder, None  # "Kanselir Arvania: ..." is the chancellor's, not Arvania's
     if len(prefix.split()) > 4 and actor is None:
         if not long_lead:
@@ -77,7 +79,7 @@ def _source_colon(doc: Document, a: int, b: int, long_lead: bool = False) -> Fou
     elif speaker is None:
         if not _role_word(prefix):
             return None  # "Dunia Hari Ini: ..." names no source
-        speaker, desc = _role_holder(doc, prefix, b), prefix
+        speaker, desc = _role_holder(doc, prefix, b, doc.text[colon:b]), prefix
     span = content_span(doc.text, colon + 1, b)
     if span is None:
         return None
@@ -105,7 +107,7 @@ def _source_verb(doc: Document, a: int, b: int) -> Found | None:
             elif not subj and last is not None:
                 who = last._replace(cue=word.group())
             elif subj and len(subj.split()) <= 4 and _role_word(subj):
-                holder = _role_holder(doc, subj, b)
+                holder = _role_holder(doc, subj, b, doc.text[word.end():e])
                 who = Attribution(word.group(), holder, None if holder is not None else subj)
             else:
                 continue
@@ -157,29 +159,33 @@ def _role_word(prefix: str) -> bool:
     return any(" ".join(words[:n]) in heads for n in range(1, min(4, len(words)) + 1))
 
 
-def _role_holder(doc: Document, role: str, after: int) -> int | None:
+def _role_holder(doc: Document, role: str, after: int, claim: str) -> int | None:
     """The person the body names with the role's title: a mention whose role holds the title
     word, else the first person named right after that word; in the body after the line, then
     before it (a round-up's sub-headline may close its story); else the first person of the
-    lead ("Wamen" for "Wakil Menteri ... Diaz")."""
+    lead ("Wamen" for "Wakil Menteri ... Diaz"). Never a person the claim itself names
+    ("Mensos Sebut Prabowo ...")."""
     head = role.split()[0]
+    named = [i for i, m in enumerate(doc.mentions) if m.type == "PERSON" and m.text.split()[-1] not in claim]
     for a in (after, 0):
-        holder = _titled(doc, head, a)
+        holder = _titled(doc, head, a, named)
         if holder is not None:
             return holder
-    lead = [c for c in doc.speakers_between(after, after + _LEAD_REACH) if doc.mentions[c].type == "PERSON"]
+    lead = [c for c in named if after <= doc.mentions[c].start < after + _LEAD_REACH]
     return lead[0] if lead else None  # the lead names the headline's actor first, most often
 
 
-def _titled(doc: Document, head: str, a: int) -> int | None:
-    """The first person from offset a on with the title word `head` in their role or right before them."""
-    for i, m in enumerate(doc.mentions):
-        if m.start >= a and m.type == "PERSON" and m.role and head.casefold() in m.role.casefold():
+def _titled(doc: Document, head: str, a: int, persons: list[int]) -> int | None:
+    """The first of the persons from offset a on with the title word `head` in their role or right
+    before their name (only the title's words between: "Gubernur Nusa Tenggara Timur (NTT) X")."""
+    later = [i for i in persons if doc.mentions[i].start >= a]
+    for i in later:
+        if doc.mentions[i].role and head.casefold() in doc.mentions[i].role.casefold():
             return i
     for found in re.finditer(rf"\b{re.escape(head)}", doc.text[a:]):
         pos = a + found.end()
-        nearby = [c for c in doc.speakers_between(pos, pos + _ROLE_REACH) if doc.mentions[c].type == "PERSON"
-                  and doc.sentence_at(doc.mentions[c].start) == doc.sentence_at(pos)]
+        nearby = [c for c in later if pos <= doc.mentions[c].start < pos + _ROLE_REACH
+                  and not _LOWER_WORD.search(doc.text, pos, doc.mentions[c].start)]  # the title goes on to the name
         if nearby:
             return nearby[0]
     return None
