@@ -257,3 +257,15 @@ def test_a_role_source_is_not_the_person_named_in_the_headline_claim():
     text = ("Gubernur Sebut Budi Santoso Layak Jadi Teladan Warga Desa\n\n"
             "Gubernur Arvania menyebut Budi Santoso layak menjadi teladan warga.")
     assert indirect(text)[0] == ("Budi Santoso Layak Jadi Teladan Warga Desa", None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline verb misread as "kata" ("A, Klaim B") gives way to the headline's claim
+    ("Serikat Tani Serang Kebijakan Pupuk, Klaim Harga Gabah Terus Turun Sejak Januari\n\nSerikat Tani rapat.",
+     [("Harga Gabah Terus Turun Sejak Januari", "Serikat Tani")]),
+    # a name after a preposition is no subject of the headline verb
+    ("Petani Demo di Kementerian Keuangan Minta Harga Pupuk Segera Diturunkan\n\n"
+     "Petani berdemo di depan Kementerian Keuangan.", []),
+])
+def test_headline_verbs_and_their_subjects(text, expected):
+    assert indirect(text) == expected

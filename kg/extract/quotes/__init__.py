@@ -15,7 +15,7 @@ from kg.records import Mention, Quote, Sentence
 from kg.extract.quotes.credits import credited_quotes
 from kg.extract.quotes.direct import attribute, direct_spans
 from kg.extract.quotes.document import Document
-from kg.extract.quotes.headlines import headline_quote, subheadline_quotes
+from kg.extract.quotes.headlines import headline_quotes, subheadline_quotes
 from kg.extract.quotes.indirect import indirect_quotes
 from kg.extract.quotes.postposed import postposed_quotes, with_postposed_sayers
 
@@ -31,8 +31,7 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     spans = direct_spans(straight, paragraphs)
     doc = Document(straight, sentences, mentions, quoted=[(s.start, s.end) for s in spans])
     indirect = [q for si in range(len(sentences)) for q in indirect_quotes(doc, si)]
-    headline = headline_quote(doc, paragraphs, indirect)
-    indirect = [headline, *indirect] if headline else indirect
+    indirect = headline_quotes(doc, paragraphs, indirect)
     indirect += subheadline_quotes(doc, paragraphs, indirect)
     indirect += credited_quotes(doc, indirect)
     indirect = sorted(indirect + postposed_quotes(doc, indirect), key=lambda q: q.start)

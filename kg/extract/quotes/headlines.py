@@ -20,17 +20,27 @@ _PIECE = re.compile(r"(?:[^,]|,(?! ))+")  # a comma piece ("Rp 2,7 Triliun" is o
 _SUBHEAD = re.compile(r"[-–—•] (?=\w)")  # "- Kanselir Arvania: ..." inside a round-up
 _ROLE_REACH = 80  # characters between a role word in the body and the name it introduces
 _JOINED = lexicon.function_words("joiners") | lexicon.speech_words("headline_pairs")
+_PREPOSITIONS = lexicon.function_words("object_prepositions")
 _LEAD_REACH = 400  # characters of the lead paragraph after a headline
 # a word of the sentence, or its end, between a title and a name
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]|[.!?]")
 
 
-def headline_quote(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> Found | None:
-    """The claim the headline reports. The headline is the first paragraph when it is short, has
-    no full stop and holds no other indirect quote."""
+def headline_quotes(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> list[Found]:
+    """The indirect quotes with the headline's claim: the headline is the first paragraph when it
+    is short, has no full stop and holds no other indirect quote, except one read off a headline
+    verb as if it were "kata" ("A, Sebut B" is no "A, kata B"), which the claim replaces."""
     if not paragraphs:
-        return None
-    return _line_quote(doc, *paragraphs[0], indirect)
+        return indirect
+    a, b = paragraphs[0]
+    verbs = lexicon.speech_cues()["headline"]
+    misread = [q for q in indirect if a <= q.start < b and q.who.cue and q.who.cue[:1].isupper()
+               and q.who.cue.casefold() in verbs]
+    rest = [q for q in indirect if q not in misread]
+    claim = _line_quote(doc, a, b, rest)
+    if claim is None:
+        return indirect
+    return [claim, *rest]
 
 
 def subheadline_quotes(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> list[Found]:
@@ -101,7 +111,8 @@ def _source_verb(doc: Document, a: int, b: int) -> Found | None:
             if word.group().casefold() not in verbs or n == len(words) - 1:
                 continue
             subj = doc.text[p:word.start()].strip()
-            cands = [c for c in doc.speakers_between(p, word.start()) if doc.mentions[c].end >= word.start() - 1]
+            cands = [c for c in doc.speakers_between(p, word.start()) if doc.mentions[c].end >= word.start() - 1
+                     and not _after_preposition(doc, doc.mentions[c].start, p)]
             if cands:
                 who = Attribution(word.group(), pick_speaker(doc, cands, last=True))
             elif not subj and last is not None:
@@ -129,6 +140,12 @@ def _actor(doc: Document, a: int, b: int) -> int | None:
             cands = [c for c in doc.speakers_between(a, word.start()) if doc.mentions[c].end >= word.start() - 1]
             return pick_speaker(doc, cands, last=True) if cands else None
     return None
+
+
+def _after_preposition(doc: Document, start: int, a: int) -> bool:
+    """Does a preposition stand right before the name at `start` ("Demo di Gedung Putih Minta ...")?"""
+    words = doc.text[a:start].split()
+    return bool(words) and words[-1].casefold() in _PREPOSITIONS
 
 
 def _joined(doc: Document, end: int) -> bool:
