@@ -263,6 +263,7 @@ def test_a_role_source_is_not_the_person_named_in_the_headline_claim():
     # a headline verb misread as "kata" ("A, Klaim B") gives way to the headline's claim
     ("Serikat Tani Serang Kebijakan Pupuk, Klaim Harga Gabah Terus Turun Sejak Januari\n\nSerikat Tani rapat.",
      [("Harga Gabah Terus Turun Sejak Januari", "Serikat Tani")]),
+    ("Pemimpin Tertinggi Arvania Tolak Seruan Siti Rahma, Sebut Harga Gabah Akan Naik\n\nSiti Rahma hadir.", []),
     # a name after a preposition is no subject of the headline verb
     ("Petani Demo di Kementerian Keuangan Minta Harga Pupuk Segera Diturunkan\n\n"
      "Petani berdemo di depan Kementerian Keuangan.", []),

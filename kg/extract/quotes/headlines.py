@@ -29,7 +29,7 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]|[.!?]")
 def headline_quotes(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> list[Found]:
     """The indirect quotes with the headline's claim: the headline is the first paragraph when it
     is short, has no full stop and holds no other indirect quote, except one read off a headline
-    verb as if it were "kata" ("A, Sebut B" is no "A, kata B"), which the claim replaces."""
+    verb as if it were "kata" ("A, Sebut B" is no "A, kata B"), which is dropped."""
     if not paragraphs:
         return indirect
     a, b = paragraphs[0]
@@ -38,9 +38,7 @@ def headline_quotes(doc: Document, paragraphs: list[tuple[int, int]], indirect: 
                and q.who.cue.casefold() in verbs]
     rest = [q for q in indirect if q not in misread]
     claim = _line_quote(doc, a, b, rest)
-    if claim is None:
-        return indirect
-    return [claim, *rest]
+    return rest if claim is None else [claim, *rest]
 
 
 def subheadline_quotes(doc: Document, paragraphs: list[tuple[int, int]], indirect: list[Found]) -> list[Found]:
