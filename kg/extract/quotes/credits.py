@@ -1,9 +1,9 @@
 """Source credits (convention 19): "Dilansir X, Senin (3/2/2025), CONTENT" makes X the speaker of
 the narration it credits; "A, seperti dilansir X, Rabu (…), B" gives one quote per piece.
 
-A credit is no quote of its own when the sentence has its own speaker ("Dilansir X, Y mengatakan
-...": Y's quote, found by indirect.py, stands) or holds a direct quote. Joint credits ("Dilansir A,
-B, dan C") go to the first named (convention 18).
+A credit gives way to the sentence's own speaker ("Dilansir X, Y mengatakan ...": Y's quote, found
+by indirect.py, stands): the credited narration ends at the last comma before another report or a
+direct quote. Joint credits ("Dilansir A, B, dan C") go to the first named (convention 18).
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from kg.extract.quotes.grammar import (FRAMING, OPEN, VERB_SHAPE, after_cues, co
 _CREDIT = lexicon.speech_words("credit")
 _LEAD = lexicon.speech_words("credit_lead")
 _TIME = lexicon.function_words("credit_time")
-_JOINT = {",", "dan", "serta", "&"}
+_JOINT = lexicon.function_words("joiners") | {",", "&"}
 _STOPS = {".", "!", "?", ";"}
-CLOSERS = {"”", "\"", "’"}
+_CLOSERS = {"”", "\"", "’"}
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +38,7 @@ def _calendar() -> frozenset[str]:
 def credited_quotes(doc: Document, found: list[Found]) -> list[Found]:
     """The quotes that source credits make, in sentences where `found` (the other quotes) leaves room."""
     out = []
-    for si, sent in enumerate(doc.sentences):
+    for sent in doc.sentences:
         toks = list(sent.tokens)
         c = next((i for i, t in enumerate(toks) if t.text.casefold() in _CREDIT), None)
         if c is None:
@@ -100,7 +100,7 @@ def _verb_content(doc: Document, toks: list[Token], lead: int, bahwa: int) -> Fo
 
 def _plain(doc: Document, toks: list[Token], a: int, b: int) -> bool:
     """Is toks[a:b] narration: no speech cue and no quotation mark (not an attribution)?"""
-    return not any(is_verb(t.text) or t.text.casefold() in after_cues() or t.text[:1] in OPEN or t.text in CLOSERS
+    return not any(is_verb(t.text) or t.text.casefold() in after_cues() or t.text[:1] in OPEN or t.text in _CLOSERS
                    for t in toks[a:b])
 
 
