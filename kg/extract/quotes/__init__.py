@@ -1,7 +1,9 @@
 """Direct and indirect quotes, linked to their speakers.
 
 The flow: direct spans (direct.py) index the document (document.py); the indirect clauses of
-every sentence (indirect.py) and the headline's claim (headlines.py) are found outside them;
+every sentence (indirect.py), the headline's claim (headlines.py) and the narration a source
+credit attributes (credits.py) and the attributions after the content or in the passive
+(postposed.py) are found outside them;
 then each direct quote gets its speaker (speakers.py decides). Word classes are in kg/data/.
 """
 from __future__ import annotations
@@ -10,10 +12,12 @@ import re
 
 from kg.records import Mention, Quote, Sentence
 
+from kg.extract.quotes.credits import credited_quotes
 from kg.extract.quotes.direct import attribute, direct_spans
 from kg.extract.quotes.document import Document
-from kg.extract.quotes.headlines import headline_quote
+from kg.extract.quotes.headlines import headline_quotes, subheadline_quotes
 from kg.extract.quotes.indirect import indirect_quotes
+from kg.extract.quotes.postposed import postposed_quotes, with_postposed_sayers
 
 __all__ = ["extract_quotes"]
 
@@ -27,9 +31,11 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     spans = direct_spans(straight, paragraphs)
     doc = Document(straight, sentences, mentions, quoted=[(s.start, s.end) for s in spans])
     indirect = [q for si in range(len(sentences)) for q in indirect_quotes(doc, si)]
-    headline = headline_quote(doc, paragraphs, indirect)
-    indirect = [headline, *indirect] if headline else indirect
-    direct = attribute(doc, spans, indirect, paragraphs)
+    indirect = headline_quotes(doc, paragraphs, indirect)
+    indirect += subheadline_quotes(doc, paragraphs, indirect)
+    indirect += credited_quotes(doc, indirect)
+    indirect = sorted(indirect + postposed_quotes(doc, indirect), key=lambda q: q.start)
+    direct = with_postposed_sayers(doc, attribute(doc, spans, indirect, paragraphs))
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written
 

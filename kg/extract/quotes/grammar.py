@@ -62,7 +62,7 @@ _OPENS_AFTER_COMMA = re.compile(r",\s*[“\"‘]\s*[A-Z]")
 
 # frames of speech verbs (sections of speech_verbs.txt), the weakest first: a word listed in
 # two sections takes the later one
-_VERB_FRAMES = ("verb_bahwa", "request", "vp", "clause", "verb")
+_VERB_FRAMES = ("view", "verb_bahwa", "request", "vp", "clause", "verb")
 
 
 @lru_cache(maxsize=None)

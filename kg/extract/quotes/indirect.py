@@ -13,6 +13,8 @@ import re
 from kg import lexicon
 from kg.records import Token
 
+from kg.extract.quotes.credits import credit_follows, time_comma
+from kg.extract.quotes.cues import purpose_after, so_that_after, view_start
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, FRAMING, OPEN, after_temporal, content_span, cue_kinds,
                                        framed_start, is_predicate, is_verb, not_a_source, not_reported,
@@ -34,6 +36,7 @@ _MANNER = lexicon.function_words("manner")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:19|20)\d\d")
 _TRAILING_SETTING = _SETTING - {"di"}  # "..., di Manchester musim depan" is often content
 _OPENING_CUES = lexicon.speech_words("opening")
+_ADDRESSED = lexicon.speech_words("addressed")
 
 
 def indirect_quotes(doc: Document, si: int) -> list[Found]:
@@ -42,7 +45,8 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     kinds = cue_kinds()
     folded = [t.text.casefold() for t in toks]
     cues = [(k, kind) for k, w in enumerate(folded)
-            if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)]
+            if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)
+            and not (kind == "view" and (k == 0 or folded[k - 1] in CLAUSE))]  # "..., melihat X, ...": seeing
     opening = _opening_according(folded)
     if opening is not None and not doc.in_quote(toks[opening].start):
         cues = sorted(cues + [(opening, "bagi")])
@@ -163,6 +167,10 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
         start_tok = j + 1
     elif far is not None:
         start_tok = far + 1  # "mengatakan kepada wartawan di halaman kantornya, Senin (3/2), bahwa ..."
+    elif kind == "view":  # no postposed use ("..., X melihat."): a comma or a clause follows
+        start_tok = k + 2 if comma else view_start(toks, k + 1, limit)
+        if start_tok is None:
+            return None
     elif kind == "verb_bahwa" and not comma:
         return None  # "X mengumumkan, ..." reports speech; "X mengumumkan hasilnya" does not
     elif k + 1 < limit and toks[k + 1].text.casefold() in _ADJUNCT_PREPOSITIONS and \
@@ -172,15 +180,19 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
             (asked := framed_start(toks, k + 2, limit, kind)) is not None:
         start_tok = asked  # "meminta kepada pemerintah agar ...", "mengimbau kepada warga untuk ..."
     elif k + 1 < limit and toks[k + 1].text.casefold() == "kepada":
-        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma
+        # "X menjanjikan kepada para pendukung, CONTENT": the content follows the addressee's comma;
+        # a request's follows its purpose word ("meminta kepada Y agar CONTENT")
+        purpose = kind == "request" and purpose_after(toks, k + 2, limit)
         comma = next((i for i in range(k + 2, min(limit, k + 9)) if toks[i].text in {",", "."}), None)
-        if comma is None or toks[comma].text != "," or not _piece_after(toks, comma + 1, limit):
+        if purpose:
+            comma = purpose
+        elif comma is None or toks[comma].text != "," or not _piece_after(toks, comma + 1, limit):
             return None
         start_tok = _past_day(toks, comma + 1, limit)
     elif _attributes_quote(doc, toks, k):
         return None  # '“...,” ia menambahkan seperti dilansir ...': the cue of a direct quote
-    elif j >= limit or toks[j].text in {".", "!", "?"}:
-        before = _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)."
+    elif j >= limit or toks[j].text in {".", "!", "?"} or (comma and credit_follows(toks, k + 2)):
+        before = _content_before(doc, toks, k)  # "CONTENT, X mengatakan (kepada Y)(, mengutip Z)."
         return None if before is None else (before, None)
     elif k + 1 < limit and toks[k + 1].text == ":":
         return None  # introduces a direct quote
@@ -194,6 +206,8 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
         # ("X, yang menyebut dirinya sebagai Y": a relative clause gives a name, it reports no view)
         small_clause = toks[k].text.casefold() in _SMALL_CLAUSE_VERBS and toks[k - 1].text.casefold() != "yang"
         start_tok = framed_start(toks, k + 1, limit, kind, small_clause)
+        if start_tok is None and toks[k].text.casefold() in _ADDRESSED:
+            start_tok = so_that_after(toks, k + 1, limit)  # "memperingatkan Y agar CONTENT"
         if start_tok is None:
             return None
     if start_tok >= limit:
@@ -203,8 +217,8 @@ def _verb_content(doc: Document, toks: list[Token], k: int, limit: int, kind: st
     if span is None:
         return None
     speaker, desc = subject(doc, toks[0].start, toks, k, earlier, skip_quoted=False)
-    if speaker is None and (desc is None or not_a_source(desc) or after_temporal(toks, k)):
-        return None
+    if speaker is None and (desc is None or not_a_source(desc) or after_temporal(toks, k) or kind == "view"):
+        return None  # (a view verb also means seeing: only a named speaker holds a view)
     who = Attribution(toks[k].text, speaker, desc, addressee(doc, toks[k + 1:start_tok]))
     return Found(*span, "indirect", who), start_tok
 
@@ -341,6 +355,8 @@ def _attribution_end(doc: Document, toks: list[Token], a: int, limit: int) -> in
         if toks[i].text in {".", "!", "?", ";"} or toks[i].text in OPEN:
             return None
         if toks[i].text == ",":
+            if (dated := time_comma(toks, i + 1)) is not None and dated + 1 < limit:
+                return dated  # "menurut X seperti dilansir Y, Rabu (18/6/2025), CONTENT"
             m = doc.mention_at(toks[i + 1].start) if i + 1 < limit else None
             if m is not None and doc.mentions[m].type == "PERSON":
                 nxt = next((j for j in range(i + 1, min(limit, i + 8)) if toks[j].start >= doc.mentions[m].end), None)
