@@ -14,6 +14,9 @@ SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
 # "dirinya" (himself) and "pihaknya" (his side) stand for the last speaker as subjects
 REFER_BACK = lexicon.pronouns()
 _OBJECT_PREPOSITIONS = lexicon.function_words("object_prepositions")
+_HEARSAY = lexicon.speaker_words("hearsay")
+# a passive verb ("dihubungi", "dibantah"): a name right after it is its agent, not a subject
+_PASSIVE_VERB = re.compile(r"^di[a-z]{3,}$")
 
 
 class Attribution(NamedTuple):
@@ -79,6 +82,10 @@ class Document:
         m = self.mention_at(pos)
         return m if m is not None and self.mentions[m].type in SPEAKER_TYPES else None
 
+    def last_mention_before(self, pos: int) -> int:
+        """Index of the last mention that starts before pos (-1 when none does)."""
+        return bisect.bisect_left(self._mention_starts, pos) - 1
+
     def speakers_between(self, a: int, b: int) -> list[int]:
         """Mentions within [a, b) that can speak, datelines left out."""
         lo = bisect.bisect_left(self._mention_starts, a)
@@ -100,8 +107,9 @@ class Document:
         return self._subjects[skip_quoted]
 
     def _subject_like(self, m: Mention) -> bool:
-        """Not an object ("bagi Presiden X"), a pronoun read as a name ("Dirinya"), or a name
-        in a reference ("(baca: X: ...)", ".../X.1/...")."""
+        """Not an object ("bagi Presiden X") or an agent ("saat dihubungi X"), not talked about
+        ("X disebut akan ..."), not a pronoun read as a name ("Dirinya"), nor a name in a
+        reference ("(baca: X: ...)", ".../X.1/...")."""
         word = WORD.match(self.text, m.start)
         if word and word.group().casefold() in REFER_BACK:
             return False
@@ -111,7 +119,10 @@ class Document:
         words = before.split()
         while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
             words.pop()  # titles and roles before the name
-        return not words or words[-1].casefold() not in _OBJECT_PREPOSITIONS
+        if words and (words[-1].casefold() in _OBJECT_PREPOSITIONS or _PASSIVE_VERB.match(words[-1])):
+            return False
+        after = WORD.search(self.text, m.end, m.end + 40)
+        return not (after and after.group().casefold() in _HEARSAY)
 
     def dateline_end(self, m: Mention) -> int | None:
         """Where the dateline that m opens ends: 'Outlet.com, Place - ...' opening a line names where

@@ -8,7 +8,6 @@ resolve to the most recent sentence subject or speaker.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from kg import lexicon
@@ -17,6 +16,10 @@ from kg.records import Token
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAPE, after_cues, alternation,
                                        clause_start, is_verb)
+from kg.extract.quotes.referents import (is_org_anaphor, org_antecedent, resolve_pronoun, role_holder,
+                                         role_words)
+
+__all__ = ["addressee", "cue_after", "passive_after", "pick_speaker", "resolve_pronoun", "subject", "verb_before"]
 
 _words = lexicon.function_words
 _DESCRIPTORS = lexicon.speaker_words("descriptors")
@@ -26,6 +29,9 @@ _SETTING = _words("setting")
 _SUMMING = _words("summing")
 _DEMONSTRATIVES = _words("demonstratives")
 _NEW_CLAUSE = CLAUSE - {","}  # a clause with no subject of its own starts after these
+_MANNER = _words("manner")  # "..., dengan mengatakan": the verb is the main clause's
+_JOINT = lexicon.speaker_words("joint")
+_PHRASE_BOUNDS = CLAUSE | {".", "!", "?", ":", "bahwa", "”", "\""}
 _SHORT_CUES = lexicon.speech_cues()["after"]
 
 
@@ -41,21 +47,6 @@ def pick_speaker(doc: Document, idxs: list[int], last: bool) -> int | None:
     if persons:
         return persons[-1] if last else persons[0]
     return idxs[0] if idxs else None
-
-
-def resolve_pronoun(doc: Document, pos: int, earlier: list[Found], skip_quoted: bool) -> int | None:
-    """The most recent named speaker or sentence subject before `pos`."""
-    best, best_pos = None, -1
-    for q in earlier[-50:]:  # recent quotes are enough, and keep this cheap on huge inputs
-        if q.speaker is not None and best_pos < q.start < pos and doc.mentions[q.speaker].type == "PERSON":
-            best, best_pos = q.speaker, q.start
-    subjects = doc.subjects(skip_quoted)
-    i = bisect.bisect_right(subjects, (pos, -1)) - 1
-    while i >= 0 and doc.mentions[subjects[i][1]].end > pos:
-        i -= 1
-    if i >= 0 and subjects[i][0] > best_pos:
-        best = subjects[i][1]
-    return best
 
 
 def addressee(doc: Document, toks: list[Token]) -> int | None:
@@ -113,7 +104,11 @@ def _short_cue(doc: Document, start: int, close: int, toks: list[Token], earlier
     if not any(doc.mentions[c].type == "PERSON" for c in cands) or _relative_of(doc, cands, rest):
         cands = _appositive(doc, rest, end) + cands  # "kata Direktur Lembaga X, Budi Santoso"
     speaker, desc = pick_speaker(doc, cands, last=False), None
-    if _role_of_known(doc, cands, rest, end):
+    role = role_words([t for t in rest if t.start < end])
+    holder = role_holder(doc, role, start) if role and not _has_person(doc, cands) else None
+    if holder is not None:
+        speaker = holder  # "kata Kasi Intel" after "Kasi Intel Kejaksaan X Budi" was named
+    elif _role_of_known(doc, cands, rest, end):
         speaker = resolve_pronoun(doc, start, earlier, skip_quoted)
         if speaker is None:
             desc = describe(doc.text[rest[0].start:end])
@@ -123,6 +118,10 @@ def _short_cue(doc: Document, start: int, close: int, toks: list[Token], earlier
         if pronoun or _anaphoric(desc):
             speaker, desc = resolve_pronoun(doc, start, earlier, skip_quoted), None
     return Attribution(cue, speaker, desc, addressee(doc, rest))
+
+
+def _has_person(doc: Document, cands: list[int]) -> bool:
+    return any(doc.mentions[c].type == "PERSON" for c in cands)
 
 
 def _tokens_after(doc: Document, pos: int, n: int) -> list[Token]:
@@ -229,18 +228,74 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
     before = toks[b].text.casefold() if b >= 0 else ""
     if _refers_back(toks, k, b, before):
         return resolve_pronoun(doc, toks[k].start, earlier, skip_quoted), None
-    if before in _NEW_CLAUSE or (before == "," and b > 0 and doc.mention_at(toks[b - 1].start) is None):
+    if before in _MANNER and (main := _main_subject(doc, toks, cands, k)) is not None:
+        return main, None
+    if before in _NEW_CLAUSE | _MANNER or (before == "," and b > 0 and doc.mention_at(toks[b - 1].start) is None):
         # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
         # the last predicate before it, else the last speaker
         return _previous_subject(doc, toks, b, earlier, skip_quoted), None
     if first in _SIDES and len(clause) <= 4 and cands:
         return cands[-1], None  # "Pihak KONI menyatakan": the organization itself
-    if first in _DESCRIPTORS and not any(doc.mentions[c].type == "PERSON" for c in cands):
+    persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
+    if not persons and b >= 0:
+        found = _referent(doc, toks[_phrase_start(toks, start, b):b + 1], toks[k].start, earlier, skip_quoted)
+        if found is not None:
+            return found, None
+    if first in _DESCRIPTORS and not persons:
         return None, describe(doc.text[clause[0].start:toks[k].start]) if clause else None
-    speaker = pick_speaker(doc, cands, last=True)
+    speaker = _first_joint(doc, persons) if persons else pick_speaker(doc, cands, last=True)
     if speaker is None and clause:
         return None, describe(doc.text[clause[0].start:toks[k].start])
     return speaker, None
+
+
+def _main_subject(doc: Document, toks: list[Token], cands: list[int], k: int) -> int | None:
+    """The subject of the clause's first predicate: "A menolak tawaran B ..., dengan mengatakan"
+    is A's. A person wins in it ("Presiden Negara X Budi"); None when no name stands before it."""
+    first = next((t for t in toks[:k] if VERB_SHAPE.match(t.text)), None)
+    subj = [c for c in cands if first is not None and doc.mentions[c].end <= first.start]
+    persons = [c for c in subj if doc.mentions[c].type == "PERSON"]
+    return _first_joint(doc, persons) if persons else subj[0] if subj else None
+
+
+def _referent(doc: Document, phrase: list[Token], pos: int, earlier: list[Found], skip_quoted: bool) -> int | None:
+    """Who a subject that names no person stands for: the organization that spoke last for
+    "Perusahaan"/"Mereka", the person named with that role for "Presiden", the last speaker for a
+    role ending in a demonstrative ("Ketua partai itu"); None when it is none of these."""
+    if not phrase or doc.in_quote(phrase[0].start):
+        return None
+    if is_org_anaphor(phrase):
+        return org_antecedent(doc, pos, earlier)
+    words = role_words(phrase)
+    if words is None:
+        return None
+    holder = role_holder(doc, words, phrase[0].start)
+    if holder is None and phrase[-1].text.casefold() in _DEMONSTRATIVES:
+        holder = resolve_pronoun(doc, phrase[0].start, earlier, skip_quoted)
+    return holder
+
+
+def _phrase_start(toks: list[Token], start: int, b: int) -> int:
+    """Index of the first token of the subject phrase ending at toks[b]: after the last clause
+    bound ("Kendati demikian, Presiden menegaskan"), never before `start`."""
+    while b > 0 and toks[b - 1].start >= start and toks[b - 1].text.casefold() not in _PHRASE_BOUNDS:
+        b -= 1
+    return b
+
+
+def _first_joint(doc: Document, persons: list[int]) -> int:
+    """The last person of the subject, or the first of joint speakers ("A dan B", "A, B, dan C"
+    mendesak: convention 18)."""
+    i, joined = len(persons) - 1, False
+    while i > 0:
+        gap = doc.text[doc.mentions[persons[i - 1]].end:doc.mentions[persons[i]].start]
+        between = gap.replace(",", " ").split()
+        if between and between[0].casefold() in _JOINT and all(w[:1].isupper() for w in between[1:]):
+            joined = True  # "A dan (Menteri) B", "A, B, dan C"
+        elif between or not joined or "," not in gap:
+            break  # "A, B, dan C": commas join only a list that ends in "dan"
+        i -= 1
+    return persons[i]
 
 
 def _refers_back(toks: list[Token], k: int, b: int, before: str) -> bool:
@@ -270,6 +325,9 @@ def _previous_subject(doc: Document, toks: list[Token], b: int, earlier: list[Fo
             if first > 0 and toks[first - 1].text.casefold() in SUBORDINATORS:
                 continue  # the subject of a subordinate clause ("jika Rusia memilihnya")
             return m
+        found = _referent(doc, toks[_phrase_start(toks, 0, j):j + 1], toks[i].start, earlier, skip_quoted)
+        if found is not None:
+            return found  # "Perusahaan mengaitkan ..., dan mengatakan"
     return resolve_pronoun(doc, toks[b].start if b >= 0 else 0, earlier, skip_quoted)
 
 

@@ -1,0 +1,99 @@
+"""Who a quote's speaker is when the subject names nobody, names several, or a title holds an
+organization (issue 16 class 6). Invented sentences and names."""
+import pytest
+
+from conftest import analyse_text
+
+NAMES = {"Budi Santoso": "PER", "Rina Wulandari": "PER", "Tomas Lind": "PER", "Dedi Kurnia": "PER",
+         "Joko Prasetyo": "PER", "Sari Dewi": "PER", "Partai Maju": "ORG", "Partai Hijau": "ORG", "DPR": "ORG",
+         "Yayasan Pelita": "ORG", "Bank Laut": "ORG", "Harian Kota": "PER", "Lembaga Pangan Dunia": "ORG",
+         "PT Kencana Jaya": "ORG", "Kejaksaan Negeri Lembah Hijau": "ORG", "Arvania": "LOC", "Borwia": "LOC"}
+
+
+def speakers(text, kind=None):
+    """(quote text, speaker's name, description) of each quote (of that kind)."""
+    res = analyse_text(text, NAMES)
+    return [(q.text, None if q.speaker is None else res.mentions[q.speaker].text, q.speaker_desc)
+            for q in res.quotes if kind in {None, q.kind}]
+
+
+def only_speaker(text, kind=None):
+    [(_, name, desc)] = speakers(text, kind)
+    return name, desc
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the person, not the organization in the title
+    ("Ketua Fraksi Partai Maju di DPR Budi Santoso menilai kebijakan itu akan merugikan petani kecil.",
+     "Budi Santoso"),
+    ("Wakil Ketua Umum Partai Hijau, Rina Wulandari, mengatakan partainya akan mendukung rancangan itu.",
+     "Rina Wulandari"),
+    # joint speakers: the first named (convention 18)
+    ("Budi Santoso dan Rina Wulandari mendesak pemerintah untuk segera menurunkan harga pupuk.", "Budi Santoso"),
+    ("Budi Santoso, Dedi Kurnia, dan Rina Wulandari menilai harga pupuk akan naik tahun depan.", "Budi Santoso"),
+    # a relation noun before a name and an appositive after it: the one after the comma
+    ("Sahabat Budi Santoso, Rina Wulandari mengatakan keluarga itu sudah pindah ke kota lain.", "Rina Wulandari"),
+])
+def test_the_person_in_the_subject_speaks(text, speaker):
+    assert only_speaker(text) == (speaker, None)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a role standing for the person named with it
+    ("Presiden Arvania Tomas Lind tiba di Borwia pada Senin.\n\n"
+     "Presiden mengatakan kunjungan itu akan memperkuat hubungan kedua negara.", "Tomas Lind"),
+    ("Presiden Arvania Tomas Lind tiba di Borwia pada Senin.\n\n"
+     "Kendati demikian, Presiden menegaskan kunjungan itu bukan kunjungan kenegaraan.", "Tomas Lind"),
+    # a role ending in a demonstrative points back at the last person, not at the organization in it
+    ("Direktur Yayasan Pelita Budi Santoso hadir di acara itu. Ketua Yayasan Pelita itu mengatakan "
+     "program beasiswa akan diperluas tahun depan.", "Budi Santoso"),
+    # "Mereka" after an organization spoke (as the agent of a passive)
+    ("Pernyataan itu dibantah oleh Lembaga Pangan Dunia. Mereka menyatakan tidak ada rencana untuk "
+     "menaikkan harga gandum tahun ini.", "Lembaga Pangan Dunia"),
+])
+def test_a_subject_that_names_nobody_points_back(text, speaker):
+    assert only_speaker(text, "indirect") == (speaker, None)
+
+
+def test_a_role_after_a_direct_quote_is_the_person_named_with_it():
+    text = ("Kepala Seksi Intelijen Kejaksaan Negeri Lembah Hijau Joko Prasetyo hadir di sana.\n\n"
+            "\"Tersangka ditahan selama dua puluh hari ke depan,\" kata Kepala Seksi Intelijen, Senin.")
+    assert only_speaker(text, "direct") == ("Joko Prasetyo", None)
+
+
+def test_a_role_never_named_stays_a_description():
+    text = "Presiden mengatakan kunjungan itu akan memperkuat hubungan kedua negara."
+    assert only_speaker(text) == (None, "Presiden")
+
+
+def test_people_stay_descriptions_for_mereka_when_no_organization_spoke():
+    text = "Para warga mendatangi balai desa. Mereka mengatakan air bersih sudah tiga hari tidak mengalir."
+    assert only_speaker(text) == (None, "Mereka")
+
+
+def test_a_generic_company_noun_is_the_company_that_spoke():
+    text = ("Pesawat itu tengah bersiap untuk uji terbang, kata PT Kencana Jaya dalam sebuah unggahan. "
+            "Perusahaan mengaitkan kecelakaan itu dengan cuaca buruk, dan mengatakan semua awak selamat.")
+    assert ("semua awak selamat", "PT Kencana Jaya", None) in speakers(text, "indirect")
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Arvania Tomas Lind menolak tawaran Budi Santoso untuk menengahi konflik itu, dengan mengatakan "
+    "Borwia harus menyelesaikan masalahnya sendiri.",
+    "Presiden Arvania Tomas Lind telah memicu spekulasi tentang kemungkinan Borwia bergabung dalam perang, "
+    "dengan mengatakan bahwa kesabarannya telah habis.",
+])
+def test_dengan_and_a_verb_is_the_main_clause_subject(text):
+    assert only_speaker(text) == ("Tomas Lind", None)
+
+
+@pytest.mark.parametrize("text", [
+    # the person talked about in between ("X disebut akan ...") is no antecedent of "jelasnya"
+    "Budi Santoso mengatakan pemerintah sedang menyiapkan tim khusus. Tomas Lind disebut akan menerbitkan "
+    "keputusan sebagai dasar hukumnya.\n\n\"Sekarang sedang dikerjakan dari kantor saya,\" jelasnya.",
+    # nor the one who was asked ("saat dihubungi X")
+    "Budi Santoso hadir di rapat itu. \"Harga cabai naik karena hujan deras,\" katanya saat dihubungi "
+    "Harian Kota, Senin.\n\nDia menegaskan pemerintah harus segera turun tangan untuk menstabilkan harga.",
+])
+def test_a_pronoun_goes_to_the_last_one_who_spoke(text):
+    assert {name for _, name, _ in speakers(text)} == {"Budi Santoso"}
