@@ -97,3 +97,31 @@ def test_dengan_and_a_verb_is_the_main_clause_subject(text):
 ])
 def test_a_pronoun_goes_to_the_last_one_who_spoke(text):
     assert {name for _, name, _ in speakers(text)} == {"Budi Santoso"}
+
+
+def test_a_bracketed_age_keeps_the_person_as_subject():
+    text = ("Sementara itu, seorang warga Borwia yang besar di Belanda bernama Joko Prasetyo (68), mengatakan "
+            "ia ikut berdemo karena khawatir akan masa depan anaknya.")
+    assert only_speaker(text) == ("Joko Prasetyo", None)
+
+
+@pytest.mark.parametrize("sep", [" ", ""])  # the space after the full stop lost in scraping, too
+def test_a_described_speaker_with_a_relative_clause_and_itu_points_back(sep):
+    text = ("Salah satunya, Sari Dewi, perempuan berusia 22 tahun ini kerap mengikuti acara serupa. "
+            f"\"Jadi kami memang disewa untuk memeriahkan acara itu,\" ujar wanita yang tinggal di Borwia itu.{sep}"
+            "Ia mengaku senang.")
+    assert only_speaker(text, "direct") == ("Sari Dewi", None)
+
+
+def test_an_indefinite_description_with_a_relative_clause_stays_a_description():
+    text = ("Budi Santoso membuka rapat itu. \"Kami belum menerima laporan apa pun,\" kata seorang pejabat "
+            "yang hadir di rapat itu.")
+    name, desc = only_speaker(text, "direct")
+    assert name is None and desc.startswith("seorang pejabat")
+
+
+def test_a_partial_quote_as_a_verbs_object_is_its_subjects():
+    text = ("\"Kami tidak akan pernah menyerah pada tekanan dari luar,\" kata Budi Santoso.\n\n"
+            "Pidato itu disampaikan sehari setelah konflik dimulai, Tomas Lind menuntut \"penyerahan tanpa "
+            "syarat\" Borwia sambil membanggakan kekuatan negaranya.")
+    assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Tomas Lind"]

@@ -19,7 +19,7 @@ from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAP
 from kg.extract.quotes.referents import (is_org_anaphor, org_antecedent, resolve_pronoun, role_holder,
                                          role_words)
 
-__all__ = ["addressee", "cue_after", "passive_after", "pick_speaker", "resolve_pronoun", "subject", "verb_before"]
+__all__ = ["addressee", "cue_after", "object_of", "passive_after", "pick_speaker", "resolve_pronoun", "subject", "verb_before"]
 
 _words = lexicon.function_words
 _DESCRIPTORS = lexicon.speaker_words("descriptors")
@@ -115,9 +115,16 @@ def _short_cue(doc: Document, start: int, close: int, toks: list[Token], earlier
     elif speaker is None and rest:
         pronoun = rest[0].text.casefold() in REFER_BACK
         desc = None if pronoun else describe(doc.text[rest[0].start:end])
-        if pronoun or _anaphoric(desc):
+        if pronoun or _anaphoric(desc) or _anaphoric_relative(doc.text[rest[0].start:_clause_end(rest)]):
             speaker, desc = resolve_pronoun(doc, start, earlier, skip_quoted), None
     return Attribution(cue, speaker, desc, addressee(doc, rest))
+
+
+def _anaphoric_relative(phrase: str) -> bool:
+    """'ujar wanita yang tinggal di X itu': a noun, its relative clause and a demonstrative point
+    back at a person already named (not 'seorang pejabat yang ...': an indefinite one is new)."""
+    words = phrase.casefold().split()
+    return "yang" in words[1:] and words[0] not in _DESCRIPTORS and _anaphoric(describe(phrase))
 
 
 def _has_person(doc: Document, cands: list[int]) -> bool:
@@ -207,6 +214,19 @@ def verb_before(doc: Document, start: int, earlier: list[Found]) -> Attribution 
     return None
 
 
+def object_of(doc: Document, start: int) -> int | None:
+    """'X menuntut “...” dari Y': a quote right after a verb is its object, and the verb's named
+    subject said it; None when no verb, or no name, stands right before."""
+    sent = doc.sentences[doc.sentence_at(start)]
+    toks = [t for t in sent.tokens if t.end <= start - 1]
+    if len(toks) < 2 or not VERB_SHAPE.match(toks[-1].text) or doc.in_quote(toks[-1].start):
+        return None
+    b = len(toks) - 2
+    while b > 0 and toks[b].text.casefold() in ADVERBS:
+        b -= 1
+    return doc.speaker_at(toks[b].start)
+
+
 def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[Found],
             skip_quoted: bool) -> tuple[int | None, str | None]:
     """(speaker, description) of a verb at toks[k]: the nearest subject before it in its clause,
@@ -230,7 +250,8 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
         return resolve_pronoun(doc, toks[k].start, earlier, skip_quoted), None
     if before in _MANNER and (main := _main_subject(doc, toks, cands, k)) is not None:
         return main, None
-    if before in _NEW_CLAUSE | _MANNER or (before == "," and b > 0 and doc.mention_at(toks[b - 1].start) is None):
+    if before in _NEW_CLAUSE | _MANNER or (before == "," and b > 0 and
+                                           doc.mention_at(toks[_before_aside(toks, b - 1)].start) is None):
         # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
         # the last predicate before it, else the last speaker
         return _previous_subject(doc, toks, b, earlier, skip_quoted), None
@@ -247,6 +268,14 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
     if speaker is None and clause:
         return None, describe(doc.text[clause[0].start:toks[k].start])
     return speaker, None
+
+
+def _before_aside(toks: list[Token], i: int) -> int:
+    """The token before a bracketed aside that ends at toks[i] ("Budi Santoso (68),"), else i."""
+    if toks[i].text != ")":
+        return i
+    j = next((j for j in range(i - 1, max(-1, i - 8), -1) if toks[j].text == "("), None)
+    return j - 1 if j else i
 
 
 def _main_subject(doc: Document, toks: list[Token], cands: list[int], k: int) -> int | None:
