@@ -125,3 +125,30 @@ def test_a_partial_quote_as_a_verbs_object_is_its_subjects():
             "Pidato itu disampaikan sehari setelah konflik dimulai, Tomas Lind menuntut \"penyerahan tanpa "
             "syarat\" Borwia sambil membanggakan kekuatan negaranya.")
     assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Tomas Lind"]
+
+
+def test_ujar_dia_goes_to_the_analyst_who_spoke_not_to_the_president_named_as_an_object():
+    text = ("Analis Bank Laut Dedi Kurnia menuturkan, kondisi pasar diharapkan mereda ke depan. Hal ini seiring "
+            "Arvania dilaporkan meminta beberapa negara untuk mendesak Presiden Borwia (BW) Tomas Lind agar segera "
+            "melakukan gencatan senjata.\n\n"
+            "\"Ketegangan ini berpotensi memicu lonjakan harga energi global,\" ujar dia dalam catatannya.")
+    assert only_speaker(text, "direct") == ("Dedi Kurnia", None)
+
+
+def test_menurut_names_a_source_a_clitic_can_point_back_at():
+    text = "Menurut Budi Santoso, harga beras akan turun bulan depan. \"Stok di gudang masih cukup,\" ujarnya."
+    assert only_speaker(text, "direct") == ("Budi Santoso", None)
+
+
+def test_the_agent_of_a_passive_attribution_is_who_a_later_dia_points_back_at():
+    text = ("Lembaga itu memastikan pungutan baru belum akan diberlakukan. Hal ini diungkapkan oleh Direktur "
+            "Jenderal Pajak Budi Santoso.\n\nDia mengatakan, berdasarkan arahan dari Menteri Keuangan (Menkeu) "
+            "Tomas Lind pungutan itu ditunda sampai tahun depan.\n\n"
+            "\"Di aturan yang kita desain, penunjukan platform untuk memungut pajak itu ditunda,\" kata dia.")
+    assert only_speaker(text, "direct") == ("Budi Santoso", None)
+
+
+def test_a_role_with_another_qualifier_is_not_the_person_with_the_bare_role():
+    text = ("Ketua Budi Santoso tidak hadir.\n\n"
+            "\"Menjatuhkan sanksi peringatan keras kepada anggota itu,\" kata Ketua Dewan Kehormatan dalam sidang.")
+    assert only_speaker(text, "direct")[0] != "Budi Santoso"

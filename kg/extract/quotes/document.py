@@ -15,8 +15,14 @@ SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
 REFER_BACK = lexicon.pronouns()
 _OBJECT_PREPOSITIONS = lexicon.function_words("object_prepositions")
 _HEARSAY = lexicon.speaker_words("hearsay")
-# a passive verb ("dihubungi", "dibantah"): a name right after it is its agent, not a subject
-_PASSIVE_VERB = re.compile(r"^di[a-z]{3,}$")
+# a verb ("mendesak", "dihubungi"): a name right after it is its object or agent, not a subject;
+# "menurut X" names a source, who is one
+_VERB_BEFORE = re.compile(r"^(?:me|di)[a-z]{3,}$")
+_ACCORDING = lexicon.speech_words("according")
+# "Hal ini diungkapkan oleh X": X is who spoke, the agent of a passive attribution
+_ATTRIBUTED = re.compile(rf"\b(?:{'|'.join(lexicon.speaker_words('statements'))})\s+"
+                         rf"(?:{'|'.join(lexicon.speaker_words('statement_demonstratives'))})\s+di\w+(?:\s+oleh)?$",
+                         re.IGNORECASE)
 
 
 class Attribution(NamedTuple):
@@ -107,7 +113,7 @@ class Document:
         return self._subjects[skip_quoted]
 
     def _subject_like(self, m: Mention) -> bool:
-        """Not an object ("bagi Presiden X") or an agent ("saat dihubungi X"), not talked about
+        """Not an object ("bagi Presiden X", "mendesak X") or an agent ("saat dihubungi X"), not talked about
         ("X disebut akan ..."), not a pronoun read as a name ("Dirinya"), nor a name in a
         reference ("(baca: X: ...)", ".../X.1/...")."""
         word = WORD.match(self.text, m.start)
@@ -117,9 +123,12 @@ class Document:
         if before[-1:] in {"/", ":", "("}:
             return False
         words = before.split()
-        while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
-            words.pop()  # titles and roles before the name
-        if words and (words[-1].casefold() in _OBJECT_PREPOSITIONS or _PASSIVE_VERB.match(words[-1])):
+        while words and (w := words[-1].strip("()"))[:1].isupper() and w[-1:].isalpha():
+            words.pop()  # titles and roles before the name: "Presiden Amerika Serikat (AS)"
+        if _ATTRIBUTED.search(" ".join(words[-4:])):
+            return True
+        if words and (words[-1].casefold() in _OBJECT_PREPOSITIONS or
+                      _VERB_BEFORE.match(words[-1]) and words[-1] not in _ACCORDING):
             return False
         after = WORD.search(self.text, m.end, m.end + 40)
         return not (after and after.group().casefold() in _HEARSAY)

@@ -59,15 +59,14 @@ def role_words(toks: list[Token]) -> list[str] | None:
 
 
 def role_holder(doc: Document, words: list[str], pos: int) -> int | None:
-    """The person named last before pos whose role is the role `words` (one is the start of the
-    other: "Presiden" and "Presiden Arvania", "Kasi Intel" and "Kasi Intel Kejaksaan Negeri X")."""
+    """The person named last before pos whose role starts with the role `words` ("Presiden" is
+    "Presiden Arvania", "Kasi Intel" is "Kasi Intel Kejaksaan Negeri X"; "Ketua Dewan X" is not
+    "Ketua")."""
     for m in range(doc.last_mention_before(pos), -1, -1):
         mention = doc.mentions[m]
         if mention.type != "PERSON" or not mention.role:
             continue
-        role = mention.role.casefold().split()
-        n = min(len(role), len(words))
-        if role[:n] == words[:n]:
+        if mention.role.casefold().split()[:len(words)] == words:
             return m
     return None
 
