@@ -152,3 +152,9 @@ def test_a_role_with_another_qualifier_is_not_the_person_with_the_bare_role():
     text = ("Ketua Budi Santoso tidak hadir.\n\n"
             "\"Menjatuhkan sanksi peringatan keras kepada anggota itu,\" kata Ketua Dewan Kehormatan dalam sidang.")
     assert only_speaker(text, "direct")[0] != "Budi Santoso"
+
+
+def test_a_role_glued_to_the_next_word_still_names_its_holder():
+    text = ("Kepala Seksi IntelijenKejaksaan Negeri Lembah Hijau Joko Prasetyo hadir di sana.\n\n"
+            "\"Tersangka ditahan selama dua puluh hari ke depan,\" kata Kepala Seksi Intelijen, Senin.")
+    assert only_speaker(text, "direct") == ("Joko Prasetyo", None)

@@ -66,9 +66,17 @@ def role_holder(doc: Document, words: list[str], pos: int) -> int | None:
         mention = doc.mentions[m]
         if mention.type != "PERSON" or not mention.role:
             continue
-        if mention.role.casefold().split()[:len(words)] == words:
+        if mention.role.casefold().split()[:len(words)] == words or _glued_start(mention.role, words):
             return m
     return None
+
+
+def _glued_start(role: str, words: list[str]) -> bool:
+    """Does the role start with the words where scraping lost a space ("Kasi IntelKejaksaan X" and
+    "Kasi Intel"): they end where a capital starts the next glued word?"""
+    joined, glued = "".join(words), role.replace(" ", "")
+    n = len(joined)
+    return len(glued) > n and glued[:n].casefold() == joined and glued[n].isupper()
 
 
 def is_org_anaphor(toks: list[Token]) -> bool:
