@@ -158,3 +158,24 @@ def test_a_role_glued_to_the_next_word_still_names_its_holder():
     text = ("Kepala Seksi IntelijenKejaksaan Negeri Lembah Hijau Joko Prasetyo hadir di sana.\n\n"
             "\"Tersangka ditahan selama dua puluh hari ke depan,\" kata Kepala Seksi Intelijen, Senin.")
     assert only_speaker(text, "direct") == ("Joko Prasetyo", None)
+
+
+def test_a_name_inside_the_role_after_selaku_is_not_the_speaker():
+    text = ("Dilansir dari Harian Kota, Senin, Budi Santoso selaku pemilik dealer Dedi Kurnia Motor di Borwia "
+            "mengatakan, mobil sport merupakan kendaraan dengan biaya perawatan termahal.")
+    assert only_speaker(text) == ("Budi Santoso", None)
+
+
+def test_the_name_after_a_titled_organization_read_as_a_person_speaks():
+    names = {**NAMES, "Riset Nusa": "PER"}  # the tagger read an organization as a person
+    res = analyse_text("\"Risiko pelemahan rupiah masih terjadi karena spekulasi,\" ujar Direktur Riset Nusa, "
+                       "Sari Dewi kepada wartawan.", names)
+    [q] = res.quotes
+    assert res.mentions[q.speaker].text == "Sari Dewi"
+
+
+def test_a_person_after_berdasarkan_is_no_antecedent():
+    text = ("\"Tersangka ditahan saat penyerahan barang bukti,\" kata Budi Santoso.\n\n"
+            "Penahanan ini berdasarkan Nota Pendapat Jaksa Dedi Kurnia tanggal 20 Mei.\n\n"
+            "\"Ditahan dalam perkara dugaan korupsi pembangunan hotel,\" katanya.")
+    assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Budi Santoso"]

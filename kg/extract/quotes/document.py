@@ -119,7 +119,7 @@ class Document:
         word = WORD.match(self.text, m.start)
         if word and word.group().casefold() in REFER_BACK:
             return False
-        before = self.text[max(0, m.start - 60):m.start].rstrip()
+        before = self.text[max(0, m.start - 120):m.start].rstrip()  # titles can be long
         if before[-1:] in {"/", ":", "("}:
             return False
         words = before.split()

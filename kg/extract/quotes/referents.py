@@ -42,6 +42,11 @@ def _title_heads() -> tuple[frozenset[str], frozenset[str]]:
 _HEADS, _TWO_WORD_HEADS = _title_heads()
 
 
+def is_title_head(word: str) -> bool:
+    """Does the word open a role ("Direktur", "Presiden")?"""
+    return word.casefold() in _HEADS
+
+
 def role_words(toks: list[Token]) -> list[str] | None:
     """The casefolded words of a subject that is only a role ("Presiden", "Kasi Intel", "sang
     menteri", "Ketua partai itu"), its demonstrative dropped; None when it does not open with a

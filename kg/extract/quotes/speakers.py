@@ -16,8 +16,8 @@ from kg.records import Token
 from kg.extract.quotes.document import REFER_BACK, Attribution, Document, Found
 from kg.extract.quotes.grammar import (ADVERBS, CLAUSE, SUBORDINATORS, VERB_SHAPE, after_cues, alternation,
                                        clause_start, is_verb)
-from kg.extract.quotes.referents import (is_org_anaphor, org_antecedent, resolve_pronoun, role_holder,
-                                         role_words)
+from kg.extract.quotes.referents import (is_org_anaphor, is_title_head, org_antecedent, resolve_pronoun,
+                                         role_holder, role_words)
 
 __all__ = ["addressee", "cue_after", "object_of", "passive_after", "pick_speaker", "resolve_pronoun", "subject", "verb_before"]
 
@@ -31,6 +31,7 @@ _DEMONSTRATIVES = _words("demonstratives")
 _NEW_CLAUSE = CLAUSE - {","}  # a clause with no subject of its own starts after these
 _MANNER = _words("manner")  # "..., dengan mengatakan": the verb is the main clause's
 _JOINT = lexicon.speaker_words("joint")
+_IN_ROLE = lexicon.speaker_words("in_role")
 _PHRASE_BOUNDS = CLAUSE | {".", "!", "?", ":", "bahwa", "”", "\""}
 _SHORT_CUES = lexicon.speech_cues()["after"]
 
@@ -159,13 +160,14 @@ def _word_before(doc: Document, c: int, toks: list[Token]) -> str:
 
 
 def _relative_of(doc: Document, cands: list[int], toks: list[Token]) -> bool:
-    """'kata pengacara X, Y' / 'kata istri X, Y': the first person is named after a lower-case
-    relation noun, so the name after the comma is the one who spoke."""
+    """'kata pengacara X, Y' / 'kata istri X, Y' / 'kata Direktur X, Y': the first "person" is
+    named after a lower-case relation noun or a title (an organization read as a person), so the
+    name after the comma is the one who spoke."""
     persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
     if not persons:
         return False
     prev = _word_before(doc, persons[0], toks)
-    return prev.isalpha() and prev.islower()
+    return prev.isalpha() and (prev.islower() or is_title_head(prev))
 
 
 def _appositive(doc: Document, toks: list[Token], end: int) -> list[int]:
@@ -257,7 +259,7 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
         return _previous_subject(doc, toks, b, earlier, skip_quoted), None
     if first in _SIDES and len(clause) <= 4 and cands:
         return cands[-1], None  # "Pihak KONI menyatakan": the organization itself
-    persons = [c for c in cands if doc.mentions[c].type == "PERSON"]
+    persons = _outside_role(doc, clause, [c for c in cands if doc.mentions[c].type == "PERSON"])
     if not persons and b >= 0:
         found = _referent(doc, toks[_phrase_start(toks, start, b):b + 1], toks[k].start, earlier, skip_quoted)
         if found is not None:
@@ -302,6 +304,14 @@ def _referent(doc: Document, phrase: list[Token], pos: int, earlier: list[Found]
     if holder is None and phrase[-1].text.casefold() in _DEMONSTRATIVES:
         holder = resolve_pronoun(doc, phrase[0].start, earlier, skip_quoted)
     return holder
+
+
+def _outside_role(doc: Document, clause: list[Token], persons: list[int]) -> list[int]:
+    """The persons of a subject but those inside the role of one named before ("X selaku pemilik
+    dealer Y", "X sebagai Direktur Y")."""
+    word = next((t for t in clause if t.text.casefold() in _IN_ROLE), None)
+    before = [c for c in persons if word is not None and doc.mentions[c].end <= word.start]
+    return before or persons
 
 
 def _phrase_start(toks: list[Token], start: int, b: int) -> int:
