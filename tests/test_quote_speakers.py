@@ -179,3 +179,11 @@ def test_a_person_after_berdasarkan_is_no_antecedent():
             "Penahanan ini berdasarkan Nota Pendapat Jaksa Dedi Kurnia tanggal 20 Mei.\n\n"
             "\"Ditahan dalam perkara dugaan korupsi pembangunan hotel,\" katanya.")
     assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_the_name_after_a_role_holding_a_country_and_an_organization_read_as_a_person_speaks():
+    names = {**NAMES, "Nusa Group": "PER"}
+    res = analyse_text("\"Ini bukan sekadar penghargaan bagi kami semua,\" ujar CEO Arvania Nusa Group, Sari Dewi.",
+                       names)
+    [q] = res.quotes
+    assert res.mentions[q.speaker].text == "Sari Dewi"

@@ -167,7 +167,7 @@ def _relative_of(doc: Document, cands: list[int], toks: list[Token]) -> bool:
     if not persons:
         return False
     prev = _word_before(doc, persons[0], toks)
-    return prev.isalpha() and (prev.islower() or is_title_head(prev))
+    return prev.isalpha() and (prev.islower() or is_title_head(prev) or doc.mentions[persons[0]].role is not None)
 
 
 def _appositive(doc: Document, toks: list[Token], end: int) -> list[int]:
