@@ -187,3 +187,19 @@ def test_the_name_after_a_role_holding_a_country_and_an_organization_read_as_a_p
                        names)
     [q] = res.quotes
     assert res.mentions[q.speaker].text == "Sari Dewi"
+
+
+def test_a_clitic_continues_the_source_of_the_quote_before_when_it_is_no_person():
+    text = ("Dewan itu menjatuhkan sanksi kepada Budi Santoso.\n\n"
+            "\"Menjatuhkan sanksi peringatan keras kepada Teradu I,\" kata seorang pejabat senior dewan itu.\n\n"
+            "\"Menjatuhkan sanksi peringatan keras kepada Teradu II,\" sambungnya.")
+    assert [(name, desc) for _, name, desc in speakers(text, "direct")] == \
+        [(None, "seorang pejabat senior dewan itu")] * 2
+
+
+def test_a_cue_with_its_speaker_left_out_points_back():
+    text = ("Gubernur Bank Laut Budi Santoso mengatakan bahwa bank itu menurunkan suku bunga.\n\n"
+            "\"Banyak pertanyaan bagaimana arah kebijakan suku bunga ke depan,\" kata dalam konferensi pers di "
+            "Jakarta, Senin.\n\n"
+            "\"Tentu saja besar dan waktunya akan kami ukur,\" tambahnya.")
+    assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Budi Santoso"]

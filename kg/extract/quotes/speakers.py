@@ -32,6 +32,7 @@ _NEW_CLAUSE = CLAUSE - {","}  # a clause with no subject of its own starts after
 _MANNER = _words("manner")  # "..., dengan mengatakan": the verb is the main clause's
 _JOINT = lexicon.speaker_words("joint")
 _IN_ROLE = lexicon.speaker_words("in_role")
+_INDEFINITE = lexicon.speaker_words("indefinite")
 _PHRASE_BOUNDS = CLAUSE | {".", "!", "?", ":", "bahwa", "”", "\""}
 _SHORT_CUES = lexicon.speech_cues()["after"]
 
@@ -97,6 +98,9 @@ def _short_cue(doc: Document, start: int, close: int, toks: list[Token], earlier
     """The speaker after a cue at toks[0]: "kata Budi", "ujarnya", "kata seorang pejabat"."""
     cue, first = toks[0].text, toks[0].text.casefold()
     if first.endswith("nya") and first not in _SHORT_CUES:
+        prev = _continued(doc, start, earlier, skip_quoted)
+        if prev is not None:  # '“A,” kata Ketua Dewan X. “B,” sambungnya': the same source
+            return Attribution(cue, prev.speaker, prev.speaker_desc, addressee(doc, toks[1:]))
         return Attribution(cue, resolve_pronoun(doc, start, earlier, skip_quoted), None, addressee(doc, toks[1:]))
     rest = toks[1:]
     end = min(_clause_end(rest), _setting_start(rest))
@@ -114,7 +118,8 @@ def _short_cue(doc: Document, start: int, close: int, toks: list[Token], earlier
         if speaker is None:
             desc = describe(doc.text[rest[0].start:end])
     elif speaker is None and rest:
-        pronoun = rest[0].text.casefold() in REFER_BACK
+        # "kata dalam konferensi pers ...": the speaker left out, as with a pronoun
+        pronoun = rest[0].text.casefold() in REFER_BACK | _SETTING
         desc = None if pronoun else describe(doc.text[rest[0].start:end])
         if pronoun or _anaphoric(desc) or _anaphoric_relative(doc.text[rest[0].start:_clause_end(rest)]):
             speaker, desc = resolve_pronoun(doc, start, earlier, skip_quoted), None
@@ -126,6 +131,21 @@ def _anaphoric_relative(phrase: str) -> bool:
     back at a person already named (not 'seorang pejabat yang ...': an indefinite one is new)."""
     words = phrase.casefold().split()
     return "yang" in words[1:] and words[0] not in _DESCRIPTORS and _anaphoric(describe(phrase))
+
+
+def _continued(doc: Document, start: int, earlier: list[Found], skip_quoted: bool) -> Attribution | None:
+    """The attribution of the direct quote just before `start` when no one was named since and it
+    is no person's (an organization or a description: a pronoun would skip past them)."""
+    prev = max((q for q in earlier if q.end <= start), key=lambda q: q.start, default=None)
+    if prev is None or prev.kind != "direct" or not prev.who.named or \
+            doc.sentence_at(start) - doc.sentence_at(prev.end) > 2:
+        return None
+    if prev.speaker is not None and doc.mentions[prev.speaker].type == "PERSON":
+        return None  # a pronoun finds a person speaker anyway
+    subjects = doc.subjects(skip_quoted)
+    if any(prev.end <= pos < start for pos, _ in subjects):
+        return None  # someone was named in between
+    return prev.who
 
 
 def _has_person(doc: Document, cands: list[int]) -> bool:
@@ -185,9 +205,10 @@ def _appositive(doc: Document, toks: list[Token], end: int) -> list[int]:
 
 
 def _anaphoric(desc: str | None) -> bool:
-    """A description that points back at a person already named: "pemain asal Brasil itu", "sang menteri"."""
+    """A description that points back at a person already named: "pemain asal Brasil itu", "sang menteri"
+    (not "seorang pejabat dewan itu": an indefinite one is new, "itu" points at the council)."""
     words = (desc or "").casefold().split()
-    return len(words) >= 2 and (words[-1] in _DEMONSTRATIVES or words[0] == "sang")
+    return len(words) >= 2 and words[0] not in _INDEFINITE and (words[-1] in _DEMONSTRATIVES or words[0] == "sang")
 
 
 def _role_of_known(doc: Document, cands: list[int], rest: list[Token], end: int) -> bool:
