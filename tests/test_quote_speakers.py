@@ -203,3 +203,15 @@ def test_a_cue_with_its_speaker_left_out_points_back():
             "Jakarta, Senin.\n\n"
             "\"Tentu saja besar dan waktunya akan kami ukur,\" tambahnya.")
     assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Budi Santoso"]
+
+
+@pytest.mark.parametrize("named,role", [
+    ("Menteri Luar Negeri Arvania Tomas Lind", "Menlu"),
+    ("Kasi Intel Kejaksaan Negeri Lembah Hijau Joko Prasetyo", "Kasintel"),
+    ("Menlu Arvania Tomas Lind", "Menteri Luar Negeri"),
+])
+def test_a_short_title_and_its_spelt_out_form_name_one_holder(named, role):
+    text = (f"{named} tiba di Borwia pada Senin.\n\n"
+            f"\"Tersangka dan saksi akan diperiksa pekan depan,\" kata {role}.")
+    expected = named.split()[-2] + " " + named.split()[-1]
+    assert only_speaker(text, "direct") == (expected, None)

@@ -65,15 +65,29 @@ def role_words(toks: list[Token]) -> list[str] | None:
 
 def role_holder(doc: Document, words: list[str], pos: int) -> int | None:
     """The person named last before pos whose role starts with the role `words` ("Presiden" is
-    "Presiden Arvania", "Kasi Intel" is "Kasi Intel Kejaksaan Negeri X"; "Ketua Dewan X" is not
-    "Ketua")."""
+    "Presiden Arvania", "Kasi Intel" is "Kasi Intel Kejaksaan Negeri X", "Menlu" is "Menteri Luar
+    Negeri X"; "Ketua Dewan X" is not "Ketua")."""
+    spelt = _spelt_out(words)
     for m in range(doc.last_mention_before(pos), -1, -1):
         mention = doc.mentions[m]
         if mention.type != "PERSON" or not mention.role:
             continue
-        if mention.role.casefold().split()[:len(words)] == words or _glued_start(mention.role, words):
+        if _spelt_out(mention.role.casefold().split())[:len(spelt)] == spelt or _glued_start(mention.role, words):
             return m
     return None
+
+
+def _spelt_out(words: list[str]) -> list[str]:
+    """Casefolded role words with short titles spelt out ("menlu" → "menteri luar negeri")."""
+    short = lexicon.title_abbreviations()
+    out: list[str] = []
+    for w in words:
+        for _ in range(3):  # "kasintel" → "kasi intel" → "kepala seksi intelijen"
+            if w not in short and " " not in w:
+                break
+            w = " ".join(short.get(p, p) for p in w.split())
+        out.extend(w.split())
+    return out
 
 
 def _glued_start(role: str, words: list[str]) -> bool:
