@@ -215,3 +215,15 @@ def test_a_short_title_and_its_spelt_out_form_name_one_holder(named, role):
             f"\"Tersangka dan saksi akan diperiksa pekan depan,\" kata {role}.")
     expected = named.split()[-2] + " " + named.split()[-1]
     assert only_speaker(text, "direct") == (expected, None)
+
+
+@pytest.mark.parametrize("text,desc", [
+    ("Namun, para kritikus memperingatkan bahwa beberapa langkah pemerintah itu melanggar konstitusi.",
+     "para kritikus"),
+    ("Di Taman Kota, seorang petugas polisi yang berjaga juga mengatakan bahwa aksi itu berjalan damai.",
+     "seorang petugas polisi yang berjaga"),
+    ("Penyelenggara dan pengunjuk rasa yang turun ke jalan menegaskan bahwa aksi itu akan terus berlanjut.",
+     "Penyelenggara dan pengunjuk rasa yang turun ke jalan"),
+])
+def test_a_description_leaves_out_what_frames_the_clause(text, desc):
+    assert only_speaker(text) == (None, desc)

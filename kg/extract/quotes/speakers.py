@@ -286,10 +286,10 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
         if found is not None:
             return found, None
     if first in _DESCRIPTORS and not persons:
-        return None, describe(doc.text[clause[0].start:toks[k].start]) if clause else None
+        return None, _description(doc, toks, clause, b) if clause else None
     speaker = _first_joint(doc, persons) if persons else pick_speaker(doc, cands, last=True)
     if speaker is None and clause:
-        return None, describe(doc.text[clause[0].start:toks[k].start])
+        return None, _description(doc, toks, clause, b)
     return speaker, None
 
 
@@ -308,6 +308,19 @@ def _main_subject(doc: Document, toks: list[Token], cands: list[int], k: int) ->
     subj = [c for c in cands if first is not None and doc.mentions[c].end <= first.start]
     persons = [c for c in subj if doc.mentions[c].type == "PERSON"]
     return _first_joint(doc, persons) if persons else subj[0] if subj else None
+
+
+def _description(doc: Document, toks: list[Token], clause: list[Token], b: int) -> str | None:
+    """The described subject ending at toks[b], without what frames the clause before a comma
+    ("Namun, para kritikus", "Di Times Square, seorang petugas") or adverbs before the verb; None
+    when the whole clause is too long to be a description (then it is no subject at all)."""
+    whole = describe(doc.text[clause[0].start:clause[-1].end])
+    if whole is None or b < 0:
+        return whole
+    a = b
+    while a > 0 and toks[a - 1].start >= clause[0].start and toks[a - 1].text not in {",", ";", ":"}:
+        a -= 1
+    return describe(doc.text[toks[a].start:toks[b].end]) or whole
 
 
 def _referent(doc: Document, phrase: list[Token], pos: int, earlier: list[Found], skip_quoted: bool) -> int | None:
