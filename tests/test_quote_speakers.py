@@ -227,3 +227,13 @@ def test_a_short_title_and_its_spelt_out_form_name_one_holder(named, role):
 ])
 def test_a_description_leaves_out_what_frames_the_clause(text, desc):
     assert only_speaker(text) == (None, desc)
+
+
+@pytest.mark.parametrize("main,speaker", [
+    ("Rina Wulandari", "Rina Wulandari"),  # the main clause names its subject
+    ("anggota dewan itu", "Budi Santoso"),  # or points back at the one who spoke
+])
+def test_a_fronted_meskipun_clause_takes_the_main_clause_subject(main, speaker):
+    text = ("\"Kita perlu melihat ke depan,\" ujar Budi Santoso. Meskipun mengaku tak begitu paham dengan "
+            f"permasalahannya, {main} menilai aneh kasus tersebut.")
+    assert only_speaker(text, "indirect") == (speaker, None)

@@ -33,6 +33,7 @@ _MANNER = _words("manner")  # "..., dengan mengatakan": the verb is the main cla
 _JOINT = lexicon.speaker_words("joint")
 _IN_ROLE = lexicon.speaker_words("in_role")
 _INDEFINITE = lexicon.speaker_words("indefinite")
+_FRONTED = _words("fronted")
 _PHRASE_BOUNDS = CLAUSE | {".", "!", "?", ":", "bahwa", "”", "\""}
 _SHORT_CUES = lexicon.speech_cues()["after"]
 
@@ -278,6 +279,9 @@ def subject(doc: Document, start: int, toks: list[Token], k: int, earlier: list[
         # no subject of its own ("..., tetapi mengatakan", "dan mengatakan"): the subject of
         # the last predicate before it, else the last speaker
         return _previous_subject(doc, toks, b, earlier, skip_quoted), None
+    if before in _FRONTED and b == clause_start(toks, b):
+        # "Meskipun mengaku ..., Anggota DPR itu menilai ...": the subject of the main clause after
+        return _main_clause_after(doc, toks, k, earlier, skip_quoted), None
     if first in _SIDES and len(clause) <= 4 and cands:
         return cands[-1], None  # "Pihak KONI menyatakan": the organization itself
     persons = _outside_role(doc, clause, [c for c in cands if doc.mentions[c].type == "PERSON"])
@@ -308,6 +312,21 @@ def _main_subject(doc: Document, toks: list[Token], cands: list[int], k: int) ->
     subj = [c for c in cands if first is not None and doc.mentions[c].end <= first.start]
     persons = [c for c in subj if doc.mentions[c].type == "PERSON"]
     return _first_joint(doc, persons) if persons else subj[0] if subj else None
+
+
+def _main_clause_after(doc: Document, toks: list[Token], k: int, earlier: list[Found],
+                       skip_quoted: bool) -> int | None:
+    """The subject of the main clause after a fronted subordinate one ending at the next comma:
+    a name, a role or pronoun standing for one; else the last speaker."""
+    comma = next((i for i in range(k + 1, len(toks)) if toks[i].text == ","), None)
+    if comma is not None and comma + 1 < len(toks):
+        m = doc.speaker_at(toks[comma + 1].start)
+        end = next((i for i in range(comma + 1, min(len(toks), comma + 12)) if VERB_SHAPE.match(toks[i].text)), None)
+        if m is None and end is not None:
+            m = _referent(doc, toks[comma + 1:end], toks[end].start, earlier, skip_quoted)
+        if m is not None:
+            return m
+    return resolve_pronoun(doc, toks[k].start, earlier, skip_quoted)
 
 
 def _description(doc: Document, toks: list[Token], clause: list[Token], b: int) -> str | None:
