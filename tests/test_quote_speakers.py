@@ -237,3 +237,17 @@ def test_a_fronted_meskipun_clause_takes_the_main_clause_subject(main, speaker):
     text = ("\"Kita perlu melihat ke depan,\" ujar Budi Santoso. Meskipun mengaku tak begitu paham dengan "
             f"permasalahannya, {main} menilai aneh kasus tersebut.")
     assert only_speaker(text, "indirect") == (speaker, None)
+
+
+@pytest.mark.parametrize("glue", [" ", ""])
+def test_glued_words_before_a_name_are_read_apart(glue):
+    text = ("\"Tersangka ditahan saat penyerahan barang bukti,\" kata Budi Santoso.\n\n"
+            f"Penahanan ini berdasarkan{glue}Nota Pendapat Jaksa Dedi Kurnia tanggal 20 Mei.\n\n"
+            "\"Ditahan dalam perkara dugaan korupsi pembangunan hotel,\" katanya.")
+    assert [name for _, name, _ in speakers(text, "direct")] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_a_short_title_names_the_holder_of_a_glued_role():
+    text = ("Kasi IntelKejaksaan Negeri Lembah Hijau Joko Prasetyo hadir di sana.\n\n"
+            "\"Tersangka dan saksi akan diperiksa pekan depan,\" kata Kasintel.")
+    assert only_speaker(text, "direct") == ("Joko Prasetyo", None)

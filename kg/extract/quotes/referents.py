@@ -7,6 +7,7 @@ Each function returns a mention index or None, and changes nothing.
 from __future__ import annotations
 
 import bisect
+import re
 
 from kg import lexicon
 from kg.records import Mention, Token
@@ -17,6 +18,8 @@ from kg.extract.quotes.grammar import after_cues, is_verb
 _DEMONSTRATIVES = lexicon.function_words("demonstratives")
 _ORG_ANAPHORS = lexicon.speaker_words("org_anaphors")
 _ORG_TYPES = {"ORGANIZATION", "COUNTRY"}
+# where scraping glued two words of a role ("Kasi IntelKejaksaan"): read apart
+_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def resolve_pronoun(doc: Document, pos: int, earlier: list[Found], skip_quoted: bool) -> int | None:
@@ -72,7 +75,7 @@ def role_holder(doc: Document, words: list[str], pos: int) -> int | None:
         mention = doc.mentions[m]
         if mention.type != "PERSON" or not mention.role:
             continue
-        if _spelt_out(mention.role.casefold().split())[:len(spelt)] == spelt or _glued_start(mention.role, words):
+        if _spelt_out(_CASE_CHANGE.sub(" ", mention.role).casefold().split())[:len(spelt)] == spelt:
             return m
     return None
 
@@ -88,14 +91,6 @@ def _spelt_out(words: list[str]) -> list[str]:
             w = " ".join(short.get(p, p) for p in w.split())
         out.extend(w.split())
     return out
-
-
-def _glued_start(role: str, words: list[str]) -> bool:
-    """Does the role start with the words where scraping lost a space ("Kasi IntelKejaksaan X" and
-    "Kasi Intel"): they end where a capital starts the next glued word?"""
-    joined, glued = "".join(words), role.replace(" ", "")
-    n = len(joined)
-    return len(glued) > n and glued[:n].casefold() == joined and glued[n].isupper()
 
 
 def is_org_anaphor(toks: list[Token]) -> bool:
