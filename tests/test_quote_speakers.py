@@ -251,3 +251,16 @@ def test_a_short_title_names_the_holder_of_a_glued_role():
     text = ("Kasi IntelKejaksaan Negeri Lembah Hijau Joko Prasetyo hadir di sana.\n\n"
             "\"Tersangka dan saksi akan diperiksa pekan depan,\" kata Kasintel.")
     assert only_speaker(text, "direct") == ("Joko Prasetyo", None)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Menurut Budi Santoso dan Rina Wulandari, pemerintah akan menaikkan harga bahan bakar pekan depan.",
+     "Budi Santoso"),
+    ("\"Pemerintah akan menaikkan harga bahan bakar pekan depan,\" kata Budi Santoso dan Rina Wulandari.",
+     "Budi Santoso"),
+    ("Partai Maju dan Partai Hijau mendesak pemerintah untuk menunda kenaikan harga bahan bakar.", "Partai Maju"),
+    ("Menurut laporan surat kabar Harian Kota, pemerintah akan menaikkan harga bahan bakar pekan depan.",
+     "Harian Kota"),
+])
+def test_joint_sources_and_reports_by_an_outlet_give_the_first_named(text, speaker):
+    assert only_speaker(text) == (speaker, None)
