@@ -19,7 +19,8 @@ _HEARSAY = lexicon.speaker_words("hearsay")
 # "menurut X" names a source, who is one
 _VERB_BEFORE = re.compile(r"^(?:me|di)[a-z]{3,}$")
 _ACCORDING = lexicon.speech_words("according")
-_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# where scraping glued two words ("berdasarkanNota", "Kasi IntelKejaksaan"): read them apart
+CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "Hal ini diungkapkan oleh X": X is who spoke, the agent of a passive attribution
 _ATTRIBUTED = re.compile(rf"\b(?:{'|'.join(lexicon.speaker_words('statements'))})\s+"
                          rf"(?:{'|'.join(lexicon.speaker_words('statement_demonstratives'))})\s+di\w+(?:\s+oleh)?$",
@@ -123,7 +124,7 @@ class Document:
         before = self.text[max(0, m.start - 120):m.start].rstrip()  # titles can be long
         if before[-1:] in {"/", ":", "("}:
             return False
-        words = _CASE_CHANGE.sub(" ", before).split()  # "berdasarkanNota": glued by scraping
+        words = CASE_CHANGE.sub(" ", before).split()  # "berdasarkanNota": glued by scraping
         while words and (w := words[-1].strip("()"))[:1].isupper() and w[-1:].isalpha():
             words.pop()  # titles and roles before the name: "Presiden Amerika Serikat (AS)"
         if _ATTRIBUTED.search(" ".join(words[-4:])):

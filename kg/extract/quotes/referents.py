@@ -7,19 +7,16 @@ Each function returns a mention index or None, and changes nothing.
 from __future__ import annotations
 
 import bisect
-import re
 
 from kg import lexicon
 from kg.records import Mention, Token
 
-from kg.extract.quotes.document import WORD, Document, Found
+from kg.extract.quotes.document import CASE_CHANGE, WORD, Document, Found
 from kg.extract.quotes.grammar import after_cues, is_verb
 
 _DEMONSTRATIVES = lexicon.function_words("demonstratives")
 _ORG_ANAPHORS = lexicon.speaker_words("org_anaphors")
 _ORG_TYPES = {"ORGANIZATION", "COUNTRY"}
-# where scraping glued two words of a role ("Kasi IntelKejaksaan"): read apart
-_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def resolve_pronoun(doc: Document, pos: int, earlier: list[Found], skip_quoted: bool) -> int | None:
@@ -75,7 +72,7 @@ def role_holder(doc: Document, words: list[str], pos: int) -> int | None:
         mention = doc.mentions[m]
         if mention.type != "PERSON" or not mention.role:
             continue
-        if _spelt_out(_CASE_CHANGE.sub(" ", mention.role).casefold().split())[:len(spelt)] == spelt:
+        if _spelt_out(CASE_CHANGE.sub(" ", mention.role).casefold().split())[:len(spelt)] == spelt:
             return m
     return None
 
