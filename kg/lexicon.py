@@ -314,3 +314,9 @@ def pronoun_words(section: str) -> frozenset[str]:
 def speech_words(section: str) -> frozenset[str]:
     """A section of kg/data/speech_verbs.txt that must be there (after, verb, opening, according, ...)."""
     return word_section("speech_verbs.txt", section)
+
+
+@lru_cache(maxsize=None)
+def title_abbreviations() -> dict[str, str]:
+    """Casefolded short title words → their spelt-out words ("menlu" → "menteri luar negeri")."""
+    return {short.casefold(): long.casefold() for short, long in (ln.split("\t") for ln in _lines("title_abbreviations.tsv"))}

@@ -12,7 +12,7 @@ from kg import lexicon, site
 
 from kg.extract.quotes.document import NOBODY, WORD, Attribution, Document, Found
 from kg.extract.quotes.grammar import CLOSE, MIN_WORDS, OPEN
-from kg.extract.quotes.speakers import cue_after, passive_after, verb_before
+from kg.extract.quotes.speakers import cue_after, object_of, passive_after, verb_before
 
 _OPEN_MARK = re.compile("[" + OPEN + "]")
 # inside a quote opened by the key: its closing marks, and “ (a new quote: the old one was never closed)
@@ -112,6 +112,8 @@ def _attribution(doc: Document, s: DirectSpan, done: list[Found], indirect: list
     verb = verb_before(doc, s.start, done)
     if verb is not None and verb.named:
         return verb
+    if (said_by := object_of(doc, s.start)) is not None:
+        return Attribution(None, said_by)  # 'X menuntut “...”': X's words, not the last speaker's
     prev = max((d for d in done if d.end <= s.start and (d.speaker is not None or d.who.speaker_desc)),
                key=lambda d: d.end, default=None)
     if prev is not None and _para(paragraphs, s.start) - _para(paragraphs, prev.end) <= 1:

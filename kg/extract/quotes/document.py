@@ -14,6 +14,17 @@ SPEAKER_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY"}
 # "dirinya" (himself) and "pihaknya" (his side) stand for the last speaker as subjects
 REFER_BACK = lexicon.pronouns()
 _OBJECT_PREPOSITIONS = lexicon.function_words("object_prepositions")
+_HEARSAY = lexicon.speaker_words("hearsay")
+# a verb ("mendesak", "dihubungi"): a name right after it is its object or agent, not a subject;
+# "menurut X" names a source, who is one
+_VERB_BEFORE = re.compile(r"^(?:me|di)[a-z]{3,}$")
+_ACCORDING = lexicon.speech_words("according")
+# where scraping glued two words ("berdasarkanNota", "Kasi IntelKejaksaan"): read them apart
+CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# "Hal ini diungkapkan oleh X": X is who spoke, the agent of a passive attribution
+_ATTRIBUTED = re.compile(rf"\b(?:{'|'.join(lexicon.speaker_words('statements'))})\s+"
+                         rf"(?:{'|'.join(lexicon.speaker_words('statement_demonstratives'))})\s+di\w+(?:\s+oleh)?$",
+                         re.IGNORECASE)
 
 
 class Attribution(NamedTuple):
@@ -79,6 +90,10 @@ class Document:
         m = self.mention_at(pos)
         return m if m is not None and self.mentions[m].type in SPEAKER_TYPES else None
 
+    def last_mention_before(self, pos: int) -> int:
+        """Index of the last mention that starts before pos (-1 when none does)."""
+        return bisect.bisect_left(self._mention_starts, pos) - 1
+
     def speakers_between(self, a: int, b: int) -> list[int]:
         """Mentions within [a, b) that can speak, datelines left out."""
         lo = bisect.bisect_left(self._mention_starts, a)
@@ -100,18 +115,25 @@ class Document:
         return self._subjects[skip_quoted]
 
     def _subject_like(self, m: Mention) -> bool:
-        """Not an object ("bagi Presiden X"), a pronoun read as a name ("Dirinya"), or a name
-        in a reference ("(baca: X: ...)", ".../X.1/...")."""
+        """Not an object ("bagi Presiden X", "mendesak X") or an agent ("saat dihubungi X"), not talked about
+        ("X disebut akan ..."), not a pronoun read as a name ("Dirinya"), nor a name in a
+        reference ("(baca: X: ...)", ".../X.1/...")."""
         word = WORD.match(self.text, m.start)
         if word and word.group().casefold() in REFER_BACK:
             return False
-        before = self.text[max(0, m.start - 60):m.start].rstrip()
+        before = self.text[max(0, m.start - 120):m.start].rstrip()  # titles can be long
         if before[-1:] in {"/", ":", "("}:
             return False
-        words = before.split()
-        while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
-            words.pop()  # titles and roles before the name
-        return not words or words[-1].casefold() not in _OBJECT_PREPOSITIONS
+        words = CASE_CHANGE.sub(" ", before).split()  # "berdasarkanNota": glued by scraping
+        while words and (w := words[-1].strip("()"))[:1].isupper() and w[-1:].isalpha():
+            words.pop()  # titles and roles before the name: "Presiden Amerika Serikat (AS)"
+        if _ATTRIBUTED.search(" ".join(words[-4:])):
+            return True
+        if words and (words[-1].casefold() in _OBJECT_PREPOSITIONS or
+                      _VERB_BEFORE.match(words[-1]) and words[-1] not in _ACCORDING):
+            return False
+        after = WORD.search(self.text, m.end, m.end + 40)
+        return not (after and after.group().casefold() in _HEARSAY)
 
     def dateline_end(self, m: Mention) -> int | None:
         """Where the dateline that m opens ends: 'Outlet.com, Place - ...' opening a line names where
