@@ -28,7 +28,7 @@ def indirect(text, names=NAMES):
     ("Serikat Tani menuntut pemerintah menaikkan harga gabah tahun ini.",
      [("pemerintah menaikkan harga gabah tahun ini", "Serikat Tani")]),
     ("Budi Santoso mengusulkan kepada Siti Rahma untuk membangun jalan baru di desa itu.",
-     [("membangun jalan baru di desa itu", "Budi Santoso")]),
+     [("Siti Rahma untuk membangun jalan baru di desa itu", "Budi Santoso")]),  # no "agar": the addressee stays
     ("Budi Santoso meminta kepada pemerintah daerah agar harga pupuk segera diturunkan.",
      [("harga pupuk segera diturunkan", "Budi Santoso")]),
     # an adjective, not a report

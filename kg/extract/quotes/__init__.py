@@ -37,6 +37,9 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     indirect = sorted(indirect + postposed_quotes(doc, indirect), key=lambda q: q.start)
     direct = with_postposed_sayers(doc, attribute(doc, spans, indirect, paragraphs))
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    # one quote per span: two rules may read the same piece (a verb's "bahwa" and a credit around it)
+    found = [q for i, q in enumerate(found) if not any((p.start, p.end, p.kind) == (q.start, q.end, q.kind)
+                                                       for p in found[max(0, i - 3):i])]
     return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written
 
 
