@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from kg.disjoint import DisjointSets
+
 SIMILAR = 0.9  # difflib ratio over the words: a changed word in ten still matches
 SHINGLE = 4  # words per shingle: copies share most of theirs, different statements few
 _WORD = re.compile(r"\w+")
@@ -51,13 +53,8 @@ def key_of(q: dict) -> str:
 
 def statement_keys(quotes: Sequence[dict]) -> list[str]:
     """The statement key of each quote, in the order given. A quote without a speaker is its own statement."""
-    parent = list(range(len(quotes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(quotes))
+    root = sets.find
 
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, q in enumerate(quotes):
@@ -74,7 +71,7 @@ def statement_keys(quotes: Sequence[dict]) -> list[str]:
             for j, n in shared.items():
                 # a candidate shares at least half its shingles; only those are compared word by word
                 if n * 2 >= min(len(sh[i]), len(sh[j])) and root(i) != root(j) and same_statement(w[i], w[j]):
-                    parent[root(i)] = root(j)
+                    sets.join(i, j)
             for s in sh[i]:
                 seen[s].append(i)
     first: dict[int, int] = {}

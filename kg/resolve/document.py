@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from kg import lexicon
+from kg.disjoint import DisjointSets
 from kg.records import DocResult, Mention
 from kg.resolve.names import canonical_form, middles_agree, name_parts, norm, place_key, similar
 
@@ -273,13 +274,8 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
     entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
     "Kejari X" of "Kejaksaan Negeri X", "Kementerian PU" of "Kementerian Pekerjaan Umum".
     A short form joins only when one entity of the same type fits it."""
-    parent = list(range(len(clusters)))
-
-    def find(c: int) -> int:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
+    sets = DisjointSets(len(clusters))
+    find = sets.find
 
     forms: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for cid, members in enumerate(clusters):
@@ -293,7 +289,7 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
     for cids in list(forms.values()) + list(closed.values()):  # the same name once spelt out: "Kejari X" = "Kejaksaan Negeri X"
         first, *rest = sorted(cids)
         for c in rest:
-            parent[find(c)] = find(first)
+            sets.join(c, first)
     items = sorted(forms, key=lambda f: (-len(f[1]), f))
     for typ, words in items:
         place_abbr = typ == "LOCATION" and len(words) == 1 and _abbreviation_after(words[0], forms)
@@ -311,8 +307,8 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
                 hits = hits or {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1
                                 and w[0] == words[0] for c in cs}  # or its first: "Garuda" of "Garuda Indonesia"
             if len(hits) == 1 and find(cid) not in hits:  # its own entity fitting it too: already placed
-                parent[find(cid)] = hits.pop()
-    if all(parent[c] == c for c in range(len(clusters))):
+                sets.join(cid, hits.pop())
+    if not sets.any_joined():
         return clusters
     merged: dict[int, list[int]] = defaultdict(list)
     for cid, members in enumerate(clusters):
