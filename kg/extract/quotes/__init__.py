@@ -14,7 +14,7 @@ from kg.records import Mention, Quote, Sentence
 
 from kg.extract.quotes.credits import credited_quotes
 from kg.extract.quotes.direct import attribute, direct_spans
-from kg.extract.quotes.document import Document
+from kg.extract.quotes.document import Document, Found
 from kg.extract.quotes.headlines import headline_quotes, subheadline_quotes
 from kg.extract.quotes.indirect import indirect_quotes
 from kg.extract.quotes.postposed import postposed_quotes, with_postposed_sayers
@@ -38,8 +38,10 @@ def extract_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list
     direct = with_postposed_sayers(doc, attribute(doc, spans, indirect, paragraphs))
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     # one quote per span: two rules may read the same piece (a verb's "bahwa" and a credit around it)
-    found = [q for i, q in enumerate(found) if not any((p.start, p.end, p.kind) == (q.start, q.end, q.kind)
-                                                       for p in found[max(0, i - 3):i])]
+    first: dict[tuple[int, int, str], Found] = {}
+    for q in found:
+        first.setdefault((q.start, q.end, q.kind), q)
+    found = list(first.values())
     return [Quote(q.start, q.end, text[q.start:q.end], q.kind, *q.who) for q in found]  # the text as written
 
 
