@@ -18,6 +18,7 @@ import logging
 
 from kg.clean import body_paragraphs
 from kg.extract import extract_mentions, extract_quotes
+from kg.extract.quotes.slots import slot_names
 from kg.records import Article, DocResult, Mention, Sentence, Skipped
 from kg.resolve import link_document
 from kg.segment import split_sentences
@@ -41,6 +42,7 @@ def analyse(article: Article, paragraphs, sentences: list[Sentence], tags: list[
     """Extract (mentions, quotes) and link (one entity number per mention within the article)."""
     text = article.text
     mentions = extract_mentions(text, sentences, tags)
+    mentions = slot_names(text, sentences, mentions)  # a name in a speech cue's slot is a person's, seen or not
     quotes = extract_quotes(text, paragraphs, sentences, mentions)
     res = DocResult(
         doc=article.doc, source=article.source,

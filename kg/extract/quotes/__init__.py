@@ -4,7 +4,8 @@ The flow: direct spans (direct.py) index the document (document.py); the indirec
 every sentence (indirect.py), the headline's claim (headlines.py) and the narration a source
 credit attributes (credits.py) and the attributions after the content or in the passive
 (postposed.py) are found outside them;
-then each direct quote gets its speaker (speakers.py decides). Word classes are in kg/data/.
+then each direct quote gets its speaker (speakers.py decides). Before all of it (kg.process), the
+names in speakers' slots the NER model missed become persons (slots.py). Word classes are in kg/data/.
 """
 from __future__ import annotations
 

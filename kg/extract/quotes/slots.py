@@ -1,0 +1,193 @@
+"""Names in a speaker's slot, whatever the name is: a person the NER model has never seen must be
+credited as surely as a famous one.
+
+Two slots say who speaks by the sentence's structure alone:
+- the words after a cue ("..., kata Bintang Wening.", "ujar Lomba, Senin", "kata direktur klinik
+  itu, Wulung Lomba."): a run of capitalised words there, from the cue (or the comma after a role)
+  to the clause's end, is the speaker's name; NER may have missed it, typed it as a place
+  ("Watugede") or found only part of it ("Wening" of "Bintang Wening");
+- the subject right before a speech verb ("Bintang mengatakan", "Sementara itu, Bintang Wening
+  menegaskan"): a capitalised word there is the person's when the article already names a person
+  with that word, or when it is a known given name right before the rest of a name NER found.
+
+`slot_names` runs before the quotes are read (kg.process), so every rule that picks a speaker
+or resolves "katanya"/"ia" sees these people. Word classes are in kg/data/.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg import lexicon, site, wordseg
+from kg.records import Mention, Sentence, Token
+
+from kg.extract.quotes.grammar import ADVERBS, CLAUSE, is_verb
+
+_ENDS = {".", ",", "!", "?", ";", ":", "(", "”", "\"", "“"}
+_FIXABLE = {"PERSON", "LOCATION"}  # a name NER got wrong in the slot; bodies and countries speak as such
+
+
+@lru_cache(maxsize=None)
+def _cues() -> frozenset[str]:
+    return lexicon.speech_cues()["after"]
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset[str]:
+    """Casefolded words that a capitalised run in a speaker's slot may hold but a person's name
+    never does: titles, pronouns, days and blocs, places, countries and institutions."""
+    t = lexicon.titles()
+    words = {w.casefold() for w in t["honorific"] | t["head"] | t["part"]} - {w.casefold() for w in t["given"]}
+    words |= lexicon.pronouns() | lexicon.not_entities() | set(lexicon.title_abbreviations())
+    words |= {w.casefold() for w in lexicon.org_triggers()["head"] + list(lexicon.org_abbreviations())}
+    words |= {w.casefold() for w, _ in lexicon.type_heads()}
+    words |= {w.casefold() for w in lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())}
+    return frozenset(words)
+
+
+def _name_word(word: str) -> bool:
+    """Written like a word of a person's name ("Bintang", "O'Neil", "Al-Amin") and none of _not_names."""
+    core = word.replace("-", "").replace("'", "")
+    return len(word) > 1 and word[:1].isupper() and core.isalpha() and core[1:].islower() \
+        and word.casefold() not in _not_names() and not site.is_outlet(word)
+
+
+def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with the names in speakers' slots read as persons (sorted by start)."""
+    known = _person_words(mentions)
+    at = {p: i for i, m in enumerate(mentions) for p in range(m.start, m.end)}
+    out: dict[int, Mention | None] = {}  # mention index → its replacement (None: inside a longer name)
+    added: list[Mention] = []
+    # the cues' slots first: the names they give are known to the subjects anywhere in the article
+    for subject in (False, True):
+        for si, sent in enumerate(sentences):
+            for k in range(len(sent.tokens)):
+                found = _slot_name(text, sent.tokens, k, si, mentions, at, known, subject)
+                if found is None:
+                    continue
+                name, replaced = found
+                out.update((i, None) for i in replaced)
+                if [(mentions[i].start, mentions[i].end) for i in replaced] == [(name.start, name.end)]:
+                    out[replaced[0]] = name  # retyped: "Watugede" a place NER saw
+                else:
+                    added.append(name)
+                known |= set(name.text.split())
+                at.update((p, -1) for p in range(name.start, name.end))  # taken: no other slot reads it
+    if not out and not added:
+        return mentions
+    kept = [out.get(i, m) for i, m in enumerate(mentions)]
+    return sorted([m for m in kept if m is not None] + added, key=lambda m: (m.start, m.end))
+
+
+def _slot_name(text: str, toks: tuple[Token, ...], k: int, si: int, mentions: list[Mention], at: dict[int, int],
+               known: set[str], subject: bool) -> tuple[Mention, list[int]] | None:
+    """The person named in the slot of a cue (or, `subject`, a speech verb) at toks[k], and the
+    mentions it replaces; None when k holds no such cue or its slot no new name."""
+    span = _slot(toks, k, subject)
+    if span is None:
+        return None
+    a, b = span
+    # a subject's run may open with a sentence's first word ("Sementara Bintang mengatakan")
+    return next((f for a2 in range(a, b if subject else a + 1)
+                 if (f := _name_at(text, toks, a2, b, si, mentions, at, known, subject))), None)
+
+
+def _slot(toks: tuple[Token, ...], k: int, subject: bool) -> tuple[int, int] | None:
+    """The token range of the name slot of a cue (or, `subject`, a speech verb) at k, if it is one."""
+    w = toks[k].text
+    if subject:
+        return _before_verb(toks, k) if w.islower() and is_verb(w) else None
+    return _after_cue(toks, k + 1) if w in _cues() else None  # lower case only: "Kata" opening a sentence is a noun
+
+
+def _person_words(mentions: list[Mention]) -> set[str]:
+    """The words of the article's person names ("Bintang", "Wening"), titles left out."""
+    return {w for m in mentions if m.type == "PERSON" for w in m.text.split() if len(w) > 2 and _name_word(w)}
+
+
+def _after_cue(toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+    """Token range of the name after a cue at i-1: the capitalised run right after it, or after the
+    comma that ends a role ("kata direktur klinik itu, Wulung Lomba."); None when there is none."""
+    while i < len(toks) and toks[i].text in lexicon.titles()["honorific"]:
+        i += 1  # "kata Pak Lomba": the name without the form of address
+    j = _run_end(toks, i)
+    if j > i and _ends_clause(toks, j):
+        return i, j
+    if j == i and i < len(toks) and toks[i].text[:1].isupper():
+        return None  # a title or a place: no name here ("kata Presiden", "kata Menlu")
+    # a role, its comma, then the name closing the clause
+    for c in range(i, min(len(toks), i + 10)):
+        if toks[c].text in _ENDS - {","}:
+            return None
+        if toks[c].text == ",":
+            e = _run_end(toks, c + 1)
+            return (c + 1, e) if e > c + 1 and (e == len(toks) or toks[e].text in {".", "!", "?", ","}) else None
+    return None
+
+
+def _before_verb(toks: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+    """Token range of the capitalised run that is the subject of the speech verb at k, when it opens
+    its clause (a sentence's start, a comma, a conjunction); None otherwise."""
+    b = k
+    while b > 0 and toks[b - 1].text.casefold() in ADVERBS:
+        b -= 1
+    a = b
+    while a > 0 and toks[a - 1].text[:1].isupper():
+        a -= 1
+    if a == b or (a > 0 and toks[a - 1].text not in _ENDS and toks[a - 1].text.casefold() not in CLAUSE):
+        return None
+    return a, b
+
+
+def _run_end(toks: tuple[Token, ...], i: int) -> int:
+    """End of the run of name words from i (an initial may stand inside: "Bintang G Wening")."""
+    j = i
+    while j < len(toks) and (_name_word(toks[j].text) or (j > i and _initial(toks[j].text))):
+        j += 1
+    while j > i and _initial(toks[j - 1].text):
+        j -= 1
+    return j
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+
+
+def _ends_clause(toks: tuple[Token, ...], j: int) -> bool:
+    """Does the name end where the cue's phrase does: a mark, or a lower-case word ("kepada", "saat")?"""
+    return j == len(toks) or toks[j].text in _ENDS or toks[j].text[:1].islower()
+
+
+def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentions: list[Mention],
+             at: dict[int, int], known: set[str], strict: bool
+             ) -> tuple[Mention, list[int]] | None:
+    """The person mention the run toks[a:b] names and the mentions it replaces; None when the run
+    is a name NER found already, holds a body or country, or (strict, a subject) is no known name."""
+    start, end = toks[a].start, toks[b - 1].end
+    inside = sorted({at[p] for p in range(start, end) if p in at})
+    if -1 in inside:
+        return None
+    ms = [mentions[i] for i in inside]
+    if any(m.start < start or m.end > end or m.type not in _FIXABLE for m in ms):
+        return None  # part of a longer name, or a body or country: theirs
+    if len(ms) == 1 and ms[0].type == "PERSON" and (ms[0].start, ms[0].end) == (start, end):
+        return None
+    pieces: list[str | Mention] = []  # the run's words outside the persons NER found, and those persons
+    for t in toks[a:b]:
+        m = next((m for m in ms if m.start <= t.start < m.end and m.type == "PERSON"), None)
+        if m is None:
+            pieces.append(t.text)
+        elif m not in pieces:
+            pieces.append(m)
+    words = [p for p in pieces if isinstance(p, str)]
+    if not all(_name_word(w) for w in words) or strict and not all(w in known or _given_before(w, ms) for w in words):
+        return None
+    name = " ".join(p if isinstance(p, str) else p.text for p in pieces)  # a found name's text as read ("glued")
+    role = next((m.role for m in ms if m.role), None)
+    return Mention(start, end, name, "PERSON", si, role), inside
+
+
+def _given_before(word: str, ms: list[Mention]) -> bool:
+    """A known given name, or a word never written in lower case, right before the rest of a
+    person's name NER found ("Bintang" + "Wening")."""
+    return any(m.type == "PERSON" for m in ms) and (word in lexicon.given_names()
+                                                     or not wordseg.counts().get(word.lower(), 0))
