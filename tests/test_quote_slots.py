@@ -70,3 +70,40 @@ def test_no_person_is_made_up(text):
 def test_a_body_in_the_slot_stays_a_body():
     [(_, name, typ)] = speakers("\"Kami akan membuka posko bantuan di desa itu,\" kata Yayasan Pelita.")
     assert (name, typ) == ("Yayasan Pelita", "ORGANIZATION")
+
+
+def test_a_name_after_a_persons_role_is_a_person_even_if_read_as_a_body():
+    names = dict(NAMES, **{"Wulung Lomba": "ORG"})
+    res = analyse_text("\"Kami akan membuka posko bantuan di desa itu,\" kata direktur klinik Yayasan Pelita, "
+                       "Wulung Lomba.", names)
+    [q] = res.quotes
+    assert (res.mentions[q.speaker].text, res.mentions[q.speaker].type) == ("Wulung Lomba", "PERSON")
+
+
+def test_a_known_name_a_body_ran_on_into_after_a_title_is_the_person():
+    names = dict(NAMES, **{"Yayasan Pelita Bintang Wening": "ORG"})
+    text = ("\"Kami akan membuka posko bantuan di desa itu,\" ujar Ketua Yayasan Pelita Bintang Wening kepada "
+            "wartawan.\n\n\"Relawan datang dari tiga kabupaten,\" kata Bintang.\n\nWening menambahkan bantuan "
+            "akan tiba besok pagi.")
+    res = analyse_text(text, names)
+    assert [(m.text, m.type) for m in res.mentions][:2] == [("Yayasan Pelita", "ORGANIZATION"),
+                                                             ("Bintang Wening", "PERSON")]
+    assert res.mentions[res.quotes[0].speaker].text == "Bintang Wening"
+
+
+def test_a_place_the_article_names_elsewhere_is_not_run_into_a_name():
+    names = dict(NAMES, **{"Kota Sukamaju": "LOC", "Sukamaju": "LOC", "Yuli Priyantodi": "PER"})
+    text = ("Bupati meninjau Kota Sukamaju pada Senin.\n\n\"Kami siap,\" kata juru bicara itu, "
+            "Yuli Priyantodi Sukamaju, Senin.")
+    assert ("Sukamaju", "LOCATION") in [(m.text, m.type) for m in analyse_text(text, names).mentions]
+
+
+def test_a_one_word_name_read_as_a_place_in_a_cue_slot_is_the_person_everywhere():
+    text = ("Watugede menyatakan bahwa langkah hukum ini ditempuh untuk mencari keadilan.\n\n"
+            "\"Saya ingin ada kejelasan,\" kata Watugede kepada wartawan.\n\nWatugede datang ke kantor polisi.")
+    assert [s[1:] for s in speakers(text)] == [("Watugede", "PERSON")] * 2
+
+
+def test_a_conjunction_opening_a_sentence_is_no_given_name():
+    text = "Dan Wening juga mengatakan bahwa warga akan terus menjaga hutan itu."
+    assert speakers(text)[0][1] == "Wening"

@@ -15,6 +15,7 @@ or resolves "katanya"/"ia" sees these people. Word classes are in kg/data/.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from kg import lexicon, site, wordseg
@@ -23,7 +24,10 @@ from kg.records import Mention, Sentence, Token
 from kg.extract.quotes.grammar import ADVERBS, CLAUSE, is_verb
 
 _ENDS = {".", ",", "!", "?", ";", ":", "(", "”", "\"", "“"}
-_FIXABLE = {"PERSON", "LOCATION"}  # a name NER got wrong in the slot; bodies and countries speak as such
+_FIXABLE = frozenset({"PERSON", "LOCATION"})  # a name NER got wrong in the slot; bodies and countries speak as such
+# after a person's role and its comma, a name NER read as a body is the person's too ("kata direktur
+# klinik itu, Wulung Lomba")
+_FIXABLE_AFTER_ROLE = _FIXABLE | {"ORGANIZATION"}
 
 
 @lru_cache(maxsize=None)
@@ -53,23 +57,24 @@ def _name_word(word: str) -> bool:
 
 def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """The mentions, with the names in speakers' slots read as persons (sorted by start)."""
-    known = _person_words(mentions)
+    places = _place_words(mentions)
+    known = _person_words(mentions, places)
     at = {p: i for i, m in enumerate(mentions) for p in range(m.start, m.end)}
     out: dict[int, Mention | None] = {}  # mention index → its replacement (None: inside a longer name)
     added: list[Mention] = []
-    # the cues' slots first: the names they give are known to the subjects anywhere in the article
-    for subject in (False, True):
+    # the names right after cues first: they are known to the subjects and titled slots anywhere
+    for second in (False, True):
         for si, sent in enumerate(sentences):
             for k in range(len(sent.tokens)):
-                found = _slot_name(text, sent.tokens, k, si, mentions, at, known, subject)
+                found = _slot_name(text, sent.tokens, k, si, mentions, at, known, places, second)
                 if found is None:
                     continue
-                name, replaced = found
+                name, replaced, rest = found
                 out.update((i, None) for i in replaced)
-                if [(mentions[i].start, mentions[i].end) for i in replaced] == [(name.start, name.end)]:
+                if not rest and [(mentions[i].start, mentions[i].end) for i in replaced] == [(name.start, name.end)]:
                     out[replaced[0]] = name  # retyped: "Watugede" a place NER saw
                 else:
-                    added.append(name)
+                    added.extend([name, *rest])
                 known |= set(name.text.split())
                 at.update((p, -1) for p in range(name.start, name.end))  # taken: no other slot reads it
     if not out and not added:
@@ -79,52 +84,70 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
 
 
 def _slot_name(text: str, toks: tuple[Token, ...], k: int, si: int, mentions: list[Mention], at: dict[int, int],
-               known: set[str], subject: bool) -> tuple[Mention, list[int]] | None:
-    """The person named in the slot of a cue (or, `subject`, a speech verb) at toks[k], and the
-    mentions it replaces; None when k holds no such cue or its slot no new name."""
-    span = _slot(toks, k, subject)
+               known: set[str], places: Counter, second: bool) -> tuple[Mention, list[int], list[Mention]] | None:
+    """The person named in the slot of a cue or speech verb at toks[k], the mentions it replaces and
+    what is left of a body it was read into; None when k holds no such slot or the slot no new name."""
+    span = _slot(toks, k, second)
     if span is None:
         return None
-    a, b = span
-    # a subject's run may open with a sentence's first word ("Sementara Bintang mengatakan")
-    return next((f for a2 in range(a, b if subject else a + 1)
-                 if (f := _name_at(text, toks, a2, b, si, mentions, at, known, subject))), None)
+    a, b, fixable, strict = span
+    # a strict slot's name is the run's end: "Sementara Bintang mengatakan", "ujar Ketua Yayasan X Bintang"
+    return next((f for a2 in range(a, b if strict else a + 1)
+                 if (f := _name_at(text, toks, a2, b, si, mentions, at, known, places, strict, fixable))), None)
 
 
-def _slot(toks: tuple[Token, ...], k: int, subject: bool) -> tuple[int, int] | None:
-    """The token range of the name slot of a cue (or, `subject`, a speech verb) at k, if it is one."""
+def _slot(toks: tuple[Token, ...], k: int, second: bool) -> tuple[int, int, frozenset[str], bool] | None:
+    """The token range of the name slot of a cue or speech verb at k, if it is one, the types of the
+    mentions there that may be read again as the person's name, and whether only known names count.
+    First the plain slots after cues; `second`, the subjects of speech verbs and the titled slots."""
     w = toks[k].text
-    if subject:
-        return _before_verb(toks, k) if w.islower() and is_verb(w) else None
-    return _after_cue(toks, k + 1) if w in _cues() else None  # lower case only: "Kata" opening a sentence is a noun
+    if w.islower() and is_verb(w):
+        return _before_verb(toks, k) if second else None
+    if w not in _cues():  # lower case only: "Kata" opening a sentence is a noun
+        return None
+    return _after_title(toks, k + 1) if second else _after_cue(toks, k + 1)
 
 
-def _person_words(mentions: list[Mention]) -> set[str]:
-    """The words of the article's person names ("Bintang", "Wening"), titles left out."""
-    return {w for m in mentions if m.type == "PERSON" for w in m.text.split() if len(w) > 2 and _name_word(w)}
+def _place_words(mentions: list[Mention]) -> Counter:
+    """How many of the article's place, country and one-word body mentions hold each word."""
+    places = Counter(w for m in mentions if m.type in {"LOCATION", "COUNTRY"} for w in set(m.text.split()))
+    places.update(m.text for m in mentions if m.type == "ORGANIZATION" and " " not in m.text)
+    return places
 
 
-def _after_cue(toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+def _person_words(mentions: list[Mention], places: Counter) -> set[str]:
+    """The words of the article's person names ("Bintang", "Wening"), titles left out, and not
+    the words it uses as a place's or a one-word body's name ("Yuli Sukamaju" glued from "Yuli di
+    Sukamaju" beside "Kota Sukamaju")."""
+    return {w for m in mentions if m.type == "PERSON" for w in m.text.split()
+            if len(w) > 2 and _name_word(w) and not places[w]}
+
+
+def _after_cue(toks: tuple[Token, ...], i: int) -> tuple[int, int, frozenset[str], bool] | None:
     """Token range of the name after a cue at i-1: the capitalised run right after it, or after the
     comma that ends a role ("kata direktur klinik itu, Wulung Lomba."); None when there is none."""
     while i < len(toks) and toks[i].text in lexicon.titles()["honorific"]:
         i += 1  # "kata Pak Lomba": the name without the form of address
     j = _run_end(toks, i)
     if j > i and _ends_clause(toks, j):
-        return i, j
-    if j == i and i < len(toks) and toks[i].text[:1].isupper():
-        return None  # a title or a place: no name here ("kata Presiden", "kata Menlu")
-    # a role, its comma, then the name closing the clause
+        return i, j, _FIXABLE, False
+    heads = lexicon.titles()["head"]
+    if j == i and i < len(toks) and toks[i].text[:1].isupper() and toks[i].text not in heads:
+        return None  # a place or a body: no name here ("kata Kemenkes", "kata Menlu")
+    # a role, its comma, then the name closing the clause ("kata Presiden, Senin" names no one)
     for c in range(i, min(len(toks), i + 10)):
         if toks[c].text in _ENDS - {","}:
             return None
         if toks[c].text == ",":
             e = _run_end(toks, c + 1)
-            return (c + 1, e) if e > c + 1 and (e == len(toks) or toks[e].text in {".", "!", "?", ","}) else None
+            if e == c + 1 or (e < len(toks) and toks[e].text not in {".", "!", "?", ","}):
+                return None
+            person_role = toks[i].text.islower() or toks[i].text in heads
+            return c + 1, e, _FIXABLE_AFTER_ROLE if person_role else _FIXABLE, False
     return None
 
 
-def _before_verb(toks: tuple[Token, ...], k: int) -> tuple[int, int] | None:
+def _before_verb(toks: tuple[Token, ...], k: int) -> tuple[int, int, frozenset[str], bool] | None:
     """Token range of the capitalised run that is the subject of the speech verb at k, when it opens
     its clause (a sentence's start, a comma, a conjunction); None otherwise."""
     b = k
@@ -135,7 +158,20 @@ def _before_verb(toks: tuple[Token, ...], k: int) -> tuple[int, int] | None:
         a -= 1
     if a == b or (a > 0 and toks[a - 1].text not in _ENDS and toks[a - 1].text.casefold() not in CLAUSE):
         return None
-    return a, b
+    return a, b, _FIXABLE, True
+
+
+def _after_title(toks: tuple[Token, ...], i: int) -> tuple[int, int, frozenset[str], bool] | None:
+    """Token range of a title and the capitalised words after a cue to the clause's end ("ujar Ketua
+    Yayasan Pelita Bintang Wening kepada ..."): its end is the person's name, when the article knows it."""
+    while i < len(toks) and toks[i].text in lexicon.titles()["honorific"]:
+        i += 1
+    if i >= len(toks) or not (toks[i].text in lexicon.titles()["head"] or toks[i].text.casefold() in lexicon.title_abbreviations()):
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].text[:1].isupper():
+        j += 1
+    return (i + 1, j, _FIXABLE_AFTER_ROLE, True) if j > i + 1 and _ends_clause(toks, j) else None
 
 
 def _run_end(toks: tuple[Token, ...], i: int) -> int:
@@ -158,17 +194,22 @@ def _ends_clause(toks: tuple[Token, ...], j: int) -> bool:
 
 
 def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentions: list[Mention],
-             at: dict[int, int], known: set[str], strict: bool
-             ) -> tuple[Mention, list[int]] | None:
-    """The person mention the run toks[a:b] names and the mentions it replaces; None when the run
-    is a name NER found already, holds a body or country, or (strict, a subject) is no known name."""
+             at: dict[int, int], known: set[str], places: Counter, strict: bool, fixable: frozenset[str]
+             ) -> tuple[Mention, list[int], list[Mention]] | None:
+    """The person mention the run toks[a:b] names, the mentions it replaces and what is left of a
+    body whose name ran on into it (strict only: "Yayasan Pelita Bintang Wening"); None when the run
+    is a name NER found already, holds a body or country, or (strict) is no name the article knows."""
     start, end = toks[a].start, toks[b - 1].end
     inside = sorted({at[p] for p in range(start, end) if p in at})
     if -1 in inside:
         return None
     ms = [mentions[i] for i in inside]
-    if any(m.start < start or m.end > end or m.type not in _FIXABLE for m in ms):
+    rest = [_cut(text, m, toks[a - 1].end) for m in ms if m.start < start and strict and m.type != "PERSON" and a > 0]
+    if any(m.start < start and not rest or m.end > end or m.type not in fixable for m in ms):
         return None  # part of a longer name, or a body or country: theirs
+    if any(m.type == "LOCATION" and (m.start, m.end) != (start, end) and any(places[w] > 1 for w in m.text.split())
+           for m in ms):
+        return None  # a place the article names elsewhere too, run into a name ("Yuli di Sukamaju" glued)
     if len(ms) == 1 and ms[0].type == "PERSON" and (ms[0].start, ms[0].end) == (start, end):
         return None
     pieces: list[str | Mention] = []  # the run's words outside the persons NER found, and those persons
@@ -179,15 +220,23 @@ def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentio
         elif m not in pieces:
             pieces.append(m)
     words = [p for p in pieces if isinstance(p, str)]
-    if not all(_name_word(w) for w in words) or strict and not all(w in known or _given_before(w, ms) for w in words):
+    opening = a == 0 or toks[a - 1].text in _ENDS - {","}  # where every word is capitalised
+    if not all(_name_word(w) for w in words) or \
+            strict and not all(w in known or _given_before(w, ms, opening) for w in words):
         return None
     name = " ".join(p if isinstance(p, str) else p.text for p in pieces)  # a found name's text as read ("glued")
-    role = next((m.role for m in ms if m.role), None)
-    return Mention(start, end, name, "PERSON", si, role), inside
+    role = next((m.role for m in ms if m.role and m.type == "PERSON"), None)
+    return Mention(start, end, name, "PERSON", si, role), inside, rest
 
 
-def _given_before(word: str, ms: list[Mention]) -> bool:
+def _cut(text: str, m: Mention, end: int) -> Mention:
+    """Mention m cut at `end`: the body before the person's name it ran on into."""
+    return Mention(m.start, end, text[m.start:end], m.type, m.sentence, m.role)
+
+
+def _given_before(word: str, ms: list[Mention], opening: bool) -> bool:
     """A known given name, or a word never written in lower case, right before the rest of a
-    person's name NER found ("Bintang" + "Wening")."""
-    return any(m.type == "PERSON" for m in ms) and (word in lexicon.given_names()
-                                                     or not wordseg.counts().get(word.lower(), 0))
+    person's name NER found ("Bintang" + "Wening"); opening a sentence, only the second kind ("Dan
+    Wening mengatakan" is "and Wening said")."""
+    never_lower = not wordseg.counts().get(word.lower(), 0)
+    return any(m.type == "PERSON" for m in ms) and (never_lower or not opening and word in lexicon.given_names())
