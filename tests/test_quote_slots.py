@@ -107,3 +107,10 @@ def test_a_one_word_name_read_as_a_place_in_a_cue_slot_is_the_person_everywhere(
 def test_a_conjunction_opening_a_sentence_is_no_given_name():
     text = "Dan Wening juga mengatakan bahwa warga akan terus menjaga hutan itu."
     assert speakers(text)[0][1] == "Wening"
+
+
+def test_a_name_the_body_gives_a_person_is_theirs_in_the_headline():
+    text = ("Kerti Terima Kasih ke Warga: Kami Tidak Sendiri\n\n"
+            "Kepala desa itu berterima kasih kepada warga. \"Kami tidak sendiri,\" kata Kerti.")
+    res = analyse_text(text, NAMES)
+    assert (res.mentions[0].text, res.mentions[0].type, res.mentions[0].start) == ("Kerti", "PERSON", 0)

@@ -67,6 +67,8 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
         for si, sent in enumerate(sentences):
             for k in range(len(sent.tokens)):
                 found = _slot_name(text, sent.tokens, k, si, mentions, at, known, places, second)
+                if found is None and second and si == 0 and _headline(sentences):
+                    found = _headline_name(text, sent.tokens, k, mentions, at, known, places)
                 if found is None:
                     continue
                 name, replaced, rest = found
@@ -94,6 +96,24 @@ def _slot_name(text: str, toks: tuple[Token, ...], k: int, si: int, mentions: li
     # a strict slot's name is the run's end: "Sementara Bintang mengatakan", "ujar Ketua Yayasan X Bintang"
     return next((f for a2 in range(a, b if strict else a + 1)
                  if (f := _name_at(text, toks, a2, b, si, mentions, at, known, places, strict, fixable))), None)
+
+
+def _headline(sentences: list[Sentence]) -> bool:
+    """Does the first sentence stand alone as a headline: its own paragraph, short, no full stop?"""
+    first = sentences[0].tokens if sentences else ()
+    return 0 < len(first) <= 25 and first[-1].text != "." and len(sentences) > 1 and sentences[1].paragraph > 0
+
+
+def _headline_name(text: str, toks: tuple[Token, ...], k: int, mentions: list[Mention], at: dict[int, int],
+                   known: set[str], places: Counter) -> tuple[Mention, list[int], list[Mention]] | None:
+    """A headline's words (all capitalised) that the article's body gives a person, from toks[k]:
+    the headline is the slot of its claim's source ("Wening Terima Kasih ke ...: ...")."""
+    if toks[k].text not in known or (k and toks[k - 1].text in known):
+        return None
+    j = k
+    while j < len(toks) and toks[j].text in known:
+        j += 1
+    return _name_at(text, toks, k, j, 0, mentions, at, known, places, True, _FIXABLE)
 
 
 def _slot(toks: tuple[Token, ...], k: int, second: bool) -> tuple[int, int, frozenset[str], bool] | None:
