@@ -114,3 +114,27 @@ def test_a_name_the_body_gives_a_person_is_theirs_in_the_headline():
             "Kepala desa itu berterima kasih kepada warga. \"Kami tidak sendiri,\" kata Kerti.")
     res = analyse_text(text, NAMES)
     assert (res.mentions[0].text, res.mentions[0].type, res.mentions[0].start) == ("Kerti", "PERSON", 0)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a body's acronym, a bracket or a known place ends the body: the name after it is the person's
+    ("Anggota Komisi III DPR Bintang Wening menegaskan bahwa anggaran itu harus dibahas ulang.", "Bintang Wening"),
+    ("Ketua Dewan Ekonomi Nasional (DEN) Bintang Lomba Wening menegaskan bahwa tarif harus turun.",
+     "Bintang Lomba Wening"),
+])
+def test_the_name_after_a_titled_body_is_the_person(text, name):
+    names = dict(NAMES, **{"Komisi III DPR Bintang Wening": "ORG", "Lomba Wening": "LOC"})
+    res = analyse_text(text, names)
+    [q] = res.quotes
+    assert (res.mentions[q.speaker].text, res.mentions[q.speaker].type) == (name, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    # a title and a body with no name: nobody new
+    "Ketua Yayasan Pelita menegaskan bahwa anggaran itu harus dibahas ulang.",
+    "Direktur Utama PT Kencana Jaya mengatakan bahwa anggaran itu harus dibahas ulang.",
+    "Kapolda Metro Jaya mengatakan bahwa anggaran itu harus dibahas ulang.",
+])
+def test_a_titled_body_alone_names_no_person(text):
+    names = dict(NAMES, **{"PT Kencana Jaya": "ORG", "Metro Jaya": "LOC"})
+    assert [m.text for m in analyse_text(text, names).mentions if m.type == "PERSON"] == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg import lexicon, site, wordseg
 from kg.records import Mention, Sentence, Token
@@ -28,6 +29,17 @@ _FIXABLE = frozenset({"PERSON", "LOCATION"})  # a name NER got wrong in the slot
 # after a person's role and its comma, a name NER read as a body is the person's too ("kata direktur
 # klinik itu, Wulung Lomba")
 _FIXABLE_AFTER_ROLE = _FIXABLE | {"ORGANIZATION"}
+
+
+class _Slot(NamedTuple):
+    """Where a name may stand (toks[a:b]) and how it is read there."""
+
+    a: int
+    b: int
+    fixable: frozenset[str]  # the types of mentions there that may be read again as the person's name
+    strict: bool  # only names the article knows (or a given name before a found one)
+    search: bool  # the name is the run's end: try each later start ("Sementara Bintang mengatakan")
+    cut: bool  # a body's name may have run on into the person's ("Komisi III DPR Bintang Wening")
 
 
 @lru_cache(maxsize=None)
@@ -92,10 +104,8 @@ def _slot_name(text: str, toks: tuple[Token, ...], k: int, si: int, mentions: li
     span = _slot(toks, k, second)
     if span is None:
         return None
-    a, b, fixable, strict = span
-    # a strict slot's name is the run's end: "Sementara Bintang mengatakan", "ujar Ketua Yayasan X Bintang"
-    return next((f for a2 in range(a, b if strict else a + 1)
-                 if (f := _name_at(text, toks, a2, b, si, mentions, at, known, places, strict, fixable))), None)
+    return next((f for a2 in range(span.a, span.b if span.search else span.a + 1)
+                 if (f := _name_at(text, toks, a2, span.b, si, mentions, at, known, places, span))), None)
 
 
 def _headline(sentences: list[Sentence]) -> bool:
@@ -113,16 +123,15 @@ def _headline_name(text: str, toks: tuple[Token, ...], k: int, mentions: list[Me
     j = k
     while j < len(toks) and toks[j].text in known:
         j += 1
-    return _name_at(text, toks, k, j, 0, mentions, at, known, places, True, _FIXABLE)
+    return _name_at(text, toks, k, j, 0, mentions, at, known, places, _Slot(k, j, _FIXABLE, True, False, True))
 
 
-def _slot(toks: tuple[Token, ...], k: int, second: bool) -> tuple[int, int, frozenset[str], bool] | None:
-    """The token range of the name slot of a cue or speech verb at k, if it is one, the types of the
-    mentions there that may be read again as the person's name, and whether only known names count.
-    First the plain slots after cues; `second`, the subjects of speech verbs and the titled slots."""
+def _slot(toks: tuple[Token, ...], k: int, second: bool) -> _Slot | None:
+    """The name slot of a cue or speech verb at k, if it is one. First the plain slots after cues;
+    `second`, the subjects of speech verbs and the titled slots."""
     w = toks[k].text
     if w.islower() and is_verb(w):
-        return _before_verb(toks, k) if second else None
+        return (_titled_subject(toks, k) or _before_verb(toks, k)) if second else None
     if w not in _cues():  # lower case only: "Kata" opening a sentence is a noun
         return None
     return _after_title(toks, k + 1) if second else _after_cue(toks, k + 1)
@@ -143,14 +152,14 @@ def _person_words(mentions: list[Mention], places: Counter) -> set[str]:
             if len(w) > 2 and _name_word(w) and not places[w]}
 
 
-def _after_cue(toks: tuple[Token, ...], i: int) -> tuple[int, int, frozenset[str], bool] | None:
+def _after_cue(toks: tuple[Token, ...], i: int) -> _Slot | None:
     """Token range of the name after a cue at i-1: the capitalised run right after it, or after the
     comma that ends a role ("kata direktur klinik itu, Wulung Lomba."); None when there is none."""
     while i < len(toks) and toks[i].text in lexicon.titles()["honorific"]:
         i += 1  # "kata Pak Lomba": the name without the form of address
     j = _run_end(toks, i)
     if j > i and _ends_clause(toks, j):
-        return i, j, _FIXABLE, False
+        return _Slot(i, j, _FIXABLE, False, False, False)
     heads = lexicon.titles()["head"]
     if j == i and i < len(toks) and toks[i].text[:1].isupper() and toks[i].text not in heads:
         return None  # a place or a body: no name here ("kata Kemenkes", "kata Menlu")
@@ -160,14 +169,14 @@ def _after_cue(toks: tuple[Token, ...], i: int) -> tuple[int, int, frozenset[str
             return None
         if toks[c].text == ",":
             e = _run_end(toks, c + 1)
-            if e == c + 1 or (e < len(toks) and toks[e].text not in {".", "!", "?", ","}):
+            if e == c + 1 or not _ends_clause(toks, e) or (e < len(toks) and toks[e].text in "(“\""):
                 return None
             person_role = toks[i].text.islower() or toks[i].text in heads
-            return c + 1, e, _FIXABLE_AFTER_ROLE if person_role else _FIXABLE, False
+            return _Slot(c + 1, e, _FIXABLE_AFTER_ROLE if person_role else _FIXABLE, False, False, False)
     return None
 
 
-def _before_verb(toks: tuple[Token, ...], k: int) -> tuple[int, int, frozenset[str], bool] | None:
+def _before_verb(toks: tuple[Token, ...], k: int) -> _Slot | None:
     """Token range of the capitalised run that is the subject of the speech verb at k, when it opens
     its clause (a sentence's start, a comma, a conjunction); None otherwise."""
     b = k
@@ -178,10 +187,10 @@ def _before_verb(toks: tuple[Token, ...], k: int) -> tuple[int, int, frozenset[s
         a -= 1
     if a == b or (a > 0 and toks[a - 1].text not in _ENDS and toks[a - 1].text.casefold() not in CLAUSE):
         return None
-    return a, b, _FIXABLE, True
+    return _Slot(a, b, _FIXABLE, True, True, True)
 
 
-def _after_title(toks: tuple[Token, ...], i: int) -> tuple[int, int, frozenset[str], bool] | None:
+def _after_title(toks: tuple[Token, ...], i: int) -> _Slot | None:
     """Token range of a title and the capitalised words after a cue to the clause's end ("ujar Ketua
     Yayasan Pelita Bintang Wening kepada ..."): its end is the person's name, when the article knows it."""
     while i < len(toks) and toks[i].text in lexicon.titles()["honorific"]:
@@ -189,9 +198,49 @@ def _after_title(toks: tuple[Token, ...], i: int) -> tuple[int, int, frozenset[s
     if i >= len(toks) or not (toks[i].text in lexicon.titles()["head"] or toks[i].text.casefold() in lexicon.title_abbreviations()):
         return None
     j = i + 1
-    while j < len(toks) and toks[j].text[:1].isupper():
+    while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in "()"):
         j += 1
-    return (i + 1, j, _FIXABLE_AFTER_ROLE, True) if j > i + 1 and _ends_clause(toks, j) else None
+    if j == i + 1 or not _ends_clause(toks, j):
+        return None
+    return _titled(toks, i, j) or _Slot(i + 1, j, _FIXABLE_AFTER_ROLE, True, True, True)
+
+
+def _titled_subject(toks: tuple[Token, ...], k: int) -> _Slot | None:
+    """The name at the end of a subject that opens with a title, right before the speech verb at k
+    ("Anggota Komisi III DPR Bintang Wening menegaskan")."""
+    b = k
+    while b > 0 and toks[b - 1].text.casefold() in ADVERBS:
+        b -= 1
+    first = b
+    while first > 0 and (toks[first - 1].text[:1].isupper() or toks[first - 1].text in "()"):
+        first -= 1
+    if first > 0 and toks[first - 1].text not in _ENDS and toks[first - 1].text.casefold() not in CLAUSE:
+        return None
+    return _titled(toks, first, b) if first < b and _title(toks[first].text) else None
+
+
+def _titled(toks: tuple[Token, ...], first: int, b: int) -> _Slot | None:
+    """The name after the last word that ends a title's body in toks[first:b] (a title, an acronym,
+    a bracket, a numeral, a known place): one to three name words. After a body's end ("DPR", "(DEN)",
+    a place) any such words; after a title alone only a name the article knows."""
+    ends = [c for c in range(first, b) if _title(toks[c].text) or _body_end(toks[c].text)]
+    last = ends[-1] if ends else None
+    if last is None or not 1 <= b - last - 1 <= 3 or not all(_name_word(t.text) for t in toks[last + 1:b]):
+        return None
+    after_body = any(_body_end(toks[c].text) for c in ends)
+    return _Slot(last + 1, b, _FIXABLE, not after_body, False, True)
+
+
+def _title(word: str) -> bool:
+    return word in lexicon.titles()["head"] or word.casefold() in lexicon.title_abbreviations()
+
+
+def _body_end(word: str) -> bool:
+    """A word that ends a body's name before a person's: an acronym ("DPR", not "PT"), a closing
+    bracket, a Roman numeral, a known place or country."""
+    return word == ")" or (len(word) > 1 and word.isupper() and word.isalpha()
+                           and word.casefold() not in lexicon.org_name_words()["legal_forms"]) \
+        or word in lexicon.places() or word in lexicon.countries()
 
 
 def _run_end(toks: tuple[Token, ...], i: int) -> int:
@@ -214,7 +263,7 @@ def _ends_clause(toks: tuple[Token, ...], j: int) -> bool:
 
 
 def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentions: list[Mention],
-             at: dict[int, int], known: set[str], places: Counter, strict: bool, fixable: frozenset[str]
+             at: dict[int, int], known: set[str], places: Counter, slot: _Slot
              ) -> tuple[Mention, list[int], list[Mention]] | None:
     """The person mention the run toks[a:b] names, the mentions it replaces and what is left of a
     body whose name ran on into it (strict only: "Yayasan Pelita Bintang Wening"); None when the run
@@ -224,7 +273,8 @@ def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentio
     if -1 in inside:
         return None
     ms = [mentions[i] for i in inside]
-    rest = [_cut(text, m, toks[a - 1].end) for m in ms if m.start < start and strict and m.type != "PERSON" and a > 0]
+    strict, fixable = slot.strict, slot.fixable
+    rest = [_cut(text, m, toks[a - 1].end) for m in ms if m.start < start and slot.cut and m.type != "PERSON" and a > 0]
     if any(m.start < start and not rest or m.end > end or m.type not in fixable for m in ms):
         return None  # part of a longer name, or a body or country: theirs
     if any(m.type == "LOCATION" and (m.start, m.end) != (start, end) and any(places[w] > 1 for w in m.text.split())
