@@ -138,3 +138,9 @@ def test_the_name_after_a_titled_body_is_the_person(text, name):
 def test_a_titled_body_alone_names_no_person(text):
     names = dict(NAMES, **{"PT Kencana Jaya": "ORG", "Metro Jaya": "LOC"})
     assert [m.text for m in analyse_text(text, names).mentions if m.type == "PERSON"] == []
+
+
+def test_a_bodys_word_after_its_acronym_does_not_join_a_found_name():
+    text = "Direktur Pelayanan BPJS Kesehatan Bintang Wening menjelaskan bahwa biaya berobat akan turun."
+    res = analyse_text(text, dict(NAMES, BPJS="ORG"))
+    assert res.mentions[res.quotes[0].speaker].text == "Bintang Wening"

@@ -228,7 +228,7 @@ def _titled(toks: tuple[Token, ...], first: int, b: int) -> _Slot | None:
     if last is None or not 1 <= b - last - 1 <= 3 or not all(_name_word(t.text) for t in toks[last + 1:b]):
         return None
     after_body = any(_body_end(toks[c].text) for c in ends)
-    return _Slot(last + 1, b, _FIXABLE, not after_body, False, True)
+    return _Slot(last + 1, b, _FIXABLE, not after_body, True, True)
 
 
 def _title(word: str) -> bool:
@@ -273,10 +273,12 @@ def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentio
     if -1 in inside:
         return None
     ms = [mentions[i] for i in inside]
-    strict, fixable = slot.strict, slot.fixable
-    rest = [_cut(text, m, toks[a - 1].end) for m in ms if m.start < start and slot.cut and m.type != "PERSON" and a > 0]
-    if any(m.start < start and not rest or m.end > end or m.type not in fixable for m in ms):
+    # after a body, next to a person NER found, only a name the article knows is theirs ("BPJS Kesehatan Bintang Wening")
+    strict, fixable = slot.strict or slot.cut and any(m.type == "PERSON" for m in ms), slot.fixable
+    ran_on = [m for m in ms if m.start < start and slot.cut and m.type in {"ORGANIZATION", "LOCATION"} and a > 0]
+    if any(m.end > end or m not in ran_on and (m.start < start or m.type not in fixable) for m in ms):
         return None  # part of a longer name, or a body or country: theirs
+    rest = [_cut(text, m, toks[a - 1].end) for m in ran_on]
     if any(m.type == "LOCATION" and (m.start, m.end) != (start, end) and any(places[w] > 1 for w in m.text.split())
            for m in ms):
         return None  # a place the article names elsewhere too, run into a name ("Yuli di Sukamaju" glued)
