@@ -141,6 +141,12 @@ def test_a_titled_body_alone_names_no_person(text):
 
 
 def test_a_bodys_word_after_its_acronym_does_not_join_a_found_name():
-    text = "Direktur Pelayanan BPJS Kesehatan Bintang Wening menjelaskan bahwa biaya berobat akan turun."
+    text = "Direktur Pelayanan BPJS Kesehatan Wening menjelaskan bahwa biaya berobat akan turun."
     res = analyse_text(text, dict(NAMES, BPJS="ORG"))
-    assert res.mentions[res.quotes[0].speaker].text == "Bintang Wening"
+    assert res.mentions[res.quotes[0].speaker].text == "Wening"
+
+
+def test_a_place_inside_a_titled_run_is_no_given_name():
+    names = dict(NAMES, **{"Singingi Wening": "PER", "Kejaksaan Negeri Kuantan": "ORG"})
+    text = "Kasi Intel Kejaksaan Negeri Kuantan Singingi Wening mengatakan bahwa tersangka sudah ditahan."
+    assert "Kuantan Singingi Wening" not in [m.text for m in analyse_text(text, names).mentions]

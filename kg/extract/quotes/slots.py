@@ -31,6 +31,13 @@ _FIXABLE = frozenset({"PERSON", "LOCATION"})  # a name NER got wrong in the slot
 _FIXABLE_AFTER_ROLE = _FIXABLE | {"ORGANIZATION"}
 
 
+class _Known(NamedTuple):
+    """The words of the article's person names: in those NER found, and in those the slots gave."""
+
+    found: set[str]
+    sure: set[str]
+
+
 class _Slot(NamedTuple):
     """Where a name may stand (toks[a:b]) and how it is read there."""
 
@@ -70,7 +77,7 @@ def _name_word(word: str) -> bool:
 def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """The mentions, with the names in speakers' slots read as persons (sorted by start)."""
     places = _place_words(mentions)
-    known = _person_words(mentions, places)
+    known = _Known(_person_words(mentions), set())
     at = {p: i for i, m in enumerate(mentions) for p in range(m.start, m.end)}
     out: dict[int, Mention | None] = {}  # mention index → its replacement (None: inside a longer name)
     added: list[Mention] = []
@@ -89,7 +96,7 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
                     out[replaced[0]] = name  # retyped: "Watugede" a place NER saw
                 else:
                     added.extend([name, *rest])
-                known |= set(name.text.split())
+                known.sure.update(name.text.split())  # a slot's name is a person's wherever else NER saw a place
                 at.update((p, -1) for p in range(name.start, name.end))  # taken: no other slot reads it
     if not out and not added:
         return mentions
@@ -98,7 +105,7 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
 
 
 def _slot_name(text: str, toks: tuple[Token, ...], k: int, si: int, mentions: list[Mention], at: dict[int, int],
-               known: set[str], places: Counter, second: bool) -> tuple[Mention, list[int], list[Mention]] | None:
+               known: _Known, places: Counter, second: bool) -> tuple[Mention, list[int], list[Mention]] | None:
     """The person named in the slot of a cue or speech verb at toks[k], the mentions it replaces and
     what is left of a body it was read into; None when k holds no such slot or the slot no new name."""
     span = _slot(toks, k, second)
@@ -115,13 +122,13 @@ def _headline(sentences: list[Sentence]) -> bool:
 
 
 def _headline_name(text: str, toks: tuple[Token, ...], k: int, mentions: list[Mention], at: dict[int, int],
-                   known: set[str], places: Counter) -> tuple[Mention, list[int], list[Mention]] | None:
+                   known: _Known, places: Counter) -> tuple[Mention, list[int], list[Mention]] | None:
     """A headline's words (all capitalised) that the article's body gives a person, from toks[k]:
     the headline is the slot of its claim's source ("Wening Terima Kasih ke ...: ...")."""
-    if toks[k].text not in known or (k and toks[k - 1].text in known):
+    if not _known(toks[k].text, known, places, []) or (k and _known(toks[k - 1].text, known, places, [])):
         return None
     j = k
-    while j < len(toks) and toks[j].text in known:
+    while j < len(toks) and _known(toks[j].text, known, places, []):
         j += 1
     return _name_at(text, toks, k, j, 0, mentions, at, known, places, _Slot(k, j, _FIXABLE, True, False, True))
 
@@ -138,18 +145,21 @@ def _slot(toks: tuple[Token, ...], k: int, second: bool) -> _Slot | None:
 
 
 def _place_words(mentions: list[Mention]) -> Counter:
-    """How many of the article's place, country and one-word body mentions hold each word."""
-    places = Counter(w for m in mentions if m.type in {"LOCATION", "COUNTRY"} for w in set(m.text.split()))
-    places.update(m.text for m in mentions if m.type == "ORGANIZATION" and " " not in m.text)
-    return places
+    """How many of the article's place, country and body mentions hold each word."""
+    return Counter(w for m in mentions if m.type != "PERSON" for w in set(m.text.split()))
 
 
-def _person_words(mentions: list[Mention], places: Counter) -> set[str]:
-    """The words of the article's person names ("Bintang", "Wening"), titles left out, and not
-    the words it uses as a place's or a one-word body's name ("Yuli Sukamaju" glued from "Yuli di
-    Sukamaju" beside "Kota Sukamaju")."""
-    return {w for m in mentions if m.type == "PERSON" for w in m.text.split()
-            if len(w) > 2 and _name_word(w) and not places[w]}
+def _person_words(mentions: list[Mention]) -> set[str]:
+    """The words of the article's person names ("Bintang", "Wening"), titles left out."""
+    return {w for m in mentions if m.type == "PERSON" for w in m.text.split() if len(w) > 2 and _name_word(w)}
+
+
+def _known(word: str, known: _Known, places: Counter, ms: list[Mention]) -> bool:
+    """Is the word a person's name in the article: in a name a slot gave, or in a person's NER found
+    and no place's or body's but those the slot reads again ("Yuli Sukamaju" glued from "Yuli di
+    Sukamaju" beside "Kota Sukamaju" is no name)?"""
+    return word in known.sure or word in known.found and \
+        places[word] <= sum(m.type != "PERSON" and word in m.text.split() for m in ms)
 
 
 def _after_cue(toks: tuple[Token, ...], i: int) -> _Slot | None:
@@ -263,7 +273,7 @@ def _ends_clause(toks: tuple[Token, ...], j: int) -> bool:
 
 
 def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentions: list[Mention],
-             at: dict[int, int], known: set[str], places: Counter, slot: _Slot
+             at: dict[int, int], known: _Known, places: Counter, slot: _Slot
              ) -> tuple[Mention, list[int], list[Mention]] | None:
     """The person mention the run toks[a:b] names, the mentions it replaces and what is left of a
     body whose name ran on into it (strict only: "Yayasan Pelita Bintang Wening"); None when the run
@@ -293,8 +303,10 @@ def _name_at(text: str, toks: tuple[Token, ...], a: int, b: int, si: int, mentio
             pieces.append(m)
     words = [p for p in pieces if isinstance(p, str)]
     opening = a == 0 or toks[a - 1].text in _ENDS - {","}  # where every word is capitalised
-    if not all(_name_word(w) for w in words) or \
-            strict and not all(w in known or _given_before(w, ms, opening) for w in words):
+    # a given name opens the run of capitalised words: inside one it ends a body's or place's name
+    given = a == 0 or not toks[a - 1].text[:1].isupper()
+    if not all(_name_word(w) for w in words) or strict and not all(
+            _known(w, known, places, ms) or given and _given_before(w, ms, opening) for w in words):
         return None
     name = " ".join(p if isinstance(p, str) else p.text for p in pieces)  # a found name's text as read ("glued")
     role = next((m.role for m in ms if m.role and m.type == "PERSON"), None)
