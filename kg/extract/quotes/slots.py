@@ -156,10 +156,11 @@ def _person_words(mentions: list[Mention]) -> set[str]:
 
 def _known(word: str, known: _Known, places: Counter, ms: list[Mention]) -> bool:
     """Is the word a person's name in the article: in a name a slot gave, or in a person's NER found
-    and no place's or body's but those the slot reads again ("Yuli Sukamaju" glued from "Yuli di
-    Sukamaju" beside "Kota Sukamaju" is no name)?"""
+    and in at most one place's or body's name besides those the slot reads again (a given name NER
+    ran into a body once is still a name; "Yuli Sukamaju" glued from "Yuli di Sukamaju" beside "Kota
+    Sukamaju" and "DPRD Sukamaju" is not)?"""
     return word in known.sure or word in known.found and \
-        places[word] <= sum(m.type != "PERSON" and word in m.text.split() for m in ms)
+        places[word] <= 1 + sum(m.type != "PERSON" and word in m.text.split() for m in ms)
 
 
 def _after_cue(toks: tuple[Token, ...], i: int) -> _Slot | None:
