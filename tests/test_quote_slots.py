@@ -151,11 +151,3 @@ def test_a_place_inside_a_titled_run_is_no_given_name():
     text = "Kasi Intel Kejaksaan Negeri Kuantan Singingi Wening mengatakan bahwa tersangka sudah ditahan."
     assert "Kuantan Singingi Wening" not in [m.text for m in analyse_text(text, names).mentions]
 
-
-def test_a_given_name_ner_ran_into_a_body_once_is_still_known():
-    names = dict(NAMES, **{"Bank Laut Lomba": "ORG", "G Wening": "PER"})
-    text = ("Nota itu ditandatangani oleh Direktur Bank Laut Lomba G Wening di Jakarta.\n\n"
-            "Lomba G Wening menjelaskan bahwa kerja sama itu berlaku lima tahun.\n\n"
-            "\"Kami siap,\" kata Lomba.")
-    res = analyse_text(text, names)
-    assert res.mentions[res.quotes[0].speaker].text == "Lomba G Wening"
