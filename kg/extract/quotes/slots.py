@@ -1,14 +1,19 @@
 """Names in a speaker's slot, whatever the name is: a person the NER model has never seen must be
 credited as surely as a famous one.
 
-Two slots say who speaks by the sentence's structure alone:
-- the words after a cue ("..., kata Bintang Wening.", "ujar Lomba, Senin", "kata direktur klinik
-  itu, Wulung Lomba."): a run of capitalised words there, from the cue (or the comma after a role)
-  to the clause's end, is the speaker's name; NER may have missed it, typed it as a place
-  ("Watugede") or found only part of it ("Wening" of "Bintang Wening");
-- the subject right before a speech verb ("Bintang mengatakan", "Sementara itu, Bintang Wening
-  menegaskan"): a capitalised word there is the person's when the article already names a person
-  with that word, or when it is a known given name right before the rest of a name NER found.
+The sentence's structure says where a speaker's name stands:
+- right after a cue ("..., kata Bintang Wening.", "ujar Lomba, Senin", "kata direktur klinik
+  itu, Wulung Lomba."): the run of capitalised words from the cue (or from the comma after a role)
+  to the clause's end is the name; NER may have missed it, typed it as a place ("Watugede") or
+  found only part of it ("Wening" of "Bintang Wening");
+- at the end of a subject that opens with a title, after the body's end (an acronym, a bracket, a
+  known place): "Anggota Komisi III DPR Bintang Wening menegaskan", "ujar Ketua Dewan X (DX)
+  Bintang Wening"; a body NER ran on into the name is cut there;
+- right before a speech verb ("Bintang mengatakan", "Sementara itu, Bintang Wening menegaskan"),
+  after a title and a body at a cue ("ujar Ketua Yayasan Pelita Bintang Wening"), and in the
+  headline ("Wening Terima Kasih ke ...: ..."): words the article already gives a person there (a
+  name a slot above gave, or one NER found that names no place or body too), or a known given name
+  opening the run before the rest of a name NER found.
 
 `slot_names` runs before the quotes are read (kg.process), so every rule that picks a speaker
 or resolves "katanya"/"ia" sees these people. Word classes are in kg/data/.
@@ -57,7 +62,8 @@ def _cues() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _not_names() -> frozenset[str]:
     """Casefolded words that a capitalised run in a speaker's slot may hold but a person's name
-    never does: titles, pronouns, days and blocs, places, countries and institutions."""
+    never does: titles, pronouns, days and blocs, bodies' head words and short forms, places,
+    countries and institutions."""
     t = lexicon.titles()
     words = {w.casefold() for w in t["honorific"] | t["head"] | t["part"]} - {w.casefold() for w in t["given"]}
     words |= lexicon.pronouns() | lexicon.not_entities() | set(lexicon.title_abbreviations())
