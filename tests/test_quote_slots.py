@@ -151,3 +151,20 @@ def test_a_place_inside_a_titled_run_is_no_given_name():
     text = "Kasi Intel Kejaksaan Negeri Kuantan Singingi Wening mengatakan bahwa tersangka sudah ditahan."
     assert "Kuantan Singingi Wening" not in [m.text for m in analyse_text(text, names).mentions]
 
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Terpisah, kuasa hukum keluarga itu, Wulung Lomba, mengatakan pihaknya akan melapor ke polisi.", "Wulung Lomba"),
+    ("Kepala Bidang Pemadaman Kota Borwia, Wulung Lomba, mengatakan evakuasi korban terus berlangsung.",
+     "Wulung Lomba"),
+])
+def test_the_name_between_commas_after_a_persons_role_is_the_speaker(text, name):
+    res = analyse_text(text, dict(NAMES, **{"Wulung Lomba": "LOC"}))
+    [q] = res.quotes
+    assert (res.mentions[q.speaker].text, res.mentions[q.speaker].type) == (name, "PERSON")
+
+
+def test_a_name_between_commas_after_no_role_stays_what_it_was():
+    res = analyse_text("Sementara itu, Wulung Lomba, mengatakan evakuasi korban terus berlangsung.",
+                       dict(NAMES, **{"Wulung Lomba": "LOC"}))
+    assert [m.type for m in res.mentions] == ["LOCATION"]

@@ -29,6 +29,8 @@ from kg.records import Mention, Sentence, Token
 
 from kg.extract.quotes.grammar import ADVERBS, CLAUSE, is_verb
 
+_words = lexicon.function_words
+
 _ENDS = {".", ",", "!", "?", ";", ":", "(", "”", "\"", "“"}
 _FIXABLE = frozenset({"PERSON", "LOCATION"})  # a name NER got wrong in the slot; bodies and countries speak as such
 # after a person's role and its comma, a name NER read as a body is the person's too ("kata direktur
@@ -144,7 +146,7 @@ def _slot(toks: tuple[Token, ...], k: int, second: bool) -> _Slot | None:
     `second`, the subjects of speech verbs and the titled slots."""
     w = toks[k].text
     if w.islower() and is_verb(w):
-        return (_titled_subject(toks, k) or _before_verb(toks, k)) if second else None
+        return (_titled_subject(toks, k) or _before_verb(toks, k) or _appositive_subject(toks, k)) if second else None
     if w not in _cues():  # lower case only: "Kata" opening a sentence is a noun
         return None
     return _after_title(toks, k + 1) if second else _after_cue(toks, k + 1)
@@ -220,6 +222,28 @@ def _after_title(toks: tuple[Token, ...], i: int) -> _Slot | None:
     if j == i + 1 or not _ends_clause(toks, j):
         return None
     return _titled(toks, i, j) or _Slot(i + 1, j, _FIXABLE_AFTER_ROLE, True, True, True)
+
+
+def _appositive_subject(toks: tuple[Token, ...], k: int) -> _Slot | None:
+    """The name between commas after a person's role, right before the speech verb at k ("kuasa
+    hukum keluarga itu, Wulung Lomba, mengatakan"); None when no role of a person stands before it."""
+    b = k
+    while b > 0 and toks[b - 1].text.casefold() in ADVERBS:
+        b -= 1
+    if b < 4 or toks[b - 1].text != ",":
+        return None
+    a = b - 1
+    while a > 0 and _name_word(toks[a - 1].text):
+        a -= 1
+    if a == b - 1 or a < 2 or toks[a - 1].text != ",":
+        return None
+    start = a - 1
+    while start > 0 and toks[start - 1].text not in _ENDS:
+        start -= 1
+    role = toks[start:a - 1]
+    plain = _words("demonstratives") | CLAUSE | ADVERBS
+    person_role = any(_title(t.text) for t in role) or any(t.text.islower() and t.text not in plain for t in role)
+    return _Slot(a, b - 1, _FIXABLE, False, False, False) if person_role else None
 
 
 def _titled_subject(toks: tuple[Token, ...], k: int) -> _Slot | None:
