@@ -168,3 +168,9 @@ def test_a_name_between_commas_after_no_role_stays_what_it_was():
     res = analyse_text("Sementara itu, Wulung Lomba, mengatakan evakuasi korban terus berlangsung.",
                        dict(NAMES, **{"Wulung Lomba": "LOC"}))
     assert [m.type for m in res.mentions] == ["LOCATION"]
+
+
+def test_an_age_in_brackets_ends_the_name_after_a_role():
+    text = "\"Saya tidak menyangka,\" ujar seorang warga, Wulung Lomba (69), kepada wartawan."
+    [(_, name, typ)] = speakers(text)
+    assert (name, typ) == ("Wulung Lomba", "PERSON")

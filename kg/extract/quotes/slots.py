@@ -188,7 +188,7 @@ def _after_cue(toks: tuple[Token, ...], i: int) -> _Slot | None:
             return None
         if toks[c].text == ",":
             e = _run_end(toks, c + 1)
-            if e == c + 1 or not _ends_clause(toks, e) or (e < len(toks) and toks[e].text in "(“\""):
+            if e == c + 1 or not _ends_clause(toks, e) or (e < len(toks) and toks[e].text in "“\""):
                 return None
             person_role = toks[i].text.islower() or toks[i].text in heads
             return _Slot(c + 1, e, _FIXABLE_AFTER_ROLE if person_role else _FIXABLE, False, False, False)
