@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 import os
 import time
@@ -102,8 +103,11 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     mver = model_version(cfg.models_dir)
     results: list[DocResult] = []
     skipped: list[Skipped] = []
-    stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
+    stats = {"cached": 0, "processed": 0, "repeats": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
              "import_seconds": 0.0, "load_average_start": _load_average()}
+
+    texts: dict[str, DocResult | Skipped | None] = {}  # text hash -> its result (None: on its way)
+    repeats: list[tuple[Article, str, str]] = []  # articles whose text came earlier in this build
 
     def todo() -> Iterator[tuple[Article, str]]:
         for item in iter_inputs(cfg.inputs):
@@ -118,15 +122,22 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 hit.source = item.source
                 _set_meta(hit, item)
                 results.append(hit)
+                texts.setdefault(hit.sha, hit)
                 stats["cached"] += 1
                 if progress:
                     progress(1, hit.words)
                 continue
+            sha = text_sha(item.text)
+            if sha in texts:  # the same article twice (re-published, scraped twice): analysed once
+                repeats.append((item, key, sha))
+                continue
+            texts[sha] = None
             yield item, key
 
-    def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False) -> None:
+    def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False, count: str = "processed") -> None:
         """Keep a batch's results; put them in the cache unless a worker did (`cached`)."""
         for (art, key), res in zip(batch, outs):
+            texts[text_sha(art.text)] = res
             if isinstance(res, Skipped):
                 skipped.append(res)
                 if progress:
@@ -134,7 +145,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 continue
             _set_meta(res, art)
             results.append(res)
-            stats["processed"] += 1
+            stats[count] += 1
             if cache and not cached:
                 cache.put(key, res)
             if progress:
@@ -157,7 +168,22 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
         ann = _run_local(cfg, run.threads, batches, collect, annotator, stats)
         if ann is not None:
             stats["stanza_seconds"] = ann.seconds
+    collect([(art, key) for art, key, _ in repeats], [_repeat(art, texts[sha]) for art, _, sha in repeats],
+            count="repeats")
     return results, skipped, stats
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _repeat(art: Article, first: DocResult | Skipped) -> DocResult | Skipped:
+    """The result of an article whose text was analysed for another one: a copy under its own name."""
+    if isinstance(first, Skipped):
+        return Skipped(art.source, f"same text as {first.source}: {first.reason}")
+    res = DocResult.from_dict(first.as_dict())
+    res.doc, res.source = art.doc, art.source
+    return res
 
 
 def _plan(cfg: BuildConfig, items: Iterator, annotator: Annotator | None) -> tuple[Iterator, Plan]:
@@ -299,9 +325,9 @@ def _build(cfg: BuildConfig, progress, annotator: Annotator | None, step: Callab
     results = _unique_names(results)
     skipped.sort(key=lambda s: (s.source, s.reason))
     t1 = time.perf_counter()
-    log.info("documents: %d read (%d from the cache, %d tagged), %d skipped in %.1f s "
+    log.info("documents: %d read (%d from the cache, %d tagged, %d repeating another's text), %d skipped in %.1f s "
              "(imports %.1f s, model load %.1f s, Stanza %.1f s)", len(results), stats["cached"],
-             stats["processed"], len(skipped), t1 - t0, stats["import_seconds"], stats["load_seconds"],
+             stats["processed"], stats["repeats"], len(skipped), t1 - t0, stats["import_seconds"], stats["load_seconds"],
              stats["stanza_seconds"])
     step("resolving entities")
     entities, link = resolve(results)
@@ -323,8 +349,6 @@ FINGERPRINT = ".kg-build"
 
 def fingerprint(cfg: BuildConfig) -> str:
     """What the outputs depend on: every input's cache key, the skips, and the page options."""
-    import hashlib
-
     mver = model_version(cfg.models_dir)
     h = hashlib.sha256(f"{__version__}|{cfg.max_nodes}|{cfg.min_weight}|{cfg.title}".encode())
     h.update(_page_template_hash().encode())  # the page's template is not code the cache key sees
@@ -338,7 +362,6 @@ def fingerprint(cfg: BuildConfig) -> str:
 
 
 def _page_template_hash() -> str:
-    import hashlib
     from importlib import resources
 
     return hashlib.sha256(resources.files("kg.export").joinpath("assets/page.html").read_bytes()).hexdigest()
@@ -419,7 +442,8 @@ def _run_record(stats: dict, cfg: BuildConfig) -> dict:
     processes on the same cores slow a build whatever kg chooses.
     """
     return {"kg_version": __version__, "engine": cfg.engine, **stats["run"],
-            "documents": {"tagged": stats["processed"], "from_cache": stats["cached"]},
+            "documents": {"tagged": stats["processed"], "from_cache": stats["cached"],
+                          "repeats": stats["repeats"]},
             "seconds": {k: round(stats[f"seconds_{k}"], 2) for k in ("documents", "graph")},
             "load_average": {"start": stats["load_average_start"], "end": _load_average()}}
 
