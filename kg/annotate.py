@@ -136,6 +136,17 @@ def _fast_tagger(paths: dict[str, Path], batch_size: int):
         return None
 
 
+def import_runtime() -> None:
+    """Import everything loading and running the model needs (for kg.preload)."""
+    import torch  # noqa: F401
+
+    _import_stanza()
+    import stanza.models.common.pretrain  # noqa: F401
+    import stanza.models.ner.trainer  # noqa: F401
+
+    import kg.tagger  # noqa: F401
+
+
 def _import_stanza():
     """`import stanza`, minus the 0.5-1 s it spends importing IPython to ask whether it runs in a notebook.
 

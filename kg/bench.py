@@ -18,6 +18,7 @@ the wall time, CPU utilisation and peak memory of a big build.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -40,18 +41,22 @@ def peak_rss_mb() -> tuple[float, float]:
     return own / 1024, kids / 1024
 
 
-class RssSampler:
-    """Peak of this process plus its worker processes, sampled every 0.2 s (needs psutil).
+class ProcessSampler:
+    """Every 0.2 s (needs psutil): the memory of this process and all it started, and their CPU time.
 
     Each process counts its proportional set size where the system gives it:
-    forked writer processes share most of their pages with this one, and the
-    sum of their RSS would count those pages twice.
+    workers forked from one server and forked writer processes share pages,
+    and the sum of their RSS would count those pages twice. CPU time is read
+    from the processes themselves because the workers are the fork server's
+    children: this process never waits for them, so its own accounts miss them.
     """
 
     def __init__(self):
         import threading
 
         self.peak = 0.0
+        self.largest = 0.0  # MB, the largest RSS of one process this one started
+        self.cpu: dict[int, float] = {}  # pid -> CPU seconds last seen, for every process this one started
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -61,12 +66,23 @@ class RssSampler:
         except ImportError:
             return
         me = psutil.Process()
-        while not self._stop.wait(0.2):
+        while True:
             try:
-                procs = [me, *me.children(recursive=True)]
-                self.peak = max(self.peak, sum(_pss(p) for p in procs) / 2**20)
+                kids = me.children(recursive=True)
+                self.peak = max(self.peak, sum(_pss(p) for p in [me, *kids]) / 2**20)
+                for p in kids:
+                    with contextlib.suppress(psutil.Error):
+                        self.largest = max(self.largest, p.memory_info().rss / 2**20)
+                        t = p.cpu_times()
+                        self.cpu[p.pid] = max(self.cpu.get(p.pid, 0.0), t.user + t.system)
             except psutil.Error:
                 pass
+            if self._stop.wait(0.2):
+                return
+
+    @property
+    def children_cpu(self) -> float | None:
+        return sum(self.cpu.values()) if self.cpu else None
 
     def __enter__(self):
         self._thread.start()
@@ -85,7 +101,10 @@ def _pss(proc) -> int:
 
 
 class CpuClock:
-    """CPU seconds of this process and its finished child processes (the workers), and wall seconds."""
+    """CPU seconds of this process and its finished child processes, and wall seconds.
+
+    `children` is replaced by ProcessSampler's figure where psutil is there (it sees the workers).
+    """
 
     def __enter__(self):
         self._t = os.times()
@@ -162,10 +181,11 @@ def main(argv: list[str] | None = None) -> None:
     cfg = BuildConfig(inputs=inputs, out=out, workers=args.workers, threads=args.threads,
                       batch_docs=args.batch, max_nodes=args.max_nodes, tagger=args.tagger, cache=not args.copies)
     t0 = time.perf_counter()
-    with RssSampler() as rss, CpuClock() as cpu:
+    with ProcessSampler() as procs, CpuClock() as cpu:
         result = build(cfg)
         t_docs = time.perf_counter() - t0
         write_outputs(result, cfg)
+    cpu.children = max(cpu.children, procs.children_cpu or 0.0)
     total = time.perf_counter() - t0
     own_rss = peak_rss_mb()  # before the comparison build adds its own
     s = result.stats
@@ -177,7 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"end to end          {total:.1f} s = {s['words'] / total:,.0f} words/s "
           f"(tagger={args.tagger}, workers={run['workers']}, threads={run['threads']}, batch={args.batch})")
     print(f"CPU                 {cpu.utilisation:.0%} of one core: {cpu.own:.1f} s in this process + "
-          f"{cpu.children:.1f} s in its workers and writers, over {cpu.wall:.1f} s")
+          f"{cpu.children:.1f} s in its workers and writers (sampled), over {cpu.wall:.1f} s")
     print(f"workers             {run['workers']} x {run['threads']} torch thread(s): {run['reason']}")
     if run["workers"] == 1:  # worker processes keep these figures to themselves
         setup = s["import_seconds"] + s["load_seconds"]
@@ -190,8 +210,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"documents / graph   {t_docs:.1f} s / {total - t_docs:.1f} s "
           f"(graph {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{s['entities']} entities, {s['quotes']} quotes)")
-    print(f"peak RSS            {own_rss[0]:,.0f} MB this process, {own_rss[1]:,.0f} MB the largest worker or writer; "
-          f"{rss.peak:,.0f} MB all processes together (sampled, shared pages counted once)")
+    print(f"peak RSS            {own_rss[0]:,.0f} MB this process, {max(own_rss[1], procs.largest):,.0f} MB the largest "
+          f"worker or writer; "
+          f"{procs.peak:,.0f} MB all processes together (sampled, shared pages counted once)")
     for f in sorted(out.iterdir()):
         if f.is_file():
             print(f"  {f.name:<18}{f.stat().st_size / 1e6:8.2f} MB")

@@ -251,8 +251,7 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import multiprocessing as mp
 
     task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
-    ctx = mp.get_context("spawn")  # torch and fork do not mix
-    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=ctx) as pool:
+    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=_pool_context()) as pool:
         inflight: dict = {}
         for i, batch in enumerate(batches):
             inflight[pool.submit(task, batch)] = batch
@@ -264,6 +263,21 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
                     collect(inflight.pop(fut), fut.result(), cached=True)
         for fut in cf.as_completed(list(inflight)):
             collect(inflight.pop(fut), fut.result(), cached=True)
+
+
+def _pool_context():
+    """Workers forked from a fork server that imported torch and kg once (kg.preload), else spawned.
+
+    Not plain fork: this process may have started threads, and torch's thread
+    pools do not survive a fork. The fork server is a fresh single-threaded process.
+    """
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():  # Windows
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.preload"])
+    return ctx
 
 
 def _unique_names(results: list[DocResult]) -> list[DocResult]:
