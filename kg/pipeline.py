@@ -49,9 +49,10 @@ class BuildResult:
 
 
 @lru_cache(maxsize=2)
-def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str = "fast") -> Annotator:
+def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str = "fast",
+                      remember: bool = True) -> Annotator:
     """One Annotator per process (worker pools and Dask workers load the models once)."""
-    ann = Annotator(models_dir, threads=threads, tagger=tagger)
+    ann = Annotator(models_dir, threads=threads, tagger=tagger, remember=remember)
     gc.freeze()  # it lives as long as the process: keep its objects out of collections
     return ann
 
@@ -82,7 +83,8 @@ def _worker_cache(root: str) -> Cache:
 
 def _worker_factory(cfg: BuildConfig, threads: int) -> partial:
     """What a worker process calls for its annotator: picklable."""
-    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, threads, cfg.tagger)
+    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, threads, cfg.tagger,
+                   cfg.reuse_repeats)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -128,7 +130,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                     progress(1, hit.words)
                 continue
             sha = text_sha(item.text)
-            if sha in texts:  # the same article twice (re-published, scraped twice): analysed once
+            if sha in texts and cfg.reuse_repeats:  # the same article twice (re-published, scraped twice): analysed once
                 repeats.append((item, key, sha))
                 continue
             texts[sha] = None
@@ -222,7 +224,7 @@ def _run_local(cfg: BuildConfig, threads: int, batches, collect, annotator: Anno
     with cf.ThreadPoolExecutor(max_workers=1) as tagging:
         for batch in batches:
             if ann is None:
-                ann = Annotator(cfg.models_dir, threads=threads, tagger=cfg.tagger)
+                ann = Annotator(cfg.models_dir, threads=threads, tagger=cfg.tagger, remember=cfg.reuse_repeats)
                 stats["load_seconds"] = ann.load_seconds
                 stats["import_seconds"] = ann.import_seconds
                 gc.freeze()  # the model's objects live to the end: keep them out of collections

@@ -110,6 +110,8 @@ class FastTagger:
         seen = self._seen
         if len(seen) + len(keys) > self.max_remembered:  # bounded on endless inputs
             seen.clear()
+        if not self.max_remembered:
+            return self._tag_new(sentences)
         todo = {k: i for i, k in enumerate(keys) if k not in seen}  # each new sentence once
         new = [sentences[i] for i in todo.values()]
         for key, tags in zip(todo, self._tag_new(new)):

@@ -95,6 +95,13 @@ def test_an_article_repeated_under_another_name_is_analysed_once_and_kept_under_
                 {k: v for k, v in row.items() if k not in ("id", "source", "statement")})
     for name in ("mentions.jsonl", "quotes.jsonl"):
         assert by_doc[(name, "a.txt")] and by_doc[(name, "a.txt")] == by_doc[(name, "b.txt")]
+    # the benchmark of copies turns it off: every copy is analysed
+    from kg.config import BuildConfig
+    from kg.pipeline import build
+
+    stats = build(BuildConfig(inputs=(str(inp),), out=tmp_path / "all", cache=False, workers=1,
+                              reuse_repeats=False)).stats
+    assert (stats["processed"], stats["repeats"]) == (3, 0)
 
 
 ONE_DOC = {"a.txt": "Budi Hartono tiba di Medan pada Senin. “Kami siap membantu warga,” kata Budi Hartono."}
