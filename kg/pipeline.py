@@ -54,6 +54,7 @@ def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str =
     """One Annotator per process (worker pools and Dask workers load the models once)."""
     ann = Annotator(models_dir, threads=threads, tagger=tagger, remember=remember)
     gc.freeze()  # it lives as long as the process: keep its objects out of collections
+    gc.set_threshold(20_000, *gc.get_threshold()[1:])  # as fewer_gc_passes does for a build in one process
     return ann
 
 
