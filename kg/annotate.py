@@ -54,7 +54,7 @@ class Annotator:
     """Tags person, organization and place names with Stanza's NER."""
 
     def __init__(self, models_dir: str | os.PathLike | None = None, threads: int | None = None,
-                 batch_size: int = 256, tagger: str = "fast"):
+                 batch_size: int = 256, tagger: str = "fast", remember: bool = True):
         t0 = time.perf_counter()
         stanza = _import_stanza()
         import torch
@@ -77,7 +77,7 @@ class Annotator:
         self.tagger = tagger
         with _inference_load():
             if tagger == "fast":
-                self.fast = _fast_tagger(paths, batch_size)
+                self.fast = _fast_tagger(paths, batch_size, remember)
                 if self.fast is None:
                     self.tagger = "stanza"
             if self.fast is None:
@@ -124,16 +124,27 @@ def default_threads(tagger: str, cores: int | None = None) -> int:
     return max(1, min(4, cores - 1)) if tagger == "fast" else max(1, min(4, cores))
 
 
-def _fast_tagger(paths: dict[str, Path], batch_size: int):
+def _fast_tagger(paths: dict[str, Path], batch_size: int, remember: bool = True):
     """kg.tagger's FastTagger, or None (with a warning) for a model it does not cover."""
     from kg.tagger import FastTagger, UnsupportedModel, load_trainer
 
     trainer = load_trainer(paths["ner_model_path"], paths["ner_pretrain_path"])
     try:
-        return FastTagger(trainer, max_sentences=batch_size)
+        return FastTagger(trainer, max_sentences=batch_size, max_remembered=100_000 if remember else 0)
     except UnsupportedModel as e:
         log.warning("%s: tagging with stanza.Pipeline instead", e)
         return None
+
+
+def import_runtime() -> None:
+    """Import everything loading and running the model needs (for kg.preload)."""
+    import torch  # noqa: F401
+
+    _import_stanza()
+    import stanza.models.common.pretrain  # noqa: F401
+    import stanza.models.ner.trainer  # noqa: F401
+
+    import kg.tagger  # noqa: F401
 
 
 def _import_stanza():

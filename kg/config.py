@@ -19,6 +19,9 @@ class BuildConfig:
     scheduler: str | None = None  # dask scheduler address
     tagger: str = "fast"  # "fast" (kg.tagger) | "stanza" (stanza.Pipeline): the same tags
     cache: bool = True
+    # a text met again in the build (the same article twice, a repeated sentence) is analysed once;
+    # kg.bench --copies turns this off so that N copies of a corpus stand for N times as many articles
+    reuse_repeats: bool = True
     cache_dir: Path | None = None
     max_nodes: int = 300  # on the page; the GraphML keeps everything
     min_weight: int = 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 import os
 import time
@@ -48,10 +49,12 @@ class BuildResult:
 
 
 @lru_cache(maxsize=2)
-def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str = "fast") -> Annotator:
+def _worker_annotator(models_dir: str | None, threads: int | None, tagger: str = "fast",
+                      remember: bool = True) -> Annotator:
     """One Annotator per process (worker pools and Dask workers load the models once)."""
-    ann = Annotator(models_dir, threads=threads, tagger=tagger)
+    ann = Annotator(models_dir, threads=threads, tagger=tagger, remember=remember)
     gc.freeze()  # it lives as long as the process: keep its objects out of collections
+    gc.set_threshold(20_000, *gc.get_threshold()[1:])  # as fewer_gc_passes does for a build in one process
     return ann
 
 
@@ -81,7 +84,8 @@ def _worker_cache(root: str) -> Cache:
 
 def _worker_factory(cfg: BuildConfig, threads: int) -> partial:
     """What a worker process calls for its annotator: picklable."""
-    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, threads, cfg.tagger)
+    return partial(_worker_annotator, str(cfg.models_dir) if cfg.models_dir else None, threads, cfg.tagger,
+                   cfg.reuse_repeats)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -102,8 +106,11 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     mver = model_version(cfg.models_dir)
     results: list[DocResult] = []
     skipped: list[Skipped] = []
-    stats = {"cached": 0, "processed": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
+    stats = {"cached": 0, "processed": 0, "repeats": 0, "stanza_seconds": 0.0, "load_seconds": 0.0,
              "import_seconds": 0.0, "load_average_start": _load_average()}
+
+    texts: dict[str, DocResult | Skipped | None] = {}  # text hash -> its result (None: on its way)
+    repeats: list[tuple[Article, str, str]] = []  # articles whose text came earlier in this build
 
     def todo() -> Iterator[tuple[Article, str]]:
         for item in iter_inputs(cfg.inputs):
@@ -118,15 +125,22 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 hit.source = item.source
                 _set_meta(hit, item)
                 results.append(hit)
+                texts.setdefault(hit.sha, hit)
                 stats["cached"] += 1
                 if progress:
                     progress(1, hit.words)
                 continue
+            sha = text_sha(item.text)
+            if sha in texts and cfg.reuse_repeats:  # the same article twice (re-published, scraped twice): analysed once
+                repeats.append((item, key, sha))
+                continue
+            texts[sha] = None
             yield item, key
 
-    def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False) -> None:
+    def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False, count: str = "processed") -> None:
         """Keep a batch's results; put them in the cache unless a worker did (`cached`)."""
         for (art, key), res in zip(batch, outs):
+            texts[text_sha(art.text)] = res
             if isinstance(res, Skipped):
                 skipped.append(res)
                 if progress:
@@ -134,7 +148,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                 continue
             _set_meta(res, art)
             results.append(res)
-            stats["processed"] += 1
+            stats[count] += 1
             if cache and not cached:
                 cache.put(key, res)
             if progress:
@@ -157,7 +171,22 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
         ann = _run_local(cfg, run.threads, batches, collect, annotator, stats)
         if ann is not None:
             stats["stanza_seconds"] = ann.seconds
+    collect([(art, key) for art, key, _ in repeats], [_repeat(art, texts[sha]) for art, _, sha in repeats],
+            count="repeats")
     return results, skipped, stats
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _repeat(art: Article, first: DocResult | Skipped) -> DocResult | Skipped:
+    """The result of an article whose text was analysed for another one: a copy under its own name."""
+    if isinstance(first, Skipped):
+        return Skipped(art.source, f"same text as {first.source}: {first.reason}")
+    res = DocResult.from_dict(first.as_dict())
+    res.doc, res.source = art.doc, art.source
+    return res
 
 
 def _plan(cfg: BuildConfig, items: Iterator, annotator: Annotator | None) -> tuple[Iterator, Plan]:
@@ -196,7 +225,7 @@ def _run_local(cfg: BuildConfig, threads: int, batches, collect, annotator: Anno
     with cf.ThreadPoolExecutor(max_workers=1) as tagging:
         for batch in batches:
             if ann is None:
-                ann = Annotator(cfg.models_dir, threads=threads, tagger=cfg.tagger)
+                ann = Annotator(cfg.models_dir, threads=threads, tagger=cfg.tagger, remember=cfg.reuse_repeats)
                 stats["load_seconds"] = ann.load_seconds
                 stats["import_seconds"] = ann.import_seconds
                 gc.freeze()  # the model's objects live to the end: keep them out of collections
@@ -225,8 +254,7 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import multiprocessing as mp
 
     task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
-    ctx = mp.get_context("spawn")  # torch and fork do not mix
-    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=ctx) as pool:
+    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=_pool_context()) as pool:
         inflight: dict = {}
         for i, batch in enumerate(batches):
             inflight[pool.submit(task, batch)] = batch
@@ -238,6 +266,21 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
                     collect(inflight.pop(fut), fut.result(), cached=True)
         for fut in cf.as_completed(list(inflight)):
             collect(inflight.pop(fut), fut.result(), cached=True)
+
+
+def _pool_context():
+    """Workers forked from a fork server that imported torch and kg once (kg.preload), else spawned.
+
+    Not plain fork: this process may have started threads, and torch's thread
+    pools do not survive a fork. The fork server is a fresh single-threaded process.
+    """
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():  # Windows
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.preload"])
+    return ctx
 
 
 def _unique_names(results: list[DocResult]) -> list[DocResult]:
@@ -299,9 +342,9 @@ def _build(cfg: BuildConfig, progress, annotator: Annotator | None, step: Callab
     results = _unique_names(results)
     skipped.sort(key=lambda s: (s.source, s.reason))
     t1 = time.perf_counter()
-    log.info("documents: %d read (%d from the cache, %d tagged), %d skipped in %.1f s "
+    log.info("documents: %d read (%d from the cache, %d tagged, %d repeating another's text), %d skipped in %.1f s "
              "(imports %.1f s, model load %.1f s, Stanza %.1f s)", len(results), stats["cached"],
-             stats["processed"], len(skipped), t1 - t0, stats["import_seconds"], stats["load_seconds"],
+             stats["processed"], stats["repeats"], len(skipped), t1 - t0, stats["import_seconds"], stats["load_seconds"],
              stats["stanza_seconds"])
     step("resolving entities")
     entities, link = resolve(results)
@@ -323,8 +366,6 @@ FINGERPRINT = ".kg-build"
 
 def fingerprint(cfg: BuildConfig) -> str:
     """What the outputs depend on: every input's cache key, the skips, and the page options."""
-    import hashlib
-
     mver = model_version(cfg.models_dir)
     h = hashlib.sha256(f"{__version__}|{cfg.max_nodes}|{cfg.min_weight}|{cfg.title}".encode())
     h.update(_page_template_hash().encode())  # the page's template is not code the cache key sees
@@ -338,7 +379,6 @@ def fingerprint(cfg: BuildConfig) -> str:
 
 
 def _page_template_hash() -> str:
-    import hashlib
     from importlib import resources
 
     return hashlib.sha256(resources.files("kg.export").joinpath("assets/page.html").read_bytes()).hexdigest()
@@ -409,7 +449,7 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
                                             quote_rows(result.docs, result.link, names),
                                             {f: p.parent / f for f in JSONL_FILES}),
     }
-    return write_all(Path(cfg.out), writers, processes, then=database)
+    return write_all(Path(cfg.out), writers, processes, then=database, then_reads=JSONL_FILES)
 
 
 def _run_record(stats: dict, cfg: BuildConfig) -> dict:
@@ -419,7 +459,8 @@ def _run_record(stats: dict, cfg: BuildConfig) -> dict:
     processes on the same cores slow a build whatever kg chooses.
     """
     return {"kg_version": __version__, "engine": cfg.engine, **stats["run"],
-            "documents": {"tagged": stats["processed"], "from_cache": stats["cached"]},
+            "documents": {"tagged": stats["processed"], "from_cache": stats["cached"],
+                          "repeats": stats["repeats"]},
             "seconds": {k: round(stats[f"seconds_{k}"], 2) for k in ("documents", "graph")},
             "load_average": {"start": stats["load_average_start"], "end": _load_average()}}
 

@@ -13,7 +13,10 @@ vocabularies, the pretrained vectors) and runs it directly:
   (dropout is the identity there, so it is left out);
 - a Viterbi decode over the whole batch in torch;
 - the tag post-processing of Stanza's trainer (ids below "O" become "O",
-  singleton B-/E- become S-), and the tags back in the caller's order.
+  singleton B-/E- become S-), and the tags back in the caller's order;
+- a sentence seen before is not tagged again: a sentence's tags depend on
+  its tokens alone, and news repeats sentences (boilerplate, syndicated and
+  re-published articles).
 
 `tests/test_tagger.py` checks the tags equal `stanza.Pipeline`'s, token for
 token, and `python -m kg.bench` compares the outputs of both on a whole corpus.
@@ -34,7 +37,7 @@ class FastTagger:
     """Tags lists of token texts with a loaded Stanza NER Trainer's model; see the module docstring."""
 
     def __init__(self, trainer, max_tokens: int = 4096, max_sentences: int = 256,
-                 max_char_reps: int = 65536):
+                 max_char_reps: int = 65536, max_remembered: int = 100_000):
         from stanza.models.ner.trainer import fix_singleton_tags
 
         self._fix_singletons = fix_singleton_tags
@@ -61,6 +64,8 @@ class FastTagger:
         self._ids: dict[str, tuple[int, int, tuple[int, ...]]] = {}
         self._rep_rows: dict[str, int] = {}  # word -> row of _reps, its character model output
         self._reps = torch.empty(max_char_reps, 2 * args["char_hidden_dim"])
+        self._seen: dict[str, tuple[str, ...]] = {}  # sentence (tokens joined by NUL) -> its tags
+        self.max_remembered = max_remembered
 
     # -- ids ---------------------------------------------------------------
 
@@ -101,6 +106,19 @@ class FastTagger:
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """One tag per token for every sentence (lists of token texts), in the order given."""
+        keys = ["\0".join(s) for s in sentences]
+        seen = self._seen
+        if len(seen) + len(keys) > self.max_remembered:  # bounded on endless inputs
+            seen.clear()
+        if not self.max_remembered:
+            return self._tag_new(sentences)
+        todo = {k: i for i, k in enumerate(keys) if k not in seen}  # each new sentence once
+        new = [sentences[i] for i in todo.values()]
+        for key, tags in zip(todo, self._tag_new(new)):
+            seen[key] = tuple(tags)
+        return [list(seen[k]) for k in keys]
+
+    def _tag_new(self, sentences: list[list[str]]) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in sentences]
         with torch.inference_mode():
             self._add_char_reps([w for s in sentences for w in s])

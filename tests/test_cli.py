@@ -70,9 +70,38 @@ def test_worker_processes_give_the_same_outputs(tmp_path):
     # the workers wrote the cache entries: a rebuild in one process reads them all
     (two / FINGERPRINT).unlink()
     assert runner.invoke(app, ["build", "seeds", "--out", str(two), "-q", "--workers", "1"]).exit_code == 0
-    assert json.loads((two / "run.json").read_text())["documents"] == {"tagged": 0, "from_cache": 5}
+    assert json.loads((two / "run.json").read_text())["documents"] == {"tagged": 0, "from_cache": 5, "repeats": 0}
     for f in OUTPUT_FILES:
         assert (one / f).read_bytes() == (two / f).read_bytes(), f
+
+
+@pytest.mark.model
+def test_an_article_repeated_under_another_name_is_analysed_once_and_kept_under_both(tmp_path):
+    text = "Wali Kota Tanjungsari Hendra Wijanarko membuka pasar baru. “Pasar ini untuk warga,” ujar Hendra."
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "a.txt").write_text(text, encoding="utf-8")
+    (inp / "b.txt").write_text(text, encoding="utf-8")
+    (inp / "c.txt").write_text("Gubernur Ratna Sulistyani meninjau banjir di Kota Baruna.", encoding="utf-8")
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["build", str(inp), "--out", str(out), "-q", "--no-cache", "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    assert json.loads((out / "run.json").read_text())["documents"] == {"tagged": 2, "from_cache": 0, "repeats": 1}
+    by_doc: dict[str, list] = {}
+    for name in ("mentions.jsonl", "quotes.jsonl"):
+        for line in (out / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            by_doc.setdefault((name, row.pop("doc")), []).append(
+                {k: v for k, v in row.items() if k not in ("id", "source", "statement")})
+    for name in ("mentions.jsonl", "quotes.jsonl"):
+        assert by_doc[(name, "a.txt")] and by_doc[(name, "a.txt")] == by_doc[(name, "b.txt")]
+    # the benchmark of copies turns it off: every copy is analysed
+    from kg.config import BuildConfig
+    from kg.pipeline import build
+
+    stats = build(BuildConfig(inputs=(str(inp),), out=tmp_path / "all", cache=False, workers=1,
+                              reuse_repeats=False)).stats
+    assert (stats["processed"], stats["repeats"]) == (3, 0)
 
 
 ONE_DOC = {"a.txt": "Budi Hartono tiba di Medan pada Senin. “Kami siap membantu warga,” kata Budi Hartono."}

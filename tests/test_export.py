@@ -120,6 +120,25 @@ def test_export_safe_handles_none_lists_and_control_characters(tmp_path):
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 1
 
 
+def test_markup_characters_in_ids_and_values_read_back_unchanged(tmp_path):
+    from kg.export.graphml import write_gexf, write_graphml
+
+    tricky = 'a & b < c > d "e" \'f\' g\nh\r\ni\tj ]]> &amp;'
+    g = nx.MultiDiGraph()
+    g.add_node(tricky, label=tricky, name=tricky, type="PERSON", mentions=3, quoted=True)
+    g.add_node("b", label="b", name="b", type="COUNTRY", mentions=1, quoted=False)
+    g.add_edge(tricky, "b", key=tricky, relation="said_to", weight=2, quotes=tricky)
+    write_graphml(g, tmp_path / "g.graphml")
+    write_gexf(g, tmp_path / "g.gexf")
+    back = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert back.nodes[tricky] == g.nodes[tricky] and back.nodes["b"]["quoted"] is False
+    assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+    gexf = nx.read_gexf(tmp_path / "g.gexf")
+    assert gexf.nodes[tricky]["name"] == tricky and gexf.nodes[tricky]["label"] == tricky
+    assert [d["quotes"] for *_, d in gexf.edges(data=True)] == [tricky]
+    assert igraph.Graph.Read_GraphML(str(tmp_path / "g.graphml")).vs["name"] == [tricky, "b"]
+
+
 def test_same_inputs_give_byte_identical_outputs(tmp_path):
     from conftest import run_build
 

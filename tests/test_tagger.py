@@ -110,6 +110,20 @@ def test_fast_tagger_gives_stanza_pipelines_tags_token_for_token(both):
 
 
 @pytest.mark.model
+def test_repeated_sentences_get_the_tags_they_get_alone_also_when_the_memo_is_full(both):
+    fast, stanza = both
+    sents = [_sentence(s) for s in _sentences()[:40]]
+    want = stanza.tag([sents])
+    fast.fast.max_remembered = 7  # cleared again and again below
+    try:
+        for docs in ([sents], [sents[:5], sents, sents[3:9]], [sents[::-1]]):
+            got = fast.tag(docs)
+            assert got == [[want[0][sents.index(s)] for s in d] for d in docs]
+    finally:
+        fast.fast.max_remembered = 100_000
+
+
+@pytest.mark.model
 def test_empty_input(both):
     fast, _ = both
     assert fast.tag([]) == []

@@ -115,7 +115,10 @@ def _one_type_per_name(clusters: dict[str, list[list]]) -> dict[str, list[list]]
 
 
 def _best_name(typ: str, ms: list[Mention]) -> str:
-    forms = Counter(canonical_form(m.text, typ) for m in ms)
+    forms: dict[str, int] = {}  # a Counter, without its cost in this hot spot
+    for m in ms:
+        f = canonical_form(m.text, typ)
+        forms[f] = forms.get(f, 0) + 1
     if typ == "PERSON":  # the fullest form of the name
         return max(forms, key=lambda f: (len(name_parts(f)), forms[f], len(f), f))
     return max(forms, key=lambda f: (forms[f], len(f), f))

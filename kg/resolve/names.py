@@ -47,6 +47,7 @@ def place_key(name: str) -> str:
     return norm(_place_forms().get(n, n))
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_form(name: str, typ: str) -> str:
     if typ == "COUNTRY":
         return lexicon.countries().get(name, name)
