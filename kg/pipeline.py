@@ -235,7 +235,7 @@ def _run_local(cfg: BuildConfig, threads: int, batches, collect, annotator: Anno
                 continue
             tags = tagging.submit(tag_batch, ann, prepared)
             if pending is None:
-                _import_exporters()  # their imports (pyvis pulls in IPython: ~0.5 s) overlap the first tagging
+                _import_exporters()  # their imports overlap the first tagging
             if pending:
                 collect(pending[0], extract_batch(pending[1], pending[2].result()))
             pending = (batch, prepared, tags)
