@@ -1,0 +1,131 @@
+"""Person names the NER cut short or took for something else, mended from the rest of the article.
+
+The NER knows famous names; an unknown one whose given name is also a common word ("Citra",
+"Indah") or whose surname is also a place word ("Tanjung") is often found only in part, or typed
+as a place or body. What the article says elsewhere settles it: a word the article names alone as
+a person, a surname it uses alone, a title before the name.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg import lexicon, wordseg
+from kg.extract.entities.roles import is_title_word, name_like
+from kg.records import Mention, Sentence, Token
+
+
+def _index(sent: Sentence, start: int) -> int | None:
+    return next((i for i, t in enumerate(sent.tokens) if t.start == start), None)
+
+
+def _lone_persons(mentions: list[Mention]) -> Counter:
+    return Counter(m.text for m in mentions if m.type == "PERSON" and " " not in m.text)
+
+
+def _surnames(mentions: list[Mention]) -> set[str]:
+    return {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text}
+
+
+def _free(tok: Token, mentions: list[Mention]) -> bool:
+    return not any(m.start < tok.end and tok.start < m.end for m in mentions)
+
+
+def _extend(text: str, m: Mention, start: int) -> Mention:
+    return Mention(start, m.end, text[start:m.end], "PERSON", m.sentence, m.role)
+
+
+def given_names_named_alone(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A capitalised word right before a person's name that the article names alone as a person
+    elsewhere ("... kata Citra." and "Direktur BPJS Kesehatan Citra Lubis") is that person's given
+    name the NER left out, unless it is another person's surname ("penasihat Hartono Yuri Ivanov")."""
+    alone = _lone_persons(mentions)
+    if not alone:
+        return mentions
+    surnames = _surnames(mentions)
+    out = []
+    for m in mentions:
+        if m.type == "PERSON":
+            sent = sentences[m.sentence]
+            k = _index(sent, m.start)
+            prev = sent.tokens[k - 1] if k else None
+            if prev and prev.end + 1 == m.start and prev.text in alone and prev.text not in surnames \
+                    and prev.text != m.text.split()[0] and name_like(prev.text) and _free(prev, mentions):
+                m = _extend(text, m, prev.start)
+        out.append(m)
+    return out
+
+
+def persons_in_bodies(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A place or body whose last two words are a given name and a surname the article uses alone
+    for a person ("Ketua Umum Asosiasi Arvania (ASAR), Indah Lubis, ..." then "ujar Lubis") holds that
+    person: the two words are the person's name, what comes before them the body's."""
+    alone = _lone_persons(mentions)
+    if not alone:
+        return mentions
+    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type in {"ORGANIZATION", "LOCATION"} and len(words) >= 2 and words[-1] in alone \
+                and words[-1] not in known and m.text not in known and _given(words[-2], alone):
+            cut = m.start + m.text.rindex(" " + words[-2] + " ") + 1 if len(words) > 2 else m.start
+            if cut > m.start:
+                body = text[m.start:cut].rstrip()
+                out.append(Mention(m.start, m.start + len(body), body, m.type, m.sentence))
+            m = Mention(cut, m.end, text[cut:m.end], "PERSON", m.sentence)
+        out.append(m)
+    return out
+
+
+def _given(word: str, alone: Counter) -> bool:
+    return word in lexicon.given_names() and name_like(word) or word in alone
+
+
+def given_name_after_title(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A title, a known given name, then one word the NER called a place or body: a person
+    ("Ayatollah Oki Tanjung", a surname that is also a place word)."""
+    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    out = []
+    for m in mentions:
+        if m.type in {"LOCATION", "ORGANIZATION"} and " " not in m.text:
+            sent = sentences[m.sentence]
+            k = _index(sent, m.start)
+            if k is not None and k >= 2:
+                given, title = sent.tokens[k - 1], sent.tokens[k - 2]
+                if given.end + 1 == m.start and given.text in lexicon.given_names() and name_like(given.text) \
+                        and is_title_word(title.text) and f"{given.text} {m.text}" not in known \
+                        and _free(given, mentions):
+                    m = _extend(text, m, given.start)
+        out.append(m)
+    return out
+
+
+def given_name_opening_sentence(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A known given name opening a sentence before a one-word person name the article gives no
+    other full form of ("Maya Lubis menepi.") is part of the name, even if it is also a common
+    word; a function word ("Ada Lubis di sana") or a word mostly written in lower case is not."""
+    full = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) > 1:
+            full.setdefault(words[-1], set()).add(words[0])
+    out = []
+    for m in mentions:
+        sent = sentences[m.sentence]
+        if m.type == "PERSON" and " " not in m.text and len(sent.tokens) > 1 and sent.tokens[1].start == m.start:
+            first = sent.tokens[0]
+            if first.end + 1 == m.start and _opening_given_name(first.text) and full.get(m.text, {first.text}) == {first.text}:
+                m = _extend(text, m, first.start)
+        out.append(m)
+    return out
+
+
+def _opening_given_name(word: str) -> bool:
+    counts = wordseg.counts()
+    low = word.lower()
+    return word in lexicon.given_names() and name_like(word) and counts.get(low, 0) <= 5 * counts.get(word, 0) \
+        and not any(low in lexicon.function_words(s) for s in _FUNCTION)
+
+
+_FUNCTION = ("object_prepositions", "framing", "subordinators", "clause_conjunctions", "adverbs", "predicate",
+             "temporal", "negation", "demonstratives")
