@@ -88,3 +88,25 @@ def test_a_given_name_that_is_a_word_opening_a_sentence_joins_a_lone_surname():
 def test_a_sentence_opener_written_mostly_in_lower_case_starts_no_capitalised_run():
     found, _ = persons("Upaya Bintang Sudarmaji di menit ke-49 membentur mistar.", {"Sudarmaji": "PER"})
     assert found == [("Bintang Sudarmaji", "PERSON")]
+
+
+def test_a_month_run_into_a_name_before_a_time_word_or_number_is_cut_off():
+    names = {"Rahmat April": "PER", "Sudarmaji Mei": "PER", "Juni Wirayuda": "PER"}
+    found, _ = persons("Hal itu disampaikan Rahmat April lalu. Sudarmaji Mei 2024 pensiun. Juni Wirayuda hadir.", names)
+    assert found == [("Rahmat", "PERSON"), ("Sudarmaji", "PERSON"), ("Juni Wirayuda", "PERSON")]
+
+
+def test_a_middle_name_used_alone_that_the_ner_called_a_place_is_the_person():
+    names = {"Rahmat Pinangsari Wirayuda": "PER", "Pinangsari": "LOC"}
+    res = analyse_text("Kepala dinas Rahmat Pinangsari Wirayuda hadir. \"Kami siap,\" ujar Pinangsari.", names)
+    assert [(m.text, m.type) for m in res.mentions] == [("Rahmat Pinangsari Wirayuda", "PERSON"), ("Pinangsari", "PERSON")]
+    assert res.mentions[0].entity == res.mentions[1].entity
+
+
+def test_a_short_title_or_office_or_a_reduplicated_word_is_no_given_name():
+    text = "Wamenaker Rahmat Wirayuda hadir. Menurut Wamenaker, upah naik. Tim Sudarmaji datang."
+    found = tagged_in_place(text, {(0, "Rahmat"): "PER", (0, "Wirayuda"): "PER", (1, "Wamenaker"): "PER",
+                                   (2, "Sudarmaji"): "PER"})
+    assert [m.text for m in found if m.type == "PERSON"][:1] == ["Rahmat Wirayuda"]
+    found, _ = persons("Menanti Menteri-menteri Sudarmaji Datang\n\nSudarmaji datang.", {"Sudarmaji": "PER"})
+    assert found[0] == ("Sudarmaji", "PERSON")

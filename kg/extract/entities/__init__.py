@@ -31,6 +31,7 @@ PASSES = (
     # a seat named only as where something happens is a place
     document.seats_as_places,
     # a given name or a place-word surname the NER missed or mistyped, from the rest of the article
+    given.month_after_name,
     given.persons_in_bodies,
     given.given_name_after_title,
     given.given_names_named_alone,

@@ -10,7 +10,7 @@ from collections import Counter
 
 from kg import lexicon, segment, site, wordseg
 from kg.extract.entities.labels import NOT_ENTITY
-from kg.extract.entities.roles import is_title_word
+from kg.extract.entities.roles import is_title_word, name_like
 from kg.records import Mention, Sentence
 
 
@@ -190,12 +190,15 @@ def seats_as_places(text: str, sentences: list[Sentence], mentions: list[Mention
 
 
 def retype_surnames(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """A one-word place or body NER found that is the surname of a person named in full in the article
-    ("Hendra Tanjung" ... "kata Tanjung") is that person, unless a lexicon knows the word as a place,
-    country, institution or outlet, or it ends another place's or body's name too."""
+    """A one-word place or body NER found that is the surname (or a middle name) of a person named in
+    full in the article ("Hendra Tanjung" ... "kata Tanjung", "Sri Tanjung Lestiani" ... "ujar Tanjung")
+    is that person, unless a lexicon knows the word as a place, country, institution or outlet, or
+    it is in another place's or body's name too."""
     places = {m.text for m in mentions if m.type != "PERSON" and " " not in m.text}
-    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text
-                and places.isdisjoint(m.text.split()[:-1])}  # not "Sukamaju Cibening", two places
+    surnames = {w for words in (m.text.split() for m in mentions if m.type == "PERSON" and " " in m.text)
+                for i, w in enumerate(words) if i
+                and (i == len(words) - 1 or all(map(name_like, words)))  # a middle name of a plain name
+                and places.isdisjoint(words[:i])}  # not "Sukamaju Cibening", two places
     if not surnames:
         return mentions
     other = {w for m in mentions if m.type != "PERSON" and " " in m.text for w in m.text.split()}

@@ -8,6 +8,9 @@ a person, a surname it uses alone, a title before the name.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+
+from babel.dates import get_month_names
 
 from kg import lexicon, wordseg
 from kg.extract.entities.roles import is_title_word, name_like
@@ -49,10 +52,16 @@ def given_names_named_alone(text: str, sentences: list[Sentence], mentions: list
             k = _index(sent, m.start)
             prev = sent.tokens[k - 1] if k else None
             if prev and prev.end + 1 == m.start and prev.text in alone and prev.text not in surnames \
-                    and prev.text != m.text.split()[0] and name_like(prev.text) and _free(prev, mentions):
+                    and prev.text != m.text.split()[0] and _plain_name(prev.text) and _free(prev, mentions):
                 m = _extend(text, m, prev.start)
         out.append(m)
     return out
+
+
+def _plain_name(word: str) -> bool:
+    """A name-like word that is no short title ("Wamenaker") or office ("Dinkes") either."""
+    return name_like(word) and word.isalpha() and word.casefold() not in lexicon.title_abbreviations() \
+        and word not in lexicon.org_abbreviations()
 
 
 def persons_in_bodies(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -67,7 +76,8 @@ def persons_in_bodies(text: str, sentences: list[Sentence], mentions: list[Menti
     for m in mentions:
         words = m.text.split()
         if m.type in {"ORGANIZATION", "LOCATION"} and len(words) >= 2 and words[-1] in alone \
-                and words[-1] not in known and m.text not in known and _given(words[-2], alone):
+                and words[-1] not in known and m.text not in known and _plain_name(words[-1]) \
+                and _given(words[-2], alone):
             cut = m.start + m.text.rindex(" " + words[-2] + " ") + 1 if len(words) > 2 else m.start
             if cut > m.start:
                 body = text[m.start:cut].rstrip()
@@ -78,12 +88,13 @@ def persons_in_bodies(text: str, sentences: list[Sentence], mentions: list[Menti
 
 
 def _given(word: str, alone: Counter) -> bool:
-    return word in lexicon.given_names() and name_like(word) or word in alone
+    return (word in lexicon.given_names() or word in alone) and _plain_name(word)
 
 
 def given_name_after_title(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A title, a known given name, then one word the NER called a place or body: a person
-    ("Ayatollah Oki Tanjung", a surname that is also a place word)."""
+    ("Ayatollah Surya Tanjung", a surname that is also a place word); an unknown word there is
+    more often a body's name or a typo ("Kapolresta Sukamaju")."""
     known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
     out = []
     for m in mentions:
@@ -103,7 +114,8 @@ def given_name_after_title(text: str, sentences: list[Sentence], mentions: list[
 def given_name_opening_sentence(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """A known given name opening a sentence before a one-word person name the article gives no
     other full form of ("Maya Lubis menepi.") is part of the name, even if it is also a common
-    word; a function word ("Ada Lubis di sana") or a word mostly written in lower case is not."""
+    word; a function word ("Ada Lubis di sana") or a word far more often written in lower case
+    ("Tim") is not, nor is a short office name after it ("Tim Dinkes")."""
     full = {}
     for m in mentions:
         words = m.text.split()
@@ -114,7 +126,8 @@ def given_name_opening_sentence(text: str, sentences: list[Sentence], mentions: 
         sent = sentences[m.sentence]
         if m.type == "PERSON" and " " not in m.text and len(sent.tokens) > 1 and sent.tokens[1].start == m.start:
             first = sent.tokens[0]
-            if first.end + 1 == m.start and _opening_given_name(first.text) and full.get(m.text, {first.text}) == {first.text}:
+            if first.end + 1 == m.start and _opening_given_name(first.text) and _plain_name(m.text) \
+                    and full.get(m.text, {first.text}) == {first.text}:
                 m = _extend(text, m, first.start)
         out.append(m)
     return out
@@ -123,9 +136,31 @@ def given_name_opening_sentence(text: str, sentences: list[Sentence], mentions: 
 def _opening_given_name(word: str) -> bool:
     counts = wordseg.counts()
     low = word.lower()
-    return word in lexicon.given_names() and name_like(word) and counts.get(low, 0) <= 5 * counts.get(word, 0) \
+    return word in lexicon.given_names() and name_like(word) and counts.get(low, 0) <= 3 * counts.get(word, 0) \
         and not any(low in lexicon.function_words(s) for s in _FUNCTION)
 
 
 _FUNCTION = ("object_prepositions", "framing", "subordinators", "clause_conjunctions", "adverbs", "predicate",
              "temporal", "negation", "demonstratives")
+
+
+@lru_cache(maxsize=None)
+def _months() -> frozenset[str]:
+    return frozenset(n for loc in ("id", "en") for n in get_month_names("wide", locale=loc).values())
+
+
+def month_after_name(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A month the NER ran into the name before it ("disampaikan Sinta April lalu", "Sinta Mei 2024")
+    is no part of the name when a time word or a number follows it."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) >= 2 and words[-1] in _months():
+            sent = sentences[m.sentence]
+            k = _index(sent, m.start)
+            nxt = next((t.text for t in sent.tokens[k or 0:] if t.start >= m.end), "")
+            if nxt[:1].isdigit() or nxt.casefold() in lexicon.function_words("credit_time"):
+                end = m.start + m.text.rindex(" " + words[-1])
+                m = Mention(m.start, end, text[m.start:end], "PERSON", m.sentence, m.role)
+        out.append(m)
+    return out

@@ -126,7 +126,8 @@ def _given_name_before(toks: tuple[Token, ...], a: int) -> bool:
     head, and is either never written in lower case ("Purbaya") or a known given name that is also a
     word ("Indah", "Citra"). Opening a sentence, where every word is capitalised, only the first kind."""
     word = toks[a - 1].text if a >= 1 else ""
-    if not name_like(word) or word.casefold() in lexicon.not_entities() or (word, "first") in lexicon.type_heads():
+    if not name_like(word) or not word.isalpha() or word.casefold() in lexicon.not_entities() \
+            or (word, "first") in lexicon.type_heads():  # ("Menteri-menteri X": no given name)
         return False
     prev = toks[a - 2].text if a >= 2 else ""
     if prev[:1].isupper() and not (a == 2 and _opener(prev)):
