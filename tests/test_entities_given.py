@@ -68,9 +68,12 @@ def test_a_given_name_and_surname_typed_as_a_body_are_a_person_the_article_names
 
 
 def test_a_title_and_a_given_name_before_a_place_word_make_a_person():
-    names = {"Pinangsari": "LOC", "Lanka": "LOC"}
+    names = {"Pinangsari": "LOC", "Lanka": "LOC", "Cibening": "LOC"}
     found, _ = persons("Ayatollah Surya Pinangsari menolak permintaan itu.", names)
     assert found == [("Surya Pinangsari", "PERSON")]
+    # an honorific, which only people bear, takes an unknown given name too; a title of office does not
+    found, _ = persons("Ayatollah Okadi Pinangsari menolak. Kasat Reskrim Polresra Cibening hadir.", names)
+    assert found == [("Okadi Pinangsari", "PERSON")]
     res = analyse_text("Presiden Sri Lanka hadir.", {"Sri Lanka": "LOC"})
     assert [m.type for m in res.mentions] != ["PERSON"]
 

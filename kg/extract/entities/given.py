@@ -92,9 +92,11 @@ def _given(word: str, alone: Counter) -> bool:
 
 
 def given_name_after_title(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """A title, a known given name, then one word the NER called a place or body: a person
-    ("Ayatollah Surya Tanjung", a surname that is also a place word); an unknown word there is
-    more often a body's name or a typo ("Kapolresta Sukamaju")."""
+    """A title, a given name, then one word the NER called a place or body: a person ("Menteri Surya
+    Tanjung", a surname that is also a place word). After a title of office the given name must be a
+    known one (an unknown word there is more often a body's name or a typo: "Kasat Polresrta
+    Sukamaju"); after an honorific, which only people bear ("Ayatollah", "Pak"), any word never
+    written in lower case will do."""
     known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
     out = []
     for m in mentions:
@@ -103,8 +105,10 @@ def given_name_after_title(text: str, sentences: list[Sentence], mentions: list[
             k = _index(sent, m.start)
             if k is not None and k >= 2:
                 given, title = sent.tokens[k - 1], sent.tokens[k - 2]
-                if given.end + 1 == m.start and given.text in lexicon.given_names() and name_like(given.text) \
-                        and is_title_word(title.text) and f"{given.text} {m.text}" not in known \
+                if given.end + 1 == m.start and _plain_name(given.text) and is_title_word(title.text) \
+                        and (given.text in lexicon.given_names() or title.text in lexicon.titles()["honorific"]
+                             and not wordseg.counts().get(given.text.lower(), 0)) \
+                        and f"{given.text} {m.text}" not in known \
                         and _free(given, mentions):
                     m = _extend(text, m, given.start)
         out.append(m)
