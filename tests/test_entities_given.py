@@ -113,3 +113,14 @@ def test_a_short_title_or_office_or_a_reduplicated_word_is_no_given_name():
     assert [m.text for m in found if m.type == "PERSON"][:1] == ["Rahmat Wirayuda"]
     found, _ = persons("Menanti Menteri-menteri Sudarmaji Datang\n\nSudarmaji datang.", {"Sudarmaji": "PER"})
     assert found[0] == ("Sudarmaji", "PERSON")
+
+
+def test_a_place_word_the_text_names_as_a_speaker_is_a_person():
+    names = {"Rahmat Pinangsari": "LOC", "Pinangsari": "LOC", "Teheran": "LOC", "Karo": "LOC"}
+    text = ("Rahmat Pinangsari hadir di rapat. \"Harga naik,\" kata Pinangsari. Menurut Rahmat Pinangsari, stok cukup. "
+            "\"Kami menolak,\" kata Teheran. \"Sudah,\" kata Karo Humas Budi.")
+    res = analyse_text(text, names)
+    got = [(m.text, m.type) for m in res.mentions]
+    assert got == [("Rahmat Pinangsari", "PERSON"), ("Pinangsari", "PERSON"), ("Rahmat Pinangsari", "PERSON"),
+                   ("Teheran", "LOCATION"), ("Karo", "LOCATION")]  # a capital, a short title
+    assert len({m.entity for m in res.mentions[:3]}) == 1

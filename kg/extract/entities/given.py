@@ -168,3 +168,23 @@ def month_after_name(text: str, sentences: list[Sentence], mentions: list[Mentio
                 m = Mention(m.start, end, text[m.start:end], "PERSON", m.sentence, m.role)
         out.append(m)
     return out
+
+
+def speakers_named_as_places(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A name right after a short speech cue or "menurut" ("kata Sinta Padang", "menurut Padang")
+    that the NER called a place is the person speaking, a surname that is also a place word; the
+    article's other mentions written the same are that person too. Places the lexicons know
+    (capitals speak for their governments: "kata Teheran") are left as they are."""
+    cues = lexicon.speech_words("after") | lexicon.speech_words("according")
+    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    speaking = set()
+    for m in mentions:
+        if m.type == "LOCATION" and m.text not in known and all(map(_plain_name, m.text.split())):
+            sent = sentences[m.sentence]
+            k = _index(sent, m.start)
+            if k and sent.tokens[k - 1].text.casefold() in cues and sent.tokens[k - 1].end + 1 == m.start:
+                speaking.add(m.text)
+    for m in mentions:
+        if m.type == "LOCATION" and m.text in speaking:
+            m.type = "PERSON"
+    return mentions
