@@ -124,3 +124,13 @@ def test_a_place_word_the_text_names_as_a_speaker_is_a_person():
     assert got == [("Rahmat Pinangsari", "PERSON"), ("Pinangsari", "PERSON"), ("Rahmat Pinangsari", "PERSON"),
                    ("Teheran", "LOCATION"), ("Karo", "LOCATION")]  # a capital, a short title
     assert len({m.entity for m in res.mentions[:3]}) == 1
+
+
+def test_name_words_typed_as_a_place_in_a_persons_slot_after_a_role_are_a_person():
+    names = {"Sinta Pinangsari": "LOC", "Rahmat Cibening": "ORG", "Kota Lama": "LOC",
+             "Sukamaju": "LOC", "Wirayuda Barat": "LOC"}
+    text = ("Ketua Koperasi Sukamaju, Sinta Pinangsari, mengatakan harga naik. Presiden Brasil Rahmat Cibening hadir. "
+            "Rapat di Rumah Dinas Bupati Sukamaju, Kota Lama, berlangsung. Bupati Wirayuda Barat datang.")
+    got = [(m.text, m.type) for m in analyse_text(text, names).mentions]
+    assert ("Sinta Pinangsari", "PERSON") in got and ("Rahmat Cibening", "PERSON") in got
+    assert ("Kota Lama", "LOCATION") in got and ("Wirayuda Barat", "LOCATION") in got

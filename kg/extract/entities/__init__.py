@@ -37,6 +37,7 @@ PASSES = (
     given.given_names_named_alone,
     given.given_name_opening_sentence,
     given.speakers_named_as_places,
+    given.persons_in_role_slots,
     # a surname NER called a place or body is the person's, before short names are looked for
     document.retype_surnames,
     # short names come from the full names that survived the passes above

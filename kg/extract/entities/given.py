@@ -13,7 +13,7 @@ from functools import lru_cache
 from babel.dates import get_month_names
 
 from kg import lexicon, wordseg
-from kg.extract.entities.roles import is_title_word, name_like
+from kg.extract.entities.roles import find_role, is_title_word, name_like
 from kg.records import Mention, Sentence, Token
 
 
@@ -188,3 +188,39 @@ def speakers_named_as_places(text: str, sentences: list[Sentence], mentions: lis
         if m.type == "LOCATION" and m.text in speaking:
             m.type = "PERSON"
     return mentions
+
+
+def persons_in_role_slots(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Two or more name words the NER called a place or body, in a person's slot after a role: set
+    off by a comma after the role ("Ketua Koperasi Sukamaju, Sinta Padang, mengatakan") or right after
+    a title and a country ("Presiden Arvania Sinta Padang"). Without either, a place after a title is
+    the office's seat ("Bupati Kuantan Singingi"), so it is left alone, and so is an address after a
+    building named for an office ("Rumah Dinas Bupati Sukamaju, Kota Baru, Kamis")."""
+    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    countries = lexicon.countries()
+    for m in mentions:
+        words = m.text.split()
+        if m.type not in {"LOCATION", "ORGANIZATION"} or len(words) < 2 or m.text in known \
+                or not all(map(_plain_name, words)):
+            continue
+        sent = sentences[m.sentence]
+        k = _index(sent, m.start)
+        if not k or k < 2:
+            continue
+        toks = sent.tokens
+        nxt = next((t for t in toks[k:] if t.start >= m.end), None)
+        apposed = toks[k - 1].text == "," and (nxt is None or nxt.text == "," or nxt.text[:1].islower()) \
+            and _heads_phrase(text, sent, m, find_role(text, sent, m))
+        after_country = toks[k - 1].text in countries and is_title_word(toks[k - 2].text)
+        if apposed or after_country:
+            m.type = "PERSON"
+    return mentions
+
+
+def _heads_phrase(text: str, sent: Sentence, m: Mention, role: str | None) -> bool:
+    """The role opens its noun phrase: no capitalised word right before it ("Rumah Dinas Bupati X")."""
+    if not role:
+        return False
+    start = text.rfind(role, sent.start, m.start)
+    prev = next((t for t in reversed(sent.tokens) if t.end <= start), None)
+    return not (prev and prev.end + 1 == start and prev.text[:1].isupper())
