@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.extract.entities import document, roles
+from kg.extract.entities import document, given, roles
 from kg.extract.entities.gazetteer import add_lexicon_spans
 from kg.extract.entities.labels import entity_type, typed_mentions
 from kg.extract.entities.roles import find_role
@@ -23,12 +23,21 @@ PASSES = (
     document.cut_place_before_person,
     # handles are looked for beside every NER mention, then concept acronyms leave
     document.concept_acronyms_and_handles,
-    # headline names are checked against the body before short names copy them
+    # a headline's name run into the verbs beside it is cut there, then checked against the body
+    document.cut_headline_words,
     document.check_headline,
     # names inside links to other articles are gone before they lend short names
     document.drop_link_titles,
     # a seat named only as where something happens is a place
     document.seats_as_places,
+    # a given name or a place-word surname the NER missed or mistyped, from the rest of the article
+    given.month_after_name,
+    given.persons_in_bodies,
+    given.given_name_after_title,
+    given.given_names_named_alone,
+    given.given_name_opening_sentence,
+    given.speakers_named_as_places,
+    given.persons_in_role_slots,
     # a surname NER called a place or body is the person's, before short names are looked for
     document.retype_surnames,
     # short names come from the full names that survived the passes above

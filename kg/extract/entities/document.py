@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg import lexicon, site
+from kg import lexicon, segment, site, wordseg
 from kg.extract.entities.labels import NOT_ENTITY
-from kg.extract.entities.roles import is_title_word
+from kg.extract.entities.roles import is_title_word, name_like
 from kg.records import Mention, Sentence
 
 
@@ -107,15 +107,62 @@ def _drop_concept_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
 def check_headline(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
     """In a Title Case Headline every word is capitalised and NER runs names together
     ("Hartono Jawab Susanto"): keep a headline name only if the body uses it too."""
-    head = [i for i, s in enumerate(sentences) if s.paragraph == 0]
-    if not head or len(sentences) == len(head):
-        return mentions
-    words = [t.text for i in head for t in sentences[i].tokens if t.text[:1].isalpha()]
-    if len(words) < 3 or sentences[head[-1]].tokens[-1].text in {".", "!", "?", "”", "\""} or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+    head = _title_case_head(sentences)
+    if not head or sentences[head[-1]].tokens[-1].text in {".", "!", "?", "”", "\""}:
         return mentions
     body = {m.text for m in mentions if m.sentence not in head}
     return [m for m in mentions if m.sentence not in head or m.text in body or m.type == "COUNTRY"
             or m.text in lexicon.institutions() or m.text in lexicon.places()]
+
+
+def _title_case_head(sentences: list[Sentence]) -> list[int]:
+    """The headline's sentences when it is written in Title Case (and a body follows), else []."""
+    head = [i for i, s in enumerate(sentences) if s.paragraph == 0]
+    if not head or len(sentences) == len(head):
+        return []
+    words = [t.text for i in head for t in sentences[i].tokens if t.text[:1].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return []
+    return head
+
+
+def cut_headline_words(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """In a Title Case headline NER runs a name into the capitalised verbs and nouns beside it
+    ("Hartono Peringatkan Susanto", "Susanto Banjir Pujian"): a person's name the body does not use
+    whole is cut at each headline speech verb or word edited text writes mostly in lower case."""
+    head = set(_title_case_head(sentences))
+    if not head:
+        return mentions
+    body = {m.text for m in mentions if m.sentence not in head}
+    out = []
+    for m in mentions:
+        if m.type != "PERSON" or m.sentence not in head or " " not in m.text or m.text in body:
+            out.append(m)
+            continue
+        toks = [t for t in sentences[m.sentence].tokens if m.start <= t.start and t.end <= m.end]
+        pieces, run = [], []
+        for t in toks + [None]:
+            if t is None or _common_word(t.text):
+                if run:
+                    pieces.append(run)
+                run = []
+            else:
+                run.append(t)
+        if len(pieces) == 1 and len(pieces[0]) == len(toks):
+            out.append(m)
+            continue
+        for p in pieces:
+            out.append(Mention(p[0].start, p[-1].end, segment.surface(text, toks, p[0].start, p[-1].end), "PERSON", m.sentence))
+    return out
+
+
+def _common_word(word: str) -> bool:
+    """A headline's speech verb ("Desak", "Peringatkan") or a word edited text writes mostly in lower
+    case: capitalised only by a Title Case headline."""
+    counts = wordseg.counts()
+    low = counts.get(word.lower(), 0)
+    return word[:1].isupper() and (low >= 20 and low > counts.get(word, 0)
+                                   or word.casefold() in lexicon.speech_words("headline"))
 
 
 def drop_link_titles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -143,12 +190,15 @@ def seats_as_places(text: str, sentences: list[Sentence], mentions: list[Mention
 
 
 def retype_surnames(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """A one-word place or body NER found that is the surname of a person named in full in the article
-    ("Hendra Tanjung" ... "kata Tanjung") is that person, unless a lexicon knows the word as a place,
-    country, institution or outlet, or it ends another place's or body's name too."""
+    """A one-word place or body NER found that is the surname (or a middle name) of a person named in
+    full in the article ("Hendra Tanjung" ... "kata Tanjung", "Sri Tanjung Lestiani" ... "ujar Tanjung")
+    is that person, unless a lexicon knows the word as a place, country, institution or outlet, or
+    it is in another place's or body's name too."""
     places = {m.text for m in mentions if m.type != "PERSON" and " " not in m.text}
-    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.text
-                and places.isdisjoint(m.text.split()[:-1])}  # not "Sukamaju Cibening", two places
+    surnames = {w for words in (m.text.split() for m in mentions if m.type == "PERSON" and " " in m.text)
+                for i, w in enumerate(words) if i
+                and (i == len(words) - 1 or all(map(name_like, words)))  # a middle name of a plain name
+                and places.isdisjoint(words[:i])}  # not "Sukamaju Cibening", two places
     if not surnames:
         return mentions
     other = {w for m in mentions if m.type != "PERSON" and " " in m.text for w in m.text.split()}

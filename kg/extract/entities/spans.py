@@ -126,15 +126,23 @@ def _given_name_before(toks: tuple[Token, ...], a: int) -> bool:
     head, and is either never written in lower case ("Purbaya") or a known given name that is also a
     word ("Indah", "Citra"). Opening a sentence, where every word is capitalised, only the first kind."""
     word = toks[a - 1].text if a >= 1 else ""
-    if not name_like(word) or word.casefold() in lexicon.not_entities() or (word, "first") in lexicon.type_heads():
+    if not name_like(word) or not word.isalpha() or word.casefold() in lexicon.not_entities() \
+            or (word, "first") in lexicon.type_heads():  # ("Menteri-menteri X": no given name)
         return False
     prev = toks[a - 2].text if a >= 2 else ""
-    if prev[:1].isupper():
+    if prev[:1].isupper() and not (a == 2 and _opener(prev)):
         return False  # inside a capitalised run: a body's or place's last word ("Gubernur Lemhanas Budi")
     never_lower = not wordseg.counts().get(word.lower(), 0)
     if not prev or prev in {".", "!", "?", "\"", "“", "”", ":"}:
         return never_lower
     return never_lower or word in lexicon.given_names()
+
+
+def _opener(word: str) -> bool:
+    """A sentence's first word that edited text writes mostly in lower case ("Upaya", "Namun"):
+    capitalised only for opening the sentence, so no capitalised run starts with it."""
+    counts = wordseg.counts()
+    return counts.get(word.lower(), 0) > counts.get(word, 0)
 
 
 def _cut_spans(toks: tuple[Token, ...], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
