@@ -449,7 +449,7 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
                                             quote_rows(result.docs, result.link, names),
                                             {f: p.parent / f for f in JSONL_FILES}),
     }
-    return write_all(Path(cfg.out), writers, processes, then=database, then_reads=JSONL_FILES)
+    return write_all(Path(cfg.out), writers, processes, then=database)
 
 
 def _run_record(stats: dict, cfg: BuildConfig) -> dict:

@@ -12,30 +12,27 @@ from pathlib import Path
 
 
 def write_all(out: Path, writers: dict[str, Callable[[Path], None]], processes: int = 1,
-              then: dict[str, Callable[[Path], None]] | None = None, then_reads: tuple[str, ...] = ()
-              ) -> list[Path]:
+              then: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
     """Call each writer on a staging path, then move every staged file into `out`.
 
     With `processes` > 1 the writers run in that many forked processes (they
     are Python-bound, so threads would take turns). The writers in `then` run
-    in this process once the files of `writers` named in `then_reads` are
-    staged (kg.sqlite records the JSONL files' sizes), while the others are
-    still being written. If a writer fails (disk full, bad data) nothing in
+    after all of `writers`, so they may read the files those staged (kg.sqlite
+    records their sizes). If a writer fails (disk full, bad data) nothing in
     `out` changes. Ctrl-C is held back for the few renames at the end, so the
     outputs are either all old or all new.
     """
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
-    then = then or {}
-    first = {n: w for n, w in writers.items() if n in then_reads}  # what `then` reads, written first
-    rest = {n: w for n, w in writers.items() if n not in then_reads}
-    names = [*writers, *then]
+    names = [*writers, *(then or {})]
     try:
         if processes > 1 and len(writers) > 1 and "fork" in mp.get_all_start_methods():
-            _write_forked(stage, {**first, **rest}, min(processes, len(writers)), then, wait_for=first)
+            _write_forked(stage, writers, min(processes, len(writers)))
         else:
-            for name, write in {**first, **then, **rest}.items():
+            for name, write in writers.items():
                 write(stage / name)
+        for name, write in (then or {}).items():
+            write(stage / name)
         with _no_interrupt():
             for name in names:
                 os.replace(stage / name, out / name)
@@ -47,14 +44,12 @@ def write_all(out: Path, writers: dict[str, Callable[[Path], None]], processes: 
 _WRITERS: dict[str, Callable[[Path], None]] = {}  # what forked writer processes inherit
 
 
-def _write_forked(stage: Path, writers: dict[str, Callable[[Path], None]], processes: int,
-                  then: dict[str, Callable[[Path], None]], wait_for: dict) -> None:
+def _write_forked(stage: Path, writers: dict[str, Callable[[Path], None]], processes: int) -> None:
     """Each writer in a forked copy of this process: the data is inherited, not pickled.
 
     The writers are closures, which cannot be pickled: the processes find them
     by name in a module global set before the fork. Their errors come back
-    pickled and are raised here. `then` runs here once the writers in
-    `wait_for` are done, beside the forked ones still at work.
+    pickled and are raised here.
     """
     import concurrent.futures as cf
 
@@ -63,12 +58,7 @@ def _write_forked(stage: Path, writers: dict[str, Callable[[Path], None]], proce
         ctx = mp.get_context("fork")
         with cf.ProcessPoolExecutor(processes, mp_context=ctx, initializer=gc.disable) as pool:
             # gc off in the short-lived copies: a collection would touch, and so copy, every shared page
-            futures = {name: pool.submit(_write_one, stage, name) for name in writers}
-            for name in wait_for:
-                futures[name].result()
-            for name, write in then.items():
-                write(stage / name)
-            for fut in futures.values():
+            for fut in [pool.submit(_write_one, stage, name) for name in writers]:
                 fut.result()
     finally:
         _WRITERS.clear()
