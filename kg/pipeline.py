@@ -22,7 +22,7 @@ from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph
 from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, usable_cores
-from kg.process import extract_batch, prepare_batch, run_batch, tag_batch
+from kg.process import extract_batch, prepare_batch, run_batch, tag_batch, text_sha
 from kg.read import count_documents, iter_inputs
 from kg.records import Article, DocResult, Entity, Skipped
 from kg.resolve import Resolver
@@ -131,7 +131,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
                     progress(1, hit.words)
                 continue
             sha = text_sha(item.text)
-            if sha in texts and cfg.reuse_repeats:  # the same article twice (re-published, scraped twice): analysed once
+            if sha in texts and cfg.reuse_repeats:  # the same article twice (re-published, scraped twice)
                 repeats.append((item, key, sha))
                 continue
             texts[sha] = None
@@ -140,7 +140,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     def collect(batch: list[tuple[Article, str]], outs: list, cached: bool = False, count: str = "processed") -> None:
         """Keep a batch's results; put them in the cache unless a worker did (`cached`)."""
         for (art, key), res in zip(batch, outs):
-            texts[text_sha(art.text)] = res
+            texts[res.sha if isinstance(res, DocResult) else text_sha(art.text)] = res
             if isinstance(res, Skipped):
                 skipped.append(res)
                 if progress:
@@ -174,10 +174,6 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     collect([(art, key) for art, key, _ in repeats], [_repeat(art, texts[sha]) for art, _, sha in repeats],
             count="repeats")
     return results, skipped, stats
-
-
-def text_sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _repeat(art: Article, first: DocResult | Skipped) -> DocResult | Skipped:
@@ -342,10 +338,10 @@ def _build(cfg: BuildConfig, progress, annotator: Annotator | None, step: Callab
     results = _unique_names(results)
     skipped.sort(key=lambda s: (s.source, s.reason))
     t1 = time.perf_counter()
-    log.info("documents: %d read (%d from the cache, %d tagged, %d repeating another's text), %d skipped in %.1f s "
-             "(imports %.1f s, model load %.1f s, Stanza %.1f s)", len(results), stats["cached"],
-             stats["processed"], stats["repeats"], len(skipped), t1 - t0, stats["import_seconds"], stats["load_seconds"],
-             stats["stanza_seconds"])
+    log.info("documents: %d read (%d from the cache, %d tagged, %d repeating another's text), %d skipped "
+             "in %.1f s (imports %.1f s, model load %.1f s, Stanza %.1f s)", len(results), stats["cached"],
+             stats["processed"], stats["repeats"], len(skipped), t1 - t0, stats["import_seconds"],
+             stats["load_seconds"], stats["stanza_seconds"])
     step("resolving entities")
     entities, link = resolve(results)
     t2 = time.perf_counter()

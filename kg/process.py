@@ -46,13 +46,18 @@ def analyse(article: Article, paragraphs, sentences: list[Sentence], tags: list[
     quotes = extract_quotes(text, paragraphs, sentences, mentions)
     res = DocResult(
         doc=article.doc, source=article.source,
-        sha=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha=text_sha(text),
         words=sum(len(s.tokens) for s in sentences), sentences=len(sentences),
         mentions=mentions, quotes=quotes,
     )
     link_document(res, text)
     res.cooccur = _cooccurrences(mentions)
     return res
+
+
+def text_sha(text: str) -> str:
+    """The article's content hash: a result's `sha`, and how a build knows a text it has seen."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _cooccurrences(mentions: list[Mention]) -> list[tuple[int, ...]]:

@@ -19,7 +19,7 @@ vocabularies, the pretrained vectors) and runs it directly:
   re-published articles).
 
 `tests/test_tagger.py` checks the tags equal `stanza.Pipeline`'s, token for
-token, and `python -m kg.bench` compares the outputs of both on a whole corpus.
+token, and `python -m kg.bench` compares the tags of both on every sentence of a corpus.
 """
 from __future__ import annotations
 
