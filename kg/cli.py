@@ -111,8 +111,9 @@ def build(
         err.print(f"[red]error:[/red] {escape(problem)}", highlight=False)
         raise typer.Exit(3)
     t0 = time.perf_counter()
-    from kg.pipeline import fingerprint, up_to_date
+    from kg.pipeline import fingerprint, start_workers_early, up_to_date
 
+    start_workers_early(cfg)  # a first build's workers start while the inputs are read for the fingerprint
     fp = fingerprint(cfg) if cfg.cache else None
     if fp and up_to_date(cfg, fp):
         out.print(f"{out_dir} is up to date: same inputs, models and options "

@@ -23,7 +23,7 @@ from kg.config import BuildConfig
 from kg.graph import build_graph
 from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, usable_cores
 from kg.process import extract_batch, prepare_batch, run_batch, tag_batch, text_sha
-from kg.read import count_documents, iter_inputs
+from kg.read import count_documents, iter_inputs, read_ahead
 from kg.records import Article, DocResult, Entity, Skipped
 from kg.resolve import Resolver
 
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "entities.jsonl", "mentions.jsonl",
                 "quotes.jsonl", "report.json", "kg.sqlite", "metadata.json")
 RUN_FILE = "run.json"  # how the build ran (workers, threads, why, seconds): the one file that differs between runs
+READ_AHEAD = 1000  # documents read before they are needed, while the workers start or work
 PARALLEL_WRITE_DOCS = 200  # from this many documents the files are written in parallel processes (fork costs ~0.1 s)
 
 
@@ -113,7 +114,7 @@ def process_documents(cfg: BuildConfig, progress: Callable[[int, int], None] | N
     repeats: list[tuple[Article, str, str]] = []  # articles whose text came earlier in this build
 
     def todo() -> Iterator[tuple[Article, str]]:
-        for item in iter_inputs(cfg.inputs):
+        for item in read_ahead(iter_inputs(cfg.inputs), READ_AHEAD):
             if isinstance(item, Skipped):
                 skipped.append(item)
                 if progress:
@@ -194,10 +195,12 @@ def _plan(cfg: BuildConfig, items: Iterator, annotator: Annotator | None) -> tup
     cores = usable_cores()
     if annotator is not None:  # a caller's annotator lives in this process
         return items, Plan(cfg.workers or 1, cfg.threads or 1, "annotator given", cores, None)
+    inputs = None if cfg.workers else count_documents(cfg.inputs)
+    start_workers_early(cfg, inputs)  # their imports overlap the reading below
     if cfg.workers:
         return items, plan(0, workers=cfg.workers, threads=cfg.threads, cores=cores, tagger=cfg.tagger)
     head = list(islice(items, cores * DOCS_PER_WORKER))
-    corpus = count_documents(cfg.inputs) if len(head) == cores * DOCS_PER_WORKER else len(head)
+    corpus = inputs if len(head) == cores * DOCS_PER_WORKER else len(head)
     return chain(head, items), plan(len(head), corpus, threads=cfg.threads, cores=cores,
                                     memory_mb=available_memory_mb(), tagger=cfg.tagger)
 
@@ -262,6 +265,27 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
                     collect(inflight.pop(fut), fut.result(), cached=True)
         for fut in cf.as_completed(list(inflight)):
             collect(inflight.pop(fut), fut.result(), cached=True)
+
+
+def start_workers_early(cfg: BuildConfig, inputs: int | None = None) -> None:
+    """Start the workers' fork server now if this build will take a worker pool.
+
+    Importing torch and Stanza takes the server 3-4 s of one core, which this
+    process can spend reading the inputs instead of waiting after them. Without
+    --workers, a pool is likely for a first build of 100 documents or more; a
+    rebuild waits for `_plan`, as its cache may hold every document.
+    """
+    if cfg.engine != "local" or usable_cores() < 2 or cfg.workers == 1:
+        return
+    if not cfg.workers:
+        if cfg.cache and cfg.cache_root.is_dir() and any(cfg.cache_root.iterdir()):
+            return
+        if (count_documents(cfg.inputs) if inputs is None else inputs) < 2 * DOCS_PER_WORKER:
+            return
+    if _pool_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()  # idempotent: the pool connects to the same server
 
 
 def _pool_context():
@@ -391,9 +415,10 @@ def up_to_date(cfg: BuildConfig, fp: str) -> bool:
 
 def write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None = None) -> list[Path]:
     t0 = time.perf_counter()
-    # as many processes as the build had workers: --workers 1 keeps the whole build on one core
-    workers = result.stats.get("run", {}).get("workers", 1)
-    processes = workers if len(result.docs) >= PARALLEL_WRITE_DOCS else 1
+    # every usable core, also when the documents came from the cache and nothing was tagged;
+    # --workers N keeps the writing to N processes as well (--workers 1: the build stays on one core)
+    run = result.stats.get("run", {})
+    processes = (cfg.workers or run.get("cores", 1)) if len(result.docs) >= PARALLEL_WRITE_DOCS else 1
     with fewer_gc_passes():
         paths = _write_outputs(result, cfg, fp, processes)
     log.info("writing: %d files in %.1f s (%d process(es))", len(paths), time.perf_counter() - t0, processes)
@@ -426,26 +451,25 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
                    "dated_documents": sum(1 for r in result.docs if r.date)},
         "dates": _date_range(result.docs),
     }
+    # the order they start in: the database (the longest) as soon as the JSONL files it records are staged
     writers = {
-        "graph.html": lambda p: write_html(g, p, cfg.title, result.docs, result.link, names, cfg.max_nodes, cfg.min_weight),
-        "graph.graphml": lambda p: write_graphml(xml_graph, p, safe=True),
-        "graph.gexf": lambda p: write_gexf(xml_graph, p, safe=True),
         "entities.jsonl": lambda p: write_entities(p, result.entities),
         "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
+        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
+                                            quote_rows(result.docs, result.link, names),
+                                            {f: p.parent / f for f in JSONL_FILES}),
+        "graph.html": lambda p: write_html(g, p, cfg.title, result.docs, result.link, names, cfg.max_nodes, cfg.min_weight),
+        "graph.gexf": lambda p: write_gexf(xml_graph, p, safe=True),
+        "graph.graphml": lambda p: write_graphml(xml_graph, p, safe=True),
         "report.json": lambda p: write_report(p, report),
         "metadata.json": lambda p: write_metadata(p, cfg.title),
     }
     if result.stats.get("run"):
         writers[RUN_FILE] = lambda p: write_report(p, _run_record(result.stats, cfg))
     if fp:
-        writers[FINGERPRINT] = lambda p: p.write_text(fp)
-    database = {  # after the JSONL files: the database records their staged sizes
-        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
-                                            quote_rows(result.docs, result.link, names),
-                                            {f: p.parent / f for f in JSONL_FILES}),
-    }
-    return write_all(Path(cfg.out), writers, processes, then=database)
+        writers[FINGERPRINT] = lambda p: p.write_text(fp)  # renamed last: it says the others are complete
+    return write_all(Path(cfg.out), writers, processes, needs={"kg.sqlite": JSONL_FILES})
 
 
 def _run_record(stats: dict, cfg: BuildConfig) -> dict:

@@ -15,8 +15,11 @@ import itertools
 import json
 import logging
 import os
+import queue
 import re
+import threading
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 from pathlib import Path
 
 from kg import meta
@@ -141,6 +144,51 @@ def iter_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[Article | Skipp
             continue
         seen.add(real)
         yield from read_path(p)
+
+
+T = TypeVar("T")
+_END = object()
+
+
+def read_ahead(items: Iterable[T], size: int) -> Iterator[T]:
+    """The items of `items`, produced by a thread that runs up to `size` items ahead of the consumer.
+
+    A build reads its inputs while it waits: for the workers to start (they
+    import torch first), or for their results. Errors are raised in the consumer,
+    and the thread stops when the consumer does.
+    """
+    buf: queue.Queue = queue.Queue(maxsize=size)
+    stop = threading.Event()
+
+    def put(entry) -> bool:
+        while not stop.is_set():
+            try:
+                buf.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def fill() -> None:
+        try:
+            for item in items:
+                if not put((item, None)):
+                    return
+            put((_END, None))
+        except Exception as e:  # noqa: BLE001 - raised where the items are used
+            put((_END, e))
+
+    threading.Thread(target=fill, name="kg-read-ahead", daemon=True).start()
+    try:
+        while True:
+            item, error = buf.get()
+            if item is _END:
+                if error is not None:
+                    raise error
+                return
+            yield item
+    finally:
+        stop.set()
 
 
 def count_documents(inputs: Iterable[str | os.PathLike]) -> int:

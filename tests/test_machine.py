@@ -58,3 +58,32 @@ def test_cgroup_v1_without_limits_leaves_affinity_and_meminfo(monkeypatch, tmp_p
     monkeypatch.setattr(machine.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert machine.usable_cores() == 3
     assert machine.available_memory_mb() == 2000
+
+
+def test_workers_start_early_only_for_a_first_build_that_takes_a_pool(monkeypatch, tmp_path):
+    import multiprocessing.forkserver as fs
+
+    from kg import pipeline
+    from kg.config import BuildConfig
+
+    started = []
+    monkeypatch.setattr(fs, "ensure_running", lambda: started.append(1))
+    monkeypatch.setattr(pipeline, "usable_cores", lambda: 2)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(2 * DOCS_PER_WORKER):
+        (corpus / f"{i}.txt").write_text("Teks berita.")
+
+    def starts(**options) -> bool:
+        started.clear()
+        pipeline.start_workers_early(BuildConfig(inputs=(str(corpus),), out=tmp_path / "out", **options))
+        return bool(started)
+
+    assert starts() and starts(cache=False)
+    assert not starts(workers=1) and not starts(engine="dask")
+    (tmp_path / "out" / ".kg-cache" / "ab").mkdir(parents=True)  # a rebuild: the cache may serve every document
+    assert not starts() and starts(workers=2)
+    (corpus / "0.txt").unlink()  # too few documents to repay a second worker
+    assert not starts(cache=False)
+    monkeypatch.setattr(pipeline, "usable_cores", lambda: 1)
+    assert not starts(workers=2)

@@ -151,3 +151,28 @@ def test_a_quote_written_with_character_references_has_its_speaker(tmp_path):
     res = analyse_text(art.text, {"Budi": "PER"})
     [q] = res.quotes
     assert (q.kind, q.text, res.mentions[q.speaker].text) == ("direct", "Kami siap membantu", "Budi")
+
+
+def test_read_ahead_gives_every_item_in_order_and_raises_where_they_are_used():
+    import threading
+
+    from kg.read import read_ahead
+
+    assert list(read_ahead(iter(range(50)), 3)) == list(range(50))
+
+    def broken():
+        yield 1
+        raise OSError("disk gone")
+
+    got = read_ahead(broken(), 3)
+    assert next(got) == 1
+    with pytest.raises(OSError, match="disk gone"):
+        next(got)
+
+    endless = read_ahead(iter(int, 1), 2)  # 0, 0, 0, ... for ever
+    assert next(endless) == 0
+    endless.close()  # the consumer stops: so does the reading thread
+    for t in threading.enumerate():
+        if t.name == "kg-read-ahead":
+            t.join(timeout=2)
+            assert not t.is_alive()
