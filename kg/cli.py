@@ -93,9 +93,7 @@ def build(
 ) -> None:
     """Build the knowledge graph from article files and folders."""
     from kg.annotate import ModelsMissingError
-    from kg.check import InconsistentBuild
     from kg.config import BuildConfig
-    from kg.pipeline import build as run_build
 
     _setup_logging(verbose, engine)
     try:
@@ -111,9 +109,12 @@ def build(
         err.print(f"[red]error:[/red] {escape(problem)}", highlight=False)
         raise typer.Exit(3)
     t0 = time.perf_counter()
-    from kg.pipeline import fingerprint, start_workers_early, up_to_date
+    from kg.machine import start_workers_early
 
-    start_workers_early(cfg)  # a first build's workers start while the inputs are read for the fingerprint
+    start_workers_early(cfg)  # a first build's workers import torch while this process imports and reads
+    from kg.check import InconsistentBuild
+    from kg.pipeline import build as run_build, fingerprint, up_to_date
+
     fp = fingerprint(cfg) if cfg.cache else None
     if fp and up_to_date(cfg, fp):
         out.print(f"{out_dir} is up to date: same inputs, models and options "

@@ -12,8 +12,13 @@ import math
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.annotate import default_threads
+from kg.read import count_documents
+
+if TYPE_CHECKING:
+    from kg.config import BuildConfig
 
 # Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-466 MB; the
 # main process of a pool build 118 MB with 1,000 documents, 548 MB with 34,530 (its results and the graph:
@@ -146,3 +151,39 @@ def workers_in_memory(memory_mb: int | None, corpus: int) -> int:
         return 1 << 10
     main = MAIN_MB + corpus * DOC_KB // 1024
     return max(1, (memory_mb - main) // WORKER_MB)
+
+
+def start_workers_early(cfg: "BuildConfig", inputs: int | None = None) -> None:
+    """Start the workers' fork server now if this build will take a worker pool.
+
+    Importing torch and Stanza takes the server 3-4 s of one core, which this
+    process can spend reading the inputs instead of waiting after them. Without
+    --workers, a pool is likely for a first build of 100 documents or more; a
+    rebuild waits for kg.pipeline's plan, as its cache may hold every document.
+    """
+    if cfg.engine != "local" or usable_cores() < 2 or cfg.workers == 1:
+        return
+    if not cfg.workers:
+        if cfg.cache and cfg.cache_root.is_dir() and any(cfg.cache_root.iterdir()):
+            return
+        if (count_documents(cfg.inputs) if inputs is None else inputs) < 2 * DOCS_PER_WORKER:
+            return
+    if pool_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()  # idempotent: the pool connects to the same server
+
+
+def pool_context():
+    """Workers forked from a fork server that imported torch and kg once (kg.preload), else spawned.
+
+    Not plain fork: this process may have started threads, and torch's thread
+    pools do not survive a fork. The fork server is a fresh single-threaded process.
+    """
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():  # Windows
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.preload"])
+    return ctx

@@ -21,7 +21,7 @@ from kg.cache import Cache, doc_key
 from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph
-from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, usable_cores
+from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, pool_context, start_workers_early, usable_cores
 from kg.process import extract_batch, prepare_batch, run_batch, tag_batch, text_sha
 from kg.read import count_documents, iter_inputs, read_ahead
 from kg.records import Article, DocResult, Entity, Skipped
@@ -253,7 +253,7 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import multiprocessing as mp
 
     task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
-    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=_pool_context()) as pool:
+    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=pool_context()) as pool:
         inflight: dict = {}
         for i, batch in enumerate(batches):
             inflight[pool.submit(task, batch)] = batch
@@ -265,42 +265,6 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
                     collect(inflight.pop(fut), fut.result(), cached=True)
         for fut in cf.as_completed(list(inflight)):
             collect(inflight.pop(fut), fut.result(), cached=True)
-
-
-def start_workers_early(cfg: BuildConfig, inputs: int | None = None) -> None:
-    """Start the workers' fork server now if this build will take a worker pool.
-
-    Importing torch and Stanza takes the server 3-4 s of one core, which this
-    process can spend reading the inputs instead of waiting after them. Without
-    --workers, a pool is likely for a first build of 100 documents or more; a
-    rebuild waits for `_plan`, as its cache may hold every document.
-    """
-    if cfg.engine != "local" or usable_cores() < 2 or cfg.workers == 1:
-        return
-    if not cfg.workers:
-        if cfg.cache and cfg.cache_root.is_dir() and any(cfg.cache_root.iterdir()):
-            return
-        if (count_documents(cfg.inputs) if inputs is None else inputs) < 2 * DOCS_PER_WORKER:
-            return
-    if _pool_context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()  # idempotent: the pool connects to the same server
-
-
-def _pool_context():
-    """Workers forked from a fork server that imported torch and kg once (kg.preload), else spawned.
-
-    Not plain fork: this process may have started threads, and torch's thread
-    pools do not survive a fork. The fork server is a fresh single-threaded process.
-    """
-    import multiprocessing as mp
-
-    if "forkserver" not in mp.get_all_start_methods():  # Windows
-        return mp.get_context("spawn")
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.preload"])
-    return ctx
 
 
 def _unique_names(results: list[DocResult]) -> list[DocResult]:

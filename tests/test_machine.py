@@ -63,12 +63,11 @@ def test_cgroup_v1_without_limits_leaves_affinity_and_meminfo(monkeypatch, tmp_p
 def test_workers_start_early_only_for_a_first_build_that_takes_a_pool(monkeypatch, tmp_path):
     import multiprocessing.forkserver as fs
 
-    from kg import pipeline
     from kg.config import BuildConfig
 
     started = []
     monkeypatch.setattr(fs, "ensure_running", lambda: started.append(1))
-    monkeypatch.setattr(pipeline, "usable_cores", lambda: 2)
+    monkeypatch.setattr(machine, "usable_cores", lambda: 2)
     corpus = tmp_path / "in"
     corpus.mkdir()
     for i in range(2 * DOCS_PER_WORKER):
@@ -76,7 +75,7 @@ def test_workers_start_early_only_for_a_first_build_that_takes_a_pool(monkeypatc
 
     def starts(**options) -> bool:
         started.clear()
-        pipeline.start_workers_early(BuildConfig(inputs=(str(corpus),), out=tmp_path / "out", **options))
+        machine.start_workers_early(BuildConfig(inputs=(str(corpus),), out=tmp_path / "out", **options))
         return bool(started)
 
     assert starts() and starts(cache=False)
@@ -85,5 +84,5 @@ def test_workers_start_early_only_for_a_first_build_that_takes_a_pool(monkeypatc
     assert not starts() and starts(workers=2)
     (corpus / "0.txt").unlink()  # too few documents to repay a second worker
     assert not starts(cache=False)
-    monkeypatch.setattr(pipeline, "usable_cores", lambda: 1)
+    monkeypatch.setattr(machine, "usable_cores", lambda: 1)
     assert not starts(workers=2)
