@@ -96,7 +96,8 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
     out: dict[int, Mention | None] = {}  # mention index → its replacement (None: inside a longer name)
     added: list[Mention] = []
     # only a cue or a speech verb opens a slot: each sentence's are found once, not per token and pass
-    openers = [[k for k, t in enumerate(sent.tokens) if t.text.casefold() in _openers()] for sent in sentences]
+    opens = _openers()
+    openers = [[k for k, t in enumerate(sent.tokens) if t.text.casefold() in opens] for sent in sentences]
     # the names right after cues first: they are known to the subjects and titled slots anywhere
     for second in (False, True):
         for si, sent in enumerate(sentences):
