@@ -15,6 +15,7 @@ from kg import lexicon, site
 
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"\w+")
+_SENTENCE_MARK = re.compile(r"[.!?\"”]")
 MAX_PARAGRAPH = 20_000  # a "paragraph" longer than this is cut into pieces (no-newline dumps)
 
 
@@ -66,8 +67,7 @@ def _key(line: str) -> str:
 
 def _is_label(line: str) -> bool:
     """A section label ("Politics", "WORLD") or other short line without a sentence."""
-    words = _WORD.findall(line)
-    return len(words) <= 2 and not re.search(r"[.!?\"”]", line)
+    return not _SENTENCE_MARK.search(line) and len(_WORD.findall(line)) <= 2  # the cheap test first
 
 
 def _cut(start: int, end: int) -> list[tuple[int, int]]:

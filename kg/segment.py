@@ -9,6 +9,7 @@ Stanza pipelines; see kg/models/README.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kg import lexicon, site, wordseg
@@ -20,7 +21,7 @@ _ABBREV = rf"(?:{'|'.join(map(re.escape, lexicon.abbreviations()))})\."  # kg/da
 _OUTLET = site.domain_pattern(r"(?!\w|\.\w)")  # not the start of a longer dotted word
 _TOKEN = re.compile(
     rf"""
-    (?=[A-Za-z0-9]+\.)(?:            # only where a word runs into a full stop (fast path for words):
+    (?=[A-Za-z0-9]++\.)(?:           # only where a word runs into a full stop (fast path for words):
         {_OUTLET}     # outlets: Liputan6.com, Viva.co.id, TRIBUNNEWS.COM
       | (?:[A-Z]\.){{2,}}              # A.S., U.S.
       | (?:[A-Z]\.)+[A-Z](?![\w.])      # D.C, S.H: the last full stop dropped, still one word
@@ -50,13 +51,15 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
     cuts = _glue_cuts(text, start, end, known or _KnownWords(text))
     if not cuts:
         return toks
+    cuts.sort()
     out = []
     for tok in toks:
-        inner = [c for c in cuts if tok.start < c < tok.end] if tok.end - tok.start > 3 else ()
+        # the cuts inside the token, found by bisection: a paragraph may have many cuts and tokens
+        inner = cuts[bisect_right(cuts, tok.start):bisect_left(cuts, tok.end)] if tok.end - tok.start > 3 else ()
         if not inner:
             out.append(tok)
             continue
-        bounds = [tok.start, *sorted(inner), tok.end]
+        bounds = [tok.start, *inner, tok.end]
         out.extend(new(Token, (text[a:b], a, b)) for a, b in zip(bounds, bounds[1:]))
     return out
 
@@ -74,6 +77,7 @@ class _KnownWords:
 
     def __init__(self, text: str):
         self.text, self.words, self.lower_words = text, None, None
+        self.cuts: dict[str, list[int]] = {}  # glued word → its cuts: a name recurs in a document
 
     def __call__(self) -> frozenset[str]:
         if self.words is None:
@@ -98,13 +102,14 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
     before the capital, or the left part standing alone elsewhere in the text.
     """
     cuts = []
+    memo = getattr(known, "cuts", None)
     for m in _GLUED_TAIL.finditer(text, start, end):
         word = m.group()
-        inner = wordseg.cuts(word, known)  # "Santosomenyerukan", "KPKyang"
-        if inner and not word[1].isupper() and not wordseg.sure(word, inner[0]) and _recurs(text, word):
-            inner = []  # a word written so twice is no scraping accident ("Desa Sumberagung")
-        if not inner and (cut := _attested_cut(text, word, known)):
-            inner = [cut]
+        inner = memo.get(word) if memo is not None else None
+        if inner is None:
+            inner = _word_cuts(text, word, known)
+            if memo is not None:
+                memo[word] = inner
         cuts.extend(m.start() + c for c in inner)
     cuts.extend(m.start() for m in _DIGIT_WORD.finditer(text, start, end))  # "4Perusahaan"
     for m in _PLACE_PAIR.finditer(text, start, end):
@@ -120,6 +125,16 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
             cuts.append(i)
         camel = _CAMEL.search(text, i + 1, end)
     return cuts
+
+
+def _word_cuts(text: str, word: str, known: Callable[[], frozenset[str]]) -> list[int]:
+    """Offsets inside one capitalised word of the text where scraping glued words."""
+    inner = wordseg.cuts(word, known)  # "Santosomenyerukan", "KPKyang"
+    if inner and not word[1].isupper() and not wordseg.sure(word, inner[0]) and _recurs(text, word):
+        inner = []  # a word written so twice is no scraping accident ("Desa Sumberagung")
+    if not inner and (cut := _attested_cut(text, word, known)):
+        inner = [cut]
+    return inner
 
 
 def _recurs(text: str, word: str) -> bool:

@@ -121,12 +121,8 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
         return [upper - 1] + [upper - 1 + c for c in rest]  # "DKIJakarta": an acronym ends before a word
     if upper >= 2:  # an acronym ends where the lower case starts: "KPKyang"
         return [upper] if _common(word[upper:]) else []
-    found: list[frozenset[str]] = []
-
     def alone() -> frozenset[str]:  # a common word opening a sentence ("Dan") is no evidence
-        if not found:
-            found.append(frozenset(h for h in standalone() if not _common_word(h)))
-        return found[0]
+        return _uncommon(standalone())
 
     best = None
     for k in range(2, len(word) - 1):
@@ -140,6 +136,12 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
         if best is None or rank < best[0]:
             best = (rank, k)
     return [best[1]] if best else []
+
+
+@lru_cache(maxsize=4)
+def _uncommon(words: frozenset[str]) -> frozenset[str]:
+    """The words that are no common word: once per document (its standalone set), not per glued word."""
+    return frozenset(h for h in words if not _common_word(h))
 
 
 def sure(word: str, cut: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 
 from kg import lexicon
@@ -42,11 +42,17 @@ def link_document(res: DocResult, text: str) -> None:
     for cid, members in enumerate(clusters):
         for i in members:
             res.mentions[i].entity = cid
-        # one type per entity: lexicon types win, then the majority
-        types = Counter(res.mentions[i].type for i in members)
-        typ = "COUNTRY" if "COUNTRY" in types else types.most_common(1)[0][0]
+        typ = _entity_type([res.mentions[i].type for i in members])
         for i in members:
             res.mentions[i].type = typ
+
+
+def _entity_type(types: list[str]) -> str:
+    """One type per entity: lexicon types win, then the majority, the first seen on a tie."""
+    counts: dict[str, int] = {}  # a Counter costs more than the counting in this hot spot
+    for t in types:
+        counts[t] = counts.get(t, 0) + 1
+    return "COUNTRY" if "COUNTRY" in counts else max(counts, key=counts.__getitem__)
 
 
 def _doc_key(m: Mention, acronyms: dict[str, str]) -> str:

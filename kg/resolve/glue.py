@@ -102,9 +102,10 @@ def unglue(groups: list[tuple[str, int, list[Mention]]]) -> int:
     """Trim glued-on words off mentions of all documents' entities; return how many were trimmed."""
     seen: Counter = Counter(m.text.casefold() for _, _, ms in groups for m in ms)
     trimmed = 0
+    trims: dict[str, tuple[int, int] | None] = {}  # text → its trim: a name recurs across the corpus
     for _, _, ms in groups:
         for m in ms:
-            best = _best_trim(m.text, seen)
+            best = trims[m.text] if m.text in trims else trims.setdefault(m.text, _best_trim(m.text, seen))
             if best:
                 a, b = best
                 m.start, m.end, m.text = m.start + a, m.end - b, m.text[a:len(m.text) - b]

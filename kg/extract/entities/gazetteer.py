@@ -4,6 +4,7 @@ institution seats, outlets, organizations after a trigger phrase ("kantor berita
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg import lexicon
@@ -39,7 +40,7 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
     """
     words = list(map(_TEXT, toks))
     persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
-    stops = {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in persons)} if persons else set()
+    stops = _tokens_in(toks, persons) if persons else set()
     found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
         + _regional_matches(toks, words, spans, stops)
     chars = [(toks[a].start, toks[b - 1].end, typ) for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0]))]
@@ -52,6 +53,12 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
             spans.remove(s)
         spans.append((start, end, typ))
     return spans
+
+
+def _tokens_in(toks: tuple[Token, ...], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside one of the character spans (tokens are in text order)."""
+    starts = [t.start for t in toks]
+    return {i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))}
 
 
 def _hyphen_pairs(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:

@@ -50,6 +50,8 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     opening = _opening_according(folded)
     if opening is not None and not doc.in_quote(toks[opening].start):
         cues = sorted(cues + [(opening, "bagi")])
+    if not cues:
+        return []  # most sentences report nothing
     out: list[Found] = []
     taken_until = -1
     bounds = [i for i, w in enumerate(folded) if w in CLAUSE]

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from kg import lexicon, site, wordseg
 from kg.records import Mention, Sentence, Token
 
-from kg.extract.quotes.grammar import ADVERBS, CLAUSE, is_verb
+from kg.extract.quotes.grammar import ADVERBS, CLAUSE, cue_kinds, is_verb
 
 _words = lexicon.function_words
 
@@ -62,6 +62,12 @@ def _cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _openers() -> frozenset[str]:
+    """Casefolded words at which `_slot` may find a slot: the cues and the speech verbs."""
+    return _cues() | {w for w in cue_kinds() if is_verb(w)}
+
+
+@lru_cache(maxsize=None)
 def _not_names() -> frozenset[str]:
     """Casefolded words that a capitalised run in a speaker's slot may hold but a person's name
     never does: titles, pronouns, days and blocs, bodies' head words and short forms, places,
@@ -89,12 +95,16 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
     at = {p: i for i, m in enumerate(mentions) for p in range(m.start, m.end)}
     out: dict[int, Mention | None] = {}  # mention index → its replacement (None: inside a longer name)
     added: list[Mention] = []
+    # only a cue or a speech verb opens a slot: each sentence's are found once, not per token and pass
+    opens = _openers()
+    openers = [[k for k, t in enumerate(sent.tokens) if t.text.casefold() in opens] for sent in sentences]
     # the names right after cues first: they are known to the subjects and titled slots anywhere
     for second in (False, True):
         for si, sent in enumerate(sentences):
-            for k in range(len(sent.tokens)):
+            headline = second and si == 0 and _headline(sentences)  # any of its words may be the name
+            for k in range(len(sent.tokens)) if headline else openers[si]:
                 found = _slot_name(text, sent.tokens, k, si, mentions, at, known, places, second)
-                if found is None and second and si == 0 and _headline(sentences):
+                if found is None and headline:
                     found = _headline_name(text, sent.tokens, k, mentions, at, known, places)
                 if found is None:
                     continue
