@@ -153,7 +153,7 @@ def workers_in_memory(memory_mb: int | None, corpus: int) -> int:
     return max(1, (memory_mb - main) // WORKER_MB)
 
 
-def start_workers_early(cfg: "BuildConfig", inputs: int | None = None) -> None:
+def start_workers_early(cfg: "BuildConfig") -> None:
     """Start the workers' fork server now if this build will take a worker pool.
 
     Importing torch and Stanza takes the server 3-4 s of one core, which this
@@ -166,7 +166,7 @@ def start_workers_early(cfg: "BuildConfig", inputs: int | None = None) -> None:
     if not cfg.workers:
         if cfg.cache and cfg.cache_root.is_dir() and any(cfg.cache_root.iterdir()):
             return
-        if (count_documents(cfg.inputs) if inputs is None else inputs) < 2 * DOCS_PER_WORKER:
+        if count_documents(cfg.inputs) < 2 * DOCS_PER_WORKER:
             return
     if pool_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver

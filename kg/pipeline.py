@@ -195,12 +195,11 @@ def _plan(cfg: BuildConfig, items: Iterator, annotator: Annotator | None) -> tup
     cores = usable_cores()
     if annotator is not None:  # a caller's annotator lives in this process
         return items, Plan(cfg.workers or 1, cfg.threads or 1, "annotator given", cores, None)
-    inputs = None if cfg.workers else count_documents(cfg.inputs)
-    start_workers_early(cfg, inputs)  # their imports overlap the reading below
+    start_workers_early(cfg)  # their imports overlap the reading below
     if cfg.workers:
         return items, plan(0, workers=cfg.workers, threads=cfg.threads, cores=cores, tagger=cfg.tagger)
     head = list(islice(items, cores * DOCS_PER_WORKER))
-    corpus = inputs if len(head) == cores * DOCS_PER_WORKER else len(head)
+    corpus = count_documents(cfg.inputs) if len(head) == cores * DOCS_PER_WORKER else len(head)
     return chain(head, items), plan(len(head), corpus, threads=cfg.threads, cores=cores,
                                     memory_mb=available_memory_mb(), tagger=cfg.tagger)
 

@@ -19,8 +19,8 @@ import queue
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
 from pathlib import Path
+from typing import TypeVar
 
 from kg import meta
 from kg.records import Article, Skipped

@@ -24,28 +24,35 @@ def write_all(out: Path, writers: dict[str, Callable[[Path], None]], processes: 
     the order given, so the outputs are either all old or all new.
     """
     needs = needs or {}
-    unknown = {n for deps in needs.values() for n in deps} - set(writers)
-    if unknown:
-        raise ValueError(f"writers needed but not given: {sorted(unknown)}")
     out.mkdir(parents=True, exist_ok=True)
+    order = _start_order(list(writers), needs)  # also refuses needs that can never be met
     stage = Path(tempfile.mkdtemp(prefix=".kg-staging-", dir=out))
     try:
         if processes > 1 and len(writers) > 1 and "fork" in mp.get_all_start_methods():
             _write_forked(stage, writers, min(processes, len(writers)), needs)
         else:
-            waiting, finished = list(writers), set()
-            while waiting:
-                name = _next_ready(waiting, needs, finished)
-                if name is None:
-                    raise ValueError(f"writers that wait for each other: {waiting}")
+            for name in order:
                 writers[name](stage / name)
-                finished.add(name)
         with _no_interrupt():
             for name in writers:
                 os.replace(stage / name, out / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [out / n for n in writers]
+
+
+def _start_order(names: list[str], needs: dict[str, tuple[str, ...]]) -> list[str]:
+    """The order one process writes in: as given, each writer after those it needs."""
+    unknown = {n for deps in needs.values() for n in deps} - set(names)
+    if unknown:
+        raise ValueError(f"writers needed but not given: {sorted(unknown)}")
+    waiting, order = list(names), []
+    while waiting:
+        name = _next_ready(waiting, needs, set(order))
+        if name is None:
+            raise ValueError(f"writers that wait for each other: {waiting}")
+        order.append(name)
+    return order
 
 
 def _next_ready(waiting: list[str], needs: dict[str, tuple[str, ...]], finished: set[str]) -> str | None:
@@ -80,8 +87,6 @@ def _write_forked(stage: Path, writers: dict[str, Callable[[Path], None]], proce
             while waiting or running:
                 while len(running) < processes and (name := _next_ready(waiting, needs, finished)):
                     running[pool.submit(_write_one, stage, name)] = name
-                if not running:
-                    raise ValueError(f"writers that wait for each other: {waiting}")
                 done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
                 for fut in done:
                     fut.result()
