@@ -10,7 +10,11 @@ vocabularies, the pretrained vectors) and runs it directly:
 - token ids from the vocabularies, cached per distinct word;
 - sentences sorted by length and cut into batches of similar lengths;
 - the forward pass of `stanza.models.ner.model.NERTagger` in eval mode
-  (dropout is the identity there, so it is left out);
+  (dropout is the identity there, so it is left out), with the work that
+  depends on a word alone done once per distinct word of a call: the
+  character model, the input transform and the word LSTM's input products
+  (about half its arithmetic); the LSTM then runs step by step over the
+  packed sentences;
 - a Viterbi decode over the whole batch in torch;
 - the tag post-processing of Stanza's trainer (ids below "O" become "O",
   singleton B-/E- become S-), and the tags back in the caller's order;
@@ -66,6 +70,7 @@ class FastTagger:
         self._reps = torch.empty(max_char_reps, 2 * args["char_hidden_dim"])
         self._seen: dict[str, tuple[str, ...]] = {}  # sentence (tokens joined by NUL) -> its tags
         self.max_remembered = max_remembered
+        self._word_lstm = _lstm_weights(model.taggerlstm.lstm)
 
     # -- ids ---------------------------------------------------------------
 
@@ -121,34 +126,47 @@ class FastTagger:
     def _tag_new(self, sentences: list[list[str]]) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in sentences]
         with torch.inference_mode():
-            self._add_char_reps([w for s in sentences for w in s])
+            words = list(dict.fromkeys(w for s in sentences for w in s))
+            if not words:
+                return out
+            self._add_char_reps(words)
+            gates, row = self._input_gates(words)
             for batch in self._batches([len(s) for s in sentences]):
-                for i, tag_ids in zip(batch, self._decode(*self._scores([sentences[i] for i in batch]))):
+                rows = [[row[w] for w in sentences[i]] for i in batch]
+                for i, tag_ids in zip(batch, self._decode(*self._scores(gates, rows))):
                     out[i] = self._tag_strings(tag_ids)
         return out
 
     # -- network -----------------------------------------------------------
 
-    def _scores(self, sents: list[list[str]]) -> tuple[torch.Tensor, torch.Tensor, list[int]]:
-        """Emission scores (batch x longest x tags) for sentences sorted longest first."""
+    def _input_gates(self, words: list[str]) -> tuple[list[torch.Tensor], dict[str, int]]:
+        """The word LSTM's input-to-gate products, once per distinct word: per direction, words x gates.
+
+        A token's input (its word and delta embeddings, its character model
+        output, the input transform) depends on its word alone, and so does its
+        product with the LSTM's input weights: about half the LSTM's arithmetic.
+        """
         m = self.model
-        lens = [len(s) for s in sents]
-        longest = lens[0]
-        lookup, rows = self._lookup, self._rep_rows
-        ids = torch.tensor([[(*lookup(w)[:2], rows[w]) for w in s] + [(PAD_ID, PAD_ID, 0)] * (longest - len(s))
-                            for s in sents])
-        packed = pack_padded_sequence(ids, lens, batch_first=True)  # time-major rows, as Stanza's packed inputs
-        tok = packed.data
-        x = torch.cat([m.word_emb(tok[:, 0]) + m.delta_emb(tok[:, 1]), self._reps[tok[:, 2]]], 1)
+        lookup, reps = self._lookup, self._rep_rows
+        ids = torch.tensor([(*lookup(w)[:2], reps[w]) for w in words])
+        x = torch.cat([m.word_emb(ids[:, 0]) + m.delta_emb(ids[:, 1]), self._reps[ids[:, 2]]], 1)
         if m.input_transform is not None:
             x = m.input_transform(x)
-        b = len(sents)
-        h0 = m.taggerlstm_h_init.expand(-1, b, -1).contiguous()
-        c0 = m.taggerlstm_c_init.expand(-1, b, -1).contiguous()
-        out, _ = m.taggerlstm.lstm(PackedSequence(x, packed.batch_sizes), (h0, c0))
-        logits = m.tag_clfs[0](out.data)
-        padded = pad_packed_sequence(PackedSequence(logits, packed.batch_sizes), batch_first=True)[0]
-        return padded, m.crits[0]._transitions, lens
+        gates = [torch.nn.functional.linear(x, w_ih, bias) for w_ih, bias, _ in self._word_lstm]
+        return gates, {w: i for i, w in enumerate(words)}
+
+    def _scores(self, gates: list[torch.Tensor], rows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor, list[int]]:
+        """Emission scores (batch x longest x tags) for sentences (rows of `gates`) sorted longest first."""
+        m = self.model
+        lens = [len(r) for r in rows]
+        padded = torch.tensor([r + [0] * (lens[0] - len(r)) for r in rows])
+        packed = pack_padded_sequence(padded, lens, batch_first=True)  # time-major, as Stanza's packed inputs
+        steps = packed.batch_sizes.tolist()
+        out = torch.cat([_run_lstm(gates[d], packed.data, steps, self._word_lstm[d][2], m.taggerlstm_h_init[d],
+                                   m.taggerlstm_c_init[d], backward=d == 1) for d in (0, 1)], 1)
+        logits = m.tag_clfs[0](out)
+        scores = pad_packed_sequence(PackedSequence(logits, packed.batch_sizes), batch_first=True)[0]
+        return scores, m.crits[0]._transitions, lens
 
     def _add_char_reps(self, words: list[str]) -> None:
         """Run the character model once per distinct word: its output depends on the word alone.
@@ -210,6 +228,61 @@ class FastTagger:
         if tags.count("O") == len(tags):  # most sentences: nothing to fix
             return tags
         return self._fix_singletons(tags)
+
+
+def _run_lstm(gates: torch.Tensor, index: torch.Tensor, steps: list[int], w_hh: torch.Tensor,
+              h_init: torch.Tensor, c_init: torch.Tensor, backward: bool) -> torch.Tensor:
+    """One direction of a one-layer LSTM over packed rows: every row's output.
+
+    `gates` holds each word's input-to-gate products (biases included; see
+    _lstm_weights), `index` each packed row's word and `steps` the packed
+    rows per time step. This is torch's LSTM cell step by step, with the gates
+    in the order (input, forget, output, cell) so the three sigmoids are one
+    call. Sequences are sorted longest first, so those still running at a
+    step are its first rows: going forward, a step's state is the first rows
+    of the step before's output; going backward, sequences join with the
+    initial state.
+
+    Not torch's own LSTM, which would compute the input products again for
+    every token. The arithmetic differs from torch's in the last bits (as a
+    change of batch shape does); the tags are the same (tests/test_tagger.py
+    and `python -m kg.bench` compare them with stanza.Pipeline's).
+    """
+    size = w_hh.shape[1]
+    w_hh = w_hh.t()
+    out = torch.empty(len(index), size)
+    starts = [0]
+    for n in steps:
+        starts.append(starts[-1] + n)
+    h = h_init.expand(steps[-1 if backward else 0], -1)
+    c = c_init.expand(len(h), -1)
+    for t in (range(len(steps) - 1, -1, -1) if backward else range(len(steps))):
+        n, a = steps[t], starts[t]
+        if n < len(h):
+            h, c = h[:n], c[:n]
+        elif n > len(h):
+            h = torch.cat([h, h_init.expand(n - len(h), -1)])
+            c = torch.cat([c, c_init.expand(n - len(c), -1)])
+        g = gates.index_select(0, index[a:a + n]).addmm_(h, w_hh)
+        sig = g[:, :3 * size].sigmoid_()
+        c = (sig[:, size:2 * size] * c).add_(sig[:, :size] * g[:, 3 * size:].tanh_())
+        h = torch.mul(sig[:, 2 * size:], c.tanh(), out=out[a:a + n])
+    return out
+
+
+def _lstm_weights(lstm) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+    """Per direction of a one-layer BiLSTM, for _run_lstm: (input weights, both biases summed, hidden
+    weights), every gate block reordered from torch's (input, forget, cell, output) to (i, f, o, c)."""
+    if lstm.num_layers != 1 or not lstm.bidirectional:
+        raise UnsupportedModel("this NER model has an LSTM of more than one layer or one direction")
+    h = lstm.hidden_size
+    order = torch.cat([torch.arange(0, 2 * h), torch.arange(3 * h, 4 * h), torch.arange(2 * h, 3 * h)])
+
+    def weight(name: str, sfx: str) -> torch.Tensor:
+        return getattr(lstm, f"{name}_l0{sfx}").detach()[order].contiguous()
+
+    return [(weight("weight_ih", sfx), weight("bias_ih", sfx) + weight("bias_hh", sfx), weight("weight_hh", sfx))
+            for sfx in ("", "_reverse")]
 
 
 def load_trainer(ner_path, pretrain_path):
