@@ -56,6 +56,8 @@ class ProcessSampler:
         import threading
 
         self.peak = 0.0
+        self.phase = ""  # set by the caller: the peak is kept per phase too
+        self.peaks: dict[str, float] = {}
         self.largest = 0.0  # MB, the largest RSS of one process this one started
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds last seen, for every process this one started
         self._stop = threading.Event()
@@ -70,7 +72,9 @@ class ProcessSampler:
         while True:
             try:
                 kids = me.children(recursive=True)
-                self.peak = max(self.peak, sum(_pss(p) for p in [me, *kids]) / 2**20)
+                now = sum(_pss(p) for p in [me, *kids]) / 2**20
+                self.peak = max(self.peak, now)
+                self.peaks[self.phase] = max(self.peaks.get(self.phase, 0.0), now)
                 for p in kids:
                     with contextlib.suppress(psutil.Error):
                         self.largest = max(self.largest, p.memory_info().rss / 2**20)
@@ -185,8 +189,10 @@ def main(argv: list[str] | None = None) -> None:
                       reuse_repeats=not args.copies)
     t0 = time.perf_counter()
     with ProcessSampler() as procs, CpuClock() as cpu:
+        procs.phase = "documents"
         result = build(cfg)
         t_docs = time.perf_counter() - t0
+        procs.phase = "files"
         write_outputs(result, cfg)
     cpu.children = max(cpu.children, procs.children_cpu or 0.0)
     total = time.perf_counter() - t0
@@ -215,7 +221,9 @@ def main(argv: list[str] | None = None) -> None:
           f"{s['entities']} entities, {s['quotes']} quotes)")
     print(f"peak RSS            {own_rss[0]:,.0f} MB this process, {max(own_rss[1], procs.largest):,.0f} MB the largest "
           f"worker or writer; "
-          f"{procs.peak:,.0f} MB all processes together (sampled, shared pages counted once)")
+          f"{procs.peak:,.0f} MB all processes together (sampled, shared pages counted once; "
+          f"{procs.peaks.get('documents', 0):,.0f} MB while documents and graph were made, "
+          f"{procs.peaks.get('files', 0):,.0f} MB while files were written)")
     for f in sorted(out.iterdir()):
         if f.is_file():
             print(f"  {f.name:<18}{f.stat().st_size / 1e6:8.2f} MB")
