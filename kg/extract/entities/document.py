@@ -59,7 +59,7 @@ def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list
     return out
 
 
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{3,30}\b")
+_HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_]{3,30}\b")  # "@" first: re finds it fast
 
 
 def _handles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
