@@ -34,6 +34,9 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# a token with the spaces before it: findall's strings and their lengths give the offsets, cheaper than
+# a match object per token (only spaces lie between tokens: `\S` takes any other character)
+_SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN.pattern})", re.VERBOSE)
 _END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
@@ -46,13 +49,12 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
     `known()` gives the capitalised words that stand alone somewhere in the
     document: evidence that "Budiyang" is "Budi" + "yang".
     """
-    new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
-    toks = [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
+    toks = _tokens(text, start, end)
     cuts = _glue_cuts(text, start, end, known or _KnownWords(text))
     if not cuts:
         return toks
     cuts.sort()
-    out = []
+    out, new = [], tuple.__new__
     for tok in toks:
         # the cuts inside the token, found by bisection: a paragraph may have many cuts and tokens
         inner = cuts[bisect_right(cuts, tok.start):bisect_left(cuts, tok.end)] if tok.end - tok.start > 3 else ()
@@ -62,6 +64,17 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
         bounds = [tok.start, *inner, tok.end]
         out.extend(new(Token, (text[a:b], a, b)) for a, b in zip(bounds, bounds[1:]))
     return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of _TOKEN in text[start:end], in order."""
+    new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
+    toks, pos = [], start
+    for spaces, tok in _SPACED_TOKEN.findall(text, start, end):
+        pos += len(spaces)
+        toks.append(new(Token, (tok, pos, pos + len(tok))))
+        pos += len(tok)
+    return toks
 
 
 # The patterns scanned over whole paragraphs open with the letter, the look-behind after it: re's
