@@ -192,10 +192,11 @@ def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> 
     """'Buditerjatuh' → 4 when the text has "Budi" standing alone and "terjatuh" in lower
     case, and the glued word occurs only once (a name that recurs is no scraping accident)."""
     lower = getattr(known, "lower", None)
-    if lower is None or word.casefold() in lower():  # "Apalagi" opening a sentence is one word
+    heads = [k for k in range(4, len(word) - 3) if word[:k] in known()]  # heads and tails of four letters or more
+    if not heads or lower is None or word.casefold() in lower():  # "Apalagi" opening a sentence is one word
         return None
-    for k in range(4, len(word) - 3):  # heads and tails of four letters or more
-        if word[:k] in known() and word[k:] in lower():
+    for k in heads:
+        if word[k:] in lower():
             once = len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) == 1
             return k if once else None
     return None
