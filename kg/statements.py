@@ -86,8 +86,10 @@ def _join_same_words(quotes: Sequence[dict], members: list[int], sets: DisjointS
     Copies of one report (a corpus that holds an article twice, outlets that carry
     the same text) would otherwise each be compared with every other copy."""
     first: dict[tuple[str, ...], int] = {}
+    read: dict[str, tuple[str, ...]] = {}  # text → its words, read once
     for i in members:
-        w = words(quotes[i]["text"])
+        text = quotes[i]["text"]
+        w = read[text] if text in read else read.setdefault(text, words(text))
         if w in first:
             sets.join(first[w], i)
         else:
