@@ -14,7 +14,9 @@ GraphML and GEXF writers accept them and Gephi can filter on them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.records import DocResult, Entity
@@ -48,6 +50,7 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
 
     for res in docs:
         eid = {i: link[(res.doc, m.entity)] for i, m in enumerate(res.mentions)}
+        quoted = quote_targets(res, eid)
         for group in res.cooccur:
             ids = sorted({eid[i] for i in group})
             for a in range(len(ids)):
@@ -58,7 +61,7 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
                 continue
             spk = eid[q.speaker]
             quotes_by[spk].append(q.text)
-            for target in sorted(quoted_entities(res, q, eid)):
+            for target in sorted(quoted(q)):
                 bump(spk, target, "quotes_about", q.text, res.doc)
             if q.addressee is not None:
                 bump(spk, eid[q.addressee], "speaks_to", q.text, res.doc)
@@ -94,6 +97,18 @@ def quoted_entities(res, q, eid: dict[int, str]) -> set[str]:
     """The entities a quote names: a mention inside its span (`eid`: mention index → entity id).
     The rule behind quotes_about edges, and the page's "quotes naming" lists."""
     return {eid[i] for i, m in enumerate(res.mentions) if q.start <= m.start and m.end <= q.end}
+
+
+def quote_targets(res, eid: dict[int, str]) -> Callable:
+    """`quoted_entities` for each quote of one document, found faster: the mentions are sorted by
+    where they start once, and a quote looks only at those that start inside it."""
+    spans = sorted((m.start, m.end, i) for i, m in enumerate(res.mentions))
+    starts = [s for s, _, _ in spans]
+
+    def targets(q) -> set[str]:
+        inside = spans[bisect_left(starts, q.start):bisect_right(starts, q.end)]
+        return {eid[i] for _, end, i in inside if end <= q.end}
+    return targets
 
 
 def _span(docs, date_of: dict[str, str]) -> tuple[str, str]:

@@ -163,6 +163,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def listed_names() -> frozenset[str]:
+    """Every name the lexicons type: places, countries (each form), institutions."""
+    return places() | frozenset(countries()) | frozenset(institutions())
+
+
+@lru_cache(maxsize=None)
 def province_forms() -> dict[str, str]:
     """Indonesian province names and short forms → the province's name ("Jatim" → "Jawa Timur")."""
     out = {}

@@ -34,6 +34,9 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# a token with the spaces before it: findall's strings and their lengths give the offsets, cheaper than
+# a match object per token (only spaces lie between tokens: `\S` takes any other character)
+_SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN.pattern})", re.VERBOSE)
 _END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«"}
@@ -46,13 +49,12 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
     `known()` gives the capitalised words that stand alone somewhere in the
     document: evidence that "Budiyang" is "Budi" + "yang".
     """
-    new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
-    toks = [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
+    toks = _tokens(text, start, end)
     cuts = _glue_cuts(text, start, end, known or _KnownWords(text))
     if not cuts:
         return toks
     cuts.sort()
-    out = []
+    out, new = [], tuple.__new__
     for tok in toks:
         # the cuts inside the token, found by bisection: a paragraph may have many cuts and tokens
         inner = cuts[bisect_right(cuts, tok.start):bisect_left(cuts, tok.end)] if tok.end - tok.start > 3 else ()
@@ -64,12 +66,26 @@ def tokenize(text: str, start: int, end: int, known: Callable[[], frozenset[str]
     return out
 
 
-_CAMEL = re.compile(r"(?<=[a-z])[A-Z]")  # a capital right after a lower-case letter
-_CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]+(?!\w)")
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of _TOKEN in text[start:end], in order."""
+    new = tuple.__new__  # Token(...) without the NamedTuple wrapper: this runs once per token
+    toks, pos = [], start
+    for spaces, tok in _SPACED_TOKEN.findall(text, start, end):
+        pos += len(spaces)
+        toks.append(new(Token, (tok, pos, pos + len(tok))))
+        pos += len(tok)
+    return toks
+
+
+# The patterns scanned over whole paragraphs open with the letter, the look-behind after it: re's
+# search skips in C to where a pattern's first character class matches, but tries a pattern that
+# opens with a look-behind at every position (2-3x slower). "[A-Z](?<=[a-z][A-Z])" is "(?<=[a-z])[A-Z]".
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])")  # a capital right after a lower-case letter
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?!\w)")  # standing alone
 _LOWER = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")
 # a capitalised word or an acronym running into lower-case letters; may follow a lower-case letter,
 # not a domain's name ("Kabarkita.com")
-_GLUED_TAIL = re.compile(r"(?<![A-Z])[A-Z][A-Z]*[a-z]{2,}(?![a-z0-9]|\.[a-z])")
+_GLUED_TAIL = re.compile(r"[A-Z](?<![A-Z][A-Z])[A-Z]*[a-z]{2,}(?![a-z0-9]|\.[a-z])")
 
 
 class _KnownWords:
@@ -142,8 +158,8 @@ def _recurs(text: str, word: str) -> bool:
     return len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) > 1
 
 
-_DIGIT_WORD = re.compile(r"(?<=[0-9])[A-Z][a-z]{2,}")
-_PLACE_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})-([A-Z][a-z]{3,})(?![\w-])(?!\s+[A-Z])")
+_DIGIT_WORD = re.compile(r"[A-Z](?<=[0-9][A-Z])[a-z]{2,}")  # the letter first, as _CAMEL
+_PLACE_PAIR = re.compile(r"([A-Z](?<![\w-][A-Z])[a-z]{3,})-([A-Z][a-z]{3,})(?![\w-])(?!\s+[A-Z])")
 
 
 def _place_pair(left: str, right: str) -> bool:
@@ -176,10 +192,11 @@ def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> 
     """'Buditerjatuh' → 4 when the text has "Budi" standing alone and "terjatuh" in lower
     case, and the glued word occurs only once (a name that recurs is no scraping accident)."""
     lower = getattr(known, "lower", None)
-    if lower is None or word.casefold() in lower():  # "Apalagi" opening a sentence is one word
+    heads = [k for k in range(4, len(word) - 3) if word[:k] in known()]  # heads and tails of four letters or more
+    if not heads or lower is None or word.casefold() in lower():  # "Apalagi" opening a sentence is one word
         return None
-    for k in range(4, len(word) - 3):  # heads and tails of four letters or more
-        if word[:k] in known() and word[k:] in lower():
+    for k in heads:
+        if word[k:] in lower():
             once = len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) == 1
             return k if once else None
     return None

@@ -112,8 +112,13 @@ def dateline_end(text: str, outlet_start: int, outlet_end: int) -> int | None:
 _CREDIT = re.compile(rf"\s+(?:[–—-]\s*[\w.]+\.(?:{_either(_SUFFIXES)})|\((?:[a-z][a-z0-9]{{1,4}}/)?[a-z][a-z0-9]{{1,4}}\))\s*$")
 
 
+_CREDIT_ENDS = (")", *_SUFFIXES)  # how a line with a credit ends, before its trailing spaces
+
+
 def credit_start(line: str) -> int | None:
     """Where a source credit closing a paragraph starts, or None."""
+    if not line.rstrip().endswith(_CREDIT_ENDS):
+        return None  # most paragraphs: the search below would try every space of the line
     m = _CREDIT.search(line)
     return m.start() if m else None
 

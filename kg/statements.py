@@ -63,10 +63,10 @@ def statement_keys(quotes: Sequence[dict]) -> list[str]:
     for members in by_speaker.values():
         if len(members) < 2:
             continue
-        w = {i: words(quotes[i]["text"]) for i in members}
-        sh = {i: _shingles(w[i]) for i in members}
+        w = _join_same_words(quotes, members, sets)  # one quote per wording is compared below
+        sh = {i: _shingles(w[i]) for i in w}
         seen: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle → earlier quotes holding it
-        for i in members:
+        for i in w:
             shared = Counter(j for s in sh[i] for j in seen[s])
             for j, n in shared.items():
                 # a candidate shares at least half its shingles; only those are compared word by word
@@ -78,6 +78,23 @@ def statement_keys(quotes: Sequence[dict]) -> list[str]:
     for i in sorted(range(len(quotes)), key=lambda i: _order(quotes[i])):
         first.setdefault(root(i), i)
     return [key_of(quotes[first[root(i)]]) for i in range(len(quotes))]
+
+
+def _join_same_words(quotes: Sequence[dict], members: list[int], sets: DisjointSets) -> dict[int, tuple[str, ...]]:
+    """Join the quotes of one speaker that have the same words; the first of each wording → its words.
+
+    Copies of one report (a corpus that holds an article twice, outlets that carry
+    the same text) would otherwise each be compared with every other copy."""
+    first: dict[tuple[str, ...], int] = {}
+    read: dict[str, tuple[str, ...]] = {}  # text → its words, read once
+    for i in members:
+        text = quotes[i]["text"]
+        w = read[text] if text in read else read.setdefault(text, words(text))
+        if w in first:
+            sets.join(first[w], i)
+        else:
+            first[w] = i
+    return {i: w for w, i in first.items()}
 
 
 def group(quotes: Sequence[dict]) -> list[list[dict]]:

@@ -23,6 +23,20 @@ def test_parse_date_reads_iso_and_indonesian_dates_and_refuses_partial_ones(valu
     assert parse_date(value) == iso
 
 
+def test_month_names_read_without_dateparser_give_what_dateparser_gives():
+    """"20 Des 2024" is read with CLDR's month names (dateparser's first use costs a second); the
+    day must come out as dateparser reads it, a day the month lacks ("31 Feb") too."""
+    import dateparser
+    from babel.dates import get_month_names
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PARSERS": ["absolute-time"]}
+    names = {n for loc in ("id", "en") for w in ("wide", "abbreviated") for n in get_month_names(w, locale=loc).values()}
+    for name in sorted(names):
+        for value in (f"29 {name} 2023", f"31 {name.upper()}. 2024", f"07 {name.lower()} 1999"):
+            got = dateparser.parse(value, languages=["id", "en"], settings=settings)
+            assert parse_date(value) == (got.date().isoformat() if got else ""), value
+
+
 @pytest.mark.parametrize("text,iso", [
     ("Judul berita\n\nBandung, Rabu (3/5/2023) - Budi Santoso datang ke kantor.", "2023-05-03"),
     ("Judul berita\n\nSabtu, 14 Januari 2023 - 08:10 WIB\nBudi Santoso datang.", "2023-01-14"),

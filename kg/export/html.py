@@ -25,7 +25,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from kg.export.style import EDGE_LABELS, EDGE_STYLES, NODE_COLORS
-from kg.graph import EDGE_TYPES, quoted_entities
+from kg.graph import EDGE_TYPES, quote_targets
 from kg.meta import outlet
 from kg.statements import statement_keys
 
@@ -92,9 +92,10 @@ def _quotes(docs, link: dict, index: dict[str, int], dates: _Dates) -> tuple[lis
     for res in docs:
         doc_index = None
         eid = {i: link[(res.doc, m.entity)] for i, m in enumerate(res.mentions)}
+        quoted = quote_targets(res, eid)
         for q in res.quotes:
             spk = None if q.speaker is None else eid[q.speaker]
-            about = sorted(e for e in quoted_entities(res, q, eid) if e != spk) if spk is not None else []
+            about = sorted(e for e in quoted(q) if e != spk) if spk is not None else []
             if spk is None and not about:
                 continue
             if doc_index is None:

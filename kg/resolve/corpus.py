@@ -41,14 +41,13 @@ class Resolver:
                 for m in ms:
                     votes[norm(m.text)][typ] += 1
         regrouped: dict[str, list] = defaultdict(list)
+        decided: dict[tuple, str] = {}  # (a group's names, its type) → the new type: groups repeat names
         for typ, groups in self._groups.items():
             for g in groups:
                 new = typ
                 if typ != "COUNTRY":
-                    total = Counter()
-                    for name in {norm(m.text) for m in g[2]}:
-                        total.update(votes[name])
-                    new = _majority(total) if total else typ
+                    key = (frozenset(norm(m.text) for m in g[2]), typ)
+                    new = decided.get(key) or decided.setdefault(key, _vote(key[0], votes, typ))
                     for m in g[2]:
                         m.type = new
                 regrouped[new].append(g)
@@ -60,11 +59,12 @@ class Resolver:
         link: dict[tuple[str, int], str] = {}
         unglue([g for typ in sorted(self._groups) for g in self._groups[typ]])
         self._vote_types()
-        clusters = _one_type_per_name({typ: _one_cluster_per_id(typ, _merge(typ, self._groups[typ]))
-                                       for typ in self._groups})
+        names = _ClusterNames()
+        clusters = _one_type_per_name({typ: _one_cluster_per_id(typ, _merge(typ, self._groups[typ]), names)
+                                       for typ in self._groups}, names)
         for typ in sorted(clusters):
-            for cluster in _one_cluster_per_id(typ, clusters[typ]):
-                ent = _entity(typ, cluster)
+            for cluster in _one_cluster_per_id(typ, clusters[typ], names):
+                ent = _entity(typ, cluster, names(typ, cluster))
                 entities.append(ent)
                 for doc, eid, _ in cluster:
                     link[(doc, eid)] = ent.id
@@ -77,6 +77,14 @@ class Resolver:
 TIE_ORDER = ("COUNTRY", "ORGANIZATION", "LOCATION", "PERSON")
 
 
+def _vote(names: frozenset[str], votes: dict[str, Counter], typ: str) -> str:
+    """The type most mentions of these names have across the corpus (`typ` when none)."""
+    total = Counter()
+    for name in names:
+        total.update(votes[name])
+    return _majority(total) if total else typ
+
+
 def _majority(votes: Counter) -> str:
     return max(votes, key=lambda t: (votes[t], -TIE_ORDER.index(t) if t in TIE_ORDER else -len(TIE_ORDER), t))
 
@@ -86,14 +94,14 @@ def _country_names() -> frozenset[str]:
     return frozenset(norm(n) for pair in lexicon.countries().items() for n in pair)
 
 
-def _one_type_per_name(clusters: dict[str, list[list]]) -> dict[str, list[list]]:
+def _one_type_per_name(clusters: dict[str, list[list]], names: _ClusterNames) -> dict[str, list[list]]:
     """Entities of several types with one name are one entity, of the type most of its
     mentions have: the name vote can split where articles name it with different
     companions ("Arvania" alone as a country, beside its team's coach as an organization)."""
     by_name: dict[str, list[tuple[str, list]]] = defaultdict(list)
     for typ in sorted(clusters):
         for c in clusters[typ]:
-            by_name[norm(_best_name(typ, [m for _, _, ms in c for m in ms]))].append((typ, c))
+            by_name[norm(names(typ, c))].append((typ, c))
     out: dict[str, list[list]] = defaultdict(list)
     for name, items in by_name.items():
         if len({typ for typ, _ in items}) == 1:
@@ -254,11 +262,23 @@ def entity_id(typ: str, name: str) -> str:
     return f"{typ[:3].lower()}:{norm(name).replace(' ', '_')}"
 
 
-def _cluster_id(typ: str, cluster: list) -> str:
-    return entity_id(typ, _best_name(typ, [m for _, _, group in cluster for m in group]))
+class _ClusterNames:
+    """The best name of each cluster (a list of groups), worked out once per type: the steps of
+    `Resolver.entities` ask for the names of the same clusters several times, and the cluster of
+    an entity many articles name holds thousands of mentions. A cluster is never changed once
+    made (merging makes a new list), so its name stays right."""
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[str, int], tuple[list, str]] = {}  # the cluster is kept: its id stays its own
+
+    def __call__(self, typ: str, cluster: list) -> str:
+        key = (typ, id(cluster))
+        if key not in self._memo:
+            self._memo[key] = (cluster, _best_name(typ, [m for _, _, group in cluster for m in group]))
+        return self._memo[key][1]
 
 
-def _one_cluster_per_id(typ: str, clusters: list[list]) -> list[list]:
+def _one_cluster_per_id(typ: str, clusters: list[list], names: _ClusterNames) -> list[list]:
     """Merge clusters whose best names give the same id.
 
     The same type and the same name up to case and punctuation is the same
@@ -269,23 +289,19 @@ def _one_cluster_per_id(typ: str, clusters: list[list]) -> list[list]:
     while True:
         by_id: dict[str, list] = {}
         for cluster in clusters:
-            by_id.setdefault(_cluster_id(typ, cluster), []).append(cluster)
+            by_id.setdefault(entity_id(typ, names(typ, cluster)), []).append(cluster)
         if len(by_id) == len(clusters):
             return clusters
         clusters = [[g for c in same for g in c] for same in by_id.values()]
 
 
-def _entity(typ: str, cluster: list) -> Entity:
-    ms = [m for _, _, group in cluster for m in group]
-    name = _best_name(typ, ms)
+def _entity(typ: str, cluster: list, name: str) -> Entity:
     ent = Entity(id=entity_id(typ, name), name=name, type=typ)
     for doc, _, group in cluster:
         ent.docs.add(doc)
-        for m in group:
-            ent.aliases[m.text] += 1
-            ent.mentions += 1
-            if m.role:
-                ent.roles[m.role] += 1
+        ent.aliases.update(m.text for m in group)
+        ent.mentions += len(group)
+        ent.roles.update(m.role for m in group if m.role)
     # one spelling per role, whatever its capitalisation: the most used one
     merged: Counter = Counter()
     for role, n in sorted(ent.roles.items(), key=lambda x: (-x[1], x[0])):

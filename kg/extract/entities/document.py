@@ -59,7 +59,7 @@ def cut_place_before_person(text: str, sentences: list[Sentence], mentions: list
     return out
 
 
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{3,30}\b")
+_HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_]{3,30}\b")  # "@" first: re finds it fast
 
 
 def _handles(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -202,7 +202,7 @@ def retype_surnames(text: str, sentences: list[Sentence], mentions: list[Mention
     if not surnames:
         return mentions
     other = {w for m in mentions if m.type != "PERSON" and " " in m.text for w in m.text.split()}
-    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    known = lexicon.listed_names()
     for m in mentions:
         if m.type in {"LOCATION", "ORGANIZATION"} and m.text in surnames and m.text not in other \
                 and m.text not in known and not site.is_outlet(m.text):
@@ -221,7 +221,7 @@ def add_short_names(text: str, sentences: list[Sentence], mentions: list[Mention
         words = m.text.split()
         if m.type == "PERSON" and len(words) > 1:
             parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[0].isupper() and "." not in w)
-    parts -= set(lexicon.countries()) | set(lexicon.institutions()) | lexicon.places()
+    parts -= lexicon.listed_names()
     given = lexicon.titles()["given"]  # "Imam" of "Imam Santoso" is a name here
     parts = {p for p in parts if (p in given or not is_title_word(p)) and p.casefold() not in lexicon.not_entities()}
     if not parts:

@@ -71,7 +71,7 @@ def persons_in_bodies(text: str, sentences: list[Sentence], mentions: list[Menti
     alone = _lone_persons(mentions)
     if not alone:
         return mentions
-    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    known = lexicon.listed_names()
     out = []
     for m in mentions:
         words = m.text.split()
@@ -97,7 +97,7 @@ def given_name_after_title(text: str, sentences: list[Sentence], mentions: list[
     known one (an unknown word there is more often a body's name or a typo: "Kasat Polresrta
     Sukamaju"); after an honorific, which only people bear ("Ayatollah", "Pak"), any word never
     written in lower case will do."""
-    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    known = lexicon.listed_names()
     out = []
     for m in mentions:
         if m.type in {"LOCATION", "ORGANIZATION"} and " " not in m.text:
@@ -176,7 +176,7 @@ def speakers_named_as_places(text: str, sentences: list[Sentence], mentions: lis
     article's other mentions written the same are that person too. Places the lexicons know
     (capitals speak for their governments: "kata Teheran") are left as they are."""
     cues = lexicon.speech_words("after") | lexicon.speech_words("according")
-    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    known = lexicon.listed_names()
     speaking = set()
     for m in mentions:
         if m.type == "LOCATION" and m.text not in known and all(map(_plain_name, m.text.split())):
@@ -196,7 +196,7 @@ def persons_in_role_slots(text: str, sentences: list[Sentence], mentions: list[M
     a title and a country ("Presiden Arvania Sinta Padang"). Without either, a place after a title is
     the office's seat ("Bupati Kuantan Singingi"), so it is left alone, and so is an address after a
     building named for an office ("Rumah Dinas Bupati Sukamaju, Kota Baru, Kamis")."""
-    known = lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())
+    known = lexicon.listed_names()
     countries = lexicon.countries()
     for m in mentions:
         words = m.text.split()

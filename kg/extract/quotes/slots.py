@@ -77,7 +77,7 @@ def _not_names() -> frozenset[str]:
     words |= lexicon.pronouns() | lexicon.not_entities() | set(lexicon.title_abbreviations())
     words |= {w.casefold() for w in lexicon.org_triggers()["head"] + list(lexicon.org_abbreviations())}
     words |= {w.casefold() for w, _ in lexicon.type_heads()}
-    words |= {w.casefold() for w in lexicon.places() | set(lexicon.countries()) | set(lexicon.institutions())}
+    words |= {w.casefold() for w in lexicon.listed_names()}
     return frozenset(words)
 
 
