@@ -126,7 +126,8 @@ def _glue_cuts(text: str, start: int, end: int, known: Callable[[], frozenset[st
             inner = _word_cuts(text, word, known)
             if memo is not None:
                 memo[word] = inner
-        cuts.extend(m.start() + c for c in inner)
+        if inner:  # most capitalised words are whole
+            cuts.extend(m.start() + c for c in inner)
     cuts.extend(m.start() for m in _DIGIT_WORD.finditer(text, start, end))  # "4Perusahaan"
     for m in _PLACE_PAIR.finditer(text, start, end):
         if _place_pair(m.group(1), m.group(2)):
@@ -192,7 +193,8 @@ def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> 
     """'Buditerjatuh' → 4 when the text has "Budi" standing alone and "terjatuh" in lower
     case, and the glued word occurs only once (a name that recurs is no scraping accident)."""
     lower = getattr(known, "lower", None)
-    heads = [k for k in range(4, len(word) - 3) if word[:k] in known()]  # heads and tails of four letters or more
+    alone = known()
+    heads = [k for k in range(4, len(word) - 3) if word[:k] in alone]  # heads and tails of four letters or more
     if not heads or lower is None or word.casefold() in lower():  # "Apalagi" opening a sentence is one word
         return None
     for k in heads:
