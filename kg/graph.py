@@ -93,15 +93,11 @@ def build_graph(entities: list[Entity], link: dict[tuple[str, int], str], docs: 
     return g
 
 
-def quoted_entities(res, q, eid: dict[int, str]) -> set[str]:
-    """The entities a quote names: a mention inside its span (`eid`: mention index → entity id).
-    The rule behind quotes_about edges, and the page's "quotes naming" lists."""
-    return {eid[i] for i, m in enumerate(res.mentions) if q.start <= m.start and m.end <= q.end}
-
-
 def quote_targets(res, eid: dict[int, str]) -> Callable:
-    """`quoted_entities` for each quote of one document, found faster: the mentions are sorted by
-    where they start once, and a quote looks only at those that start inside it."""
+    """The entities each quote of one document names: a mention inside the quote's span (`eid`:
+    mention index → entity id). The rule behind quotes_about edges, and the page's "quotes naming"
+    lists. The mentions are sorted by where they start once; a quote looks only at those that start
+    inside it."""
     spans = sorted((m.start, m.end, i) for i, m in enumerate(res.mentions))
     starts = [s for s, _, _ in spans]
 
