@@ -124,6 +124,27 @@ def test_repeated_sentences_get_the_tags_they_get_alone_also_when_the_memo_is_fu
 
 
 @pytest.mark.model
+def test_tags_are_the_same_when_the_kept_input_products_run_out(both):
+    """Words past the kept table's room are computed in each call, beside kept ones."""
+    import torch
+
+    fast, stanza = both
+    sents = [_sentence(s) for s in _sentences()[:60]]
+    want = stanza.tag([sents])
+    ft = fast.fast
+    saved = ft._kept_gates, ft._gate_rows
+    ft._kept_gates, ft._gate_rows = [torch.empty(25, t.shape[1]) for t in saved[0]], {}
+    ft.max_remembered = 0  # every sentence through the network, none from the memo
+    try:
+        for docs in ([sents[:20]], [sents], [sents[10:], sents[:10]]):
+            assert fast.tag(docs) == [[want[0][sents.index(s)] for s in d] for d in docs]
+        assert len(ft._gate_rows) == 25
+    finally:
+        ft._kept_gates, ft._gate_rows = saved
+        ft.max_remembered = 100_000
+
+
+@pytest.mark.model
 def test_empty_input(both):
     fast, _ = both
     assert fast.tag([]) == []
