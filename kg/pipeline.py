@@ -398,7 +398,7 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
     from kg.export.graphml import export_safe, write_gexf, write_graphml
     from kg.export.html import write_html
     from kg.export.jsonl import quote_rows, write_entities, write_mentions, write_quotes, write_report
-    from kg.export.sqlite import JSONL_FILES, write_metadata, write_sqlite
+    from kg.export.sqlite import JSONL_FILES, record_jsonl_sizes, write_metadata, write_sqlite
 
     g = result.graph
     xml_graph = export_safe(g)  # checked once for both XML formats
@@ -414,14 +414,13 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
                    "dated_documents": sum(1 for r in result.docs if r.date)},
         "dates": _date_range(result.docs),
     }
-    # the order they start in: the database (the longest) as soon as the JSONL files it records are staged
+    # the order they start in: the longest first
     writers = {
-        "entities.jsonl": lambda p: write_entities(p, result.entities),
+        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
+                                            quote_rows(result.docs, result.link, names)),
         "mentions.jsonl": lambda p: write_mentions(p, result.docs, result.link, names),
         "quotes.jsonl": lambda p: write_quotes(p, result.docs, result.link, names),
-        "kg.sqlite": lambda p: write_sqlite(p, result.docs, result.entities, result.link, names, g,
-                                            quote_rows(result.docs, result.link, names),
-                                            {f: p.parent / f for f in JSONL_FILES}),
+        "entities.jsonl": lambda p: write_entities(p, result.entities),
         "graph.html": lambda p: write_html(g, p, cfg.title, result.docs, result.link, names, cfg.max_nodes, cfg.min_weight),
         "graph.gexf": lambda p: write_gexf(xml_graph, p, safe=True),
         "graph.graphml": lambda p: write_graphml(xml_graph, p, safe=True),
@@ -432,7 +431,8 @@ def _write_outputs(result: BuildResult, cfg: BuildConfig, fp: str | None, proces
         writers[RUN_FILE] = lambda p: write_report(p, _run_record(result.stats, cfg))
     if fp:
         writers[FINGERPRINT] = lambda p: p.write_text(fp)  # renamed last: it says the others are complete
-    return write_all(Path(cfg.out), writers, processes, needs={"kg.sqlite": JSONL_FILES})
+    return write_all(Path(cfg.out), writers, processes,
+                     finish=lambda stage: record_jsonl_sizes(stage / "kg.sqlite", {f: stage / f for f in JSONL_FILES}))
 
 
 def _run_record(stats: dict, cfg: BuildConfig) -> dict:

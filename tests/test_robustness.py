@@ -178,7 +178,7 @@ def test_parallel_writers_run_in_other_processes_and_all_land(tmp_path):
 
 
 @pytest.mark.parametrize("processes", [1, 2])
-def test_a_writer_that_reads_another_ones_file_waits_for_it(tmp_path, processes):
+def test_finish_sees_every_staged_file_whole_before_any_is_moved(tmp_path, processes):
     import time
 
     from kg.export import write_all
@@ -187,25 +187,29 @@ def test_a_writer_that_reads_another_ones_file_waits_for_it(tmp_path, processes)
         time.sleep(0.3)
         p.write_text("x" * 1000)
 
-    def size_of_slow(p):
-        p.write_text(str((p.parent / "slow.txt").stat().st_size))
+    def size_of_slow(stage):
+        assert not (out / "slow.txt").exists()  # nothing moved yet
+        with open(stage / "size.txt", "a") as f:
+            f.write(str((stage / "slow.txt").stat().st_size))
 
     out = tmp_path / "out"
-    # listed first, it still starts only after the file it reads is staged whole
-    write_all(out, {"size.txt": size_of_slow, "slow.txt": slow, "other.txt": lambda p: p.write_text("o")},
-              processes, needs={"size.txt": ("slow.txt",)})
-    assert (out / "size.txt").read_text() == "1000"
+    write_all(out, {"size.txt": lambda p: p.write_text("size "), "slow.txt": slow,
+                    "other.txt": lambda p: p.write_text("o")}, processes, finish=size_of_slow)
+    assert (out / "size.txt").read_text() == "size 1000"
     assert sorted(os.listdir(out)) == ["other.txt", "size.txt", "slow.txt"]
 
 
 @pytest.mark.parametrize("processes", [1, 2])
-def test_writers_that_wait_for_each_other_or_for_no_writer_are_refused(tmp_path, processes):
+def test_a_failing_finish_leaves_the_old_outputs(tmp_path, processes):
     from kg.export import write_all
 
     out = tmp_path / "out"
-    write = lambda p: p.write_text("new")  # noqa: E731
-    with pytest.raises(ValueError, match="wait for each other"):
-        write_all(out, {"a": write, "b": write}, processes, needs={"a": ("b",), "b": ("a",)})
-    with pytest.raises(ValueError, match="not given"):
-        write_all(out, {"a": write}, processes, needs={"a": ("missing",)})
-    assert not any(p.name in {"a", "b"} for p in out.iterdir())  # nothing half-written landed
+    write_all(out, {"a.txt": lambda p: p.write_text("old")})
+
+    def fail(stage):
+        raise OSError("disk full")
+    with pytest.raises(OSError, match="disk full"):
+        write_all(out, {"a.txt": lambda p: p.write_text("new"), "b.txt": lambda p: p.write_text("new")},
+                  processes, finish=fail)
+    assert (out / "a.txt").read_text() == "old"
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]  # no staging folder left either

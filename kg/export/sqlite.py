@@ -62,10 +62,9 @@ _TYPES = {"start": "INTEGER", "end": "INTEGER", "doc": "TEXT REFERENCES document
 
 
 def write_sqlite(path: Path, docs, entities, link: dict, names: dict[str, str], graph,
-                 quote_rows: Iterable[dict], jsonl: dict[str, Path]) -> None:
+                 quote_rows: Iterable[dict]) -> None:
     """Write the database at `path` (a staging path: no journal is needed, the file is renamed after).
-    `quote_rows` are the rows written to quotes.jsonl; `jsonl` the staged JSONL files, whose sizes
-    tell a reader the database belongs to them."""
+    `quote_rows` are the rows written to quotes.jsonl. Then `record_jsonl_sizes` once those are written."""
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode = OFF")
@@ -78,9 +77,20 @@ def write_sqlite(path: Path, docs, entities, link: dict, names: dict[str, str], 
         _edges(con, graph)
         con.executescript(_INDEXES.format(FTS_TOKENIZER=FTS_TOKENIZER))
         meta = {"schema": str(SCHEMA_VERSION), "quote_keys": json.dumps(keys),
-                "quote_json_keys": json.dumps(json_keys),
-                **{f"size:{name}": str(p.stat().st_size) for name, p in jsonl.items()}}
+                "quote_json_keys": json.dumps(json_keys)}
         con.executemany("INSERT INTO kg_meta VALUES (?, ?)", sorted(meta.items()))
+        con.commit()
+    finally:
+        con.close()
+
+
+def record_jsonl_sizes(path: Path, jsonl: dict[str, Path]) -> None:
+    """The sizes of the JSONL files written with the database at `path`: they tell a reader the
+    database belongs to them."""
+    con = sqlite3.connect(path)
+    try:
+        con.executemany("INSERT INTO kg_meta VALUES (?, ?)",
+                        sorted((f"size:{name}", str(p.stat().st_size)) for name, p in jsonl.items()))
         con.commit()
     finally:
         con.close()
