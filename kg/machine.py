@@ -166,7 +166,7 @@ def start_workers_early(cfg: "BuildConfig") -> None:
     if not cfg.workers:
         if cfg.cache and cfg.cache_root.is_dir() and any(cfg.cache_root.iterdir()):
             return
-        if count_documents(cfg.inputs) < 2 * DOCS_PER_WORKER:
+        if count_documents(cfg.inputs, at_least=2 * DOCS_PER_WORKER) < 2 * DOCS_PER_WORKER:
             return
     if pool_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver

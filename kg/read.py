@@ -192,10 +192,13 @@ def read_ahead(items: Iterable[T], size: int) -> Iterator[T]:
         stop.set()
 
 
-def count_documents(inputs: Iterable[str | os.PathLike]) -> int:
+def count_documents(inputs: Iterable[str | os.PathLike], at_least: int | None = None) -> int:
     """How many items `iter_inputs` will yield, for a progress bar: it walks the
-    folders and counts JSONL lines without decoding anything."""
-    n, paths = 0, []
+    folders and counts JSONL lines without decoding anything. With `at_least`,
+    it stops after the first inputs that give that many (the answer is then a
+    lower bound): on ten folders of articles, one may be enough to say "many"."""
+    n, paths, real = 0, [], {}
+    folders: dict[Path, str] = {}
     for given in inputs:
         p = Path(given)
         if p.is_dir():
@@ -204,9 +207,12 @@ def count_documents(inputs: Iterable[str | os.PathLike]) -> int:
             paths.append(p)
         else:
             n += 1
-    folders: dict[Path, str] = {}
-    for p in {_realpath(q, folders): q for q in paths}.values():
-        n += _count_records(p) if p.suffix.lower() in JSONL_SUFFIXES else 1
+        for q in paths:
+            if real.setdefault(_realpath(q, folders), q) is q:  # the same file reached twice counts once
+                n += _count_records(q) if q.suffix.lower() in JSONL_SUFFIXES else 1
+        paths.clear()
+        if at_least is not None and n >= at_least:
+            break
     return n
 
 

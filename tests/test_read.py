@@ -103,6 +103,18 @@ def test_count_documents_matches_what_is_read(tmp_path):
     assert count_documents(inputs) == len(list(iter_inputs(inputs))) == 6
 
 
+def test_a_bounded_count_stops_after_the_input_that_reaches_it(tmp_path):
+    from kg.read import count_documents
+
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        for name in ("a.txt", "b.txt", "c.txt"):
+            (tmp_path / folder / name).write_text(TEXT, encoding="utf-8")
+    inputs = [tmp_path / "one", tmp_path / "one" / "a.txt", tmp_path / "two"]  # a.txt twice: counted once
+    assert count_documents(inputs, at_least=2) == 3
+    assert count_documents(inputs, at_least=4) == count_documents(inputs) == 6
+
+
 def test_html_pages_give_their_article_body(tmp_path):
     para = ("Budi Hartono tiba di Medan pada Senin pagi untuk meninjau banjir yang melanda tiga kecamatan "
             "di pinggir kota, dan ia berbicara dengan warga yang mengungsi ke balai desa.")
