@@ -42,9 +42,6 @@ class FastTagger:
 
     def __init__(self, trainer, max_tokens: int = 4096, max_sentences: int = 256,
                  max_char_reps: int = 65536, max_remembered: int = 100_000, max_kept_gates: int = 8192):
-        from stanza.models.ner.trainer import fix_singleton_tags
-
-        self._fix_singletons = fix_singleton_tags
         self.model = model = trainer.model.eval()
         args = model.args
         vocab = model.vocab
@@ -249,7 +246,35 @@ class FastTagger:
         tags = [names[i if i >= O_MIN else O_MIN] for i in ids]
         if tags.count("O") == len(tags):  # most sentences: nothing to fix
             return tags
-        return self._fix_singletons(tags)
+        return fix_singletons(tags)
+
+
+def fix_singletons(tags: list[str]) -> list[str]:
+    """Stanza's `fix_singleton_tags` (stanza.models.ner.trainer), visiting only the tokens with a tag:
+    an I- tag that starts or ends an entity becomes B- or E-, then a B- or E- alone becomes S-.
+
+    The same two passes in the same order (each reads its neighbours as the
+    pass has left them so far), skipping "O", which neither pass changes.
+    """
+    new = list(tags)
+    tagged = [i for i, t in enumerate(new) if t != "O"]
+    last = len(new) - 1
+    for i in tagged:
+        tag = new[i]
+        if tag.startswith("I-"):
+            kind = tag[2:]
+            if i == last or new[i + 1] not in ("I-" + kind, "E-" + kind):
+                new[i] = "E-" + kind
+            if i == 0 or new[i - 1] not in ("B-" + kind, "I-" + kind):
+                new[i] = "B-" + kind
+    for i in tagged:
+        tag = new[i]
+        kind = tag[2:]
+        if tag.startswith("B-") and (i == last or new[i + 1] not in ("I-" + kind, "E-" + kind)):
+            new[i] = "S-" + kind
+        if tag.startswith("E-") and (i == 0 or new[i - 1] not in ("B-" + kind, "I-" + kind)):
+            new[i] = "S-" + kind
+    return new
 
 
 def _run_lstm(gates: torch.Tensor, index: torch.Tensor, steps: list[int], w_hh: torch.Tensor,

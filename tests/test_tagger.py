@@ -167,6 +167,22 @@ def test_batched_viterbi_matches_stanzas_per_sentence_decode():
     assert got == want
 
 
+def test_singleton_fix_is_stanzas():
+    """kg's fix_singletons gives what Stanza's fix_singleton_tags gives, on every kind of run of tags."""
+    pytest.importorskip("stanza")
+    import random
+
+    from stanza.models.ner.trainer import fix_singleton_tags
+
+    from kg.tagger import fix_singletons
+
+    rng = random.Random(7)
+    tags = ["O"] + [f"{p}-{k}" for p in "BIES" for k in ("PER", "ORG")]
+    for _ in range(20_000):
+        seq = [rng.choice(tags) for _ in range(rng.randint(1, 8))]
+        assert fix_singletons(seq) == fix_singleton_tags(seq), seq
+
+
 def _stanza_scores(pipeline, sents: list[list[str]]):
     """Emission scores per sentence from Stanza's own DataLoader and NERTagger.forward."""
     import torch
