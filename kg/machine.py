@@ -3,7 +3,7 @@
 `plan()` chooses the number of worker processes and torch threads from the
 cores the process may run on (CPU affinity and a cgroup CPU quota, as in a
 container), the memory available (the system's and a cgroup limit's) and the
-number of documents to tag: every worker loads its own models (about 450 MB,
+number of documents to tag: every worker loads its own models (up to 650 MB,
 1-2 s), so a handful of articles stays in one process.
 """
 from __future__ import annotations
@@ -20,10 +20,11 @@ from kg.read import count_documents
 if TYPE_CHECKING:
     from kg.config import BuildConfig
 
-# Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-466 MB; the
-# main process of a pool build 118 MB with 1,000 documents, 548 MB with 34,530 (its results and the graph:
-# about 13 KB a document). Rounded up, for the page cache and the rest of the machine.
-WORKER_MB = 450
+# Memory, from `python -m kg.bench` peaks: a worker (torch, Stanza, the model, a batch) 428-466 MB, and up
+# to 192 MB more once the tagger keeps the input products of 32,768 words (kg.tagger); the main process of
+# a pool build 118 MB with 1,000 documents, 548 MB with 34,530 (its results and the graph: about 13 KB a
+# document). Rounded up, for the page cache and the rest of the machine.
+WORKER_MB = 650
 MAIN_MB = 300
 DOC_KB = 40
 DOCS_PER_WORKER = 50  # fewer documents than this per extra worker do not repay its start-up

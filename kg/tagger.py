@@ -41,7 +41,7 @@ class FastTagger:
     """Tags lists of token texts with a loaded Stanza NER Trainer's model; see the module docstring."""
 
     def __init__(self, trainer, max_tokens: int = 4096, max_sentences: int = 256,
-                 max_char_reps: int = 65536, max_remembered: int = 100_000, max_kept_gates: int = 8192):
+                 max_char_reps: int = 65536, max_remembered: int = 100_000, max_kept_gates: int = 32768):
         self.model = model = trainer.model.eval()
         args = model.args
         vocab = model.vocab
@@ -69,7 +69,8 @@ class FastTagger:
         self.max_remembered = max_remembered
         self._word_lstm = _lstm_weights(model.taggerlstm.lstm)
         # The first distinct words a tagger meets keep their input products: the frequent ones come first
-        # (in news, 8,192 words make about 60% of a call's distinct words); 64 MB with this model.
+        # (the 32,768 most frequent words of a 3,453-article scrape are 98% of its tokens, 8,192 are 89%);
+        # 256 MB with this model. A word not kept has its products computed again in each call.
         self._gate_rows: dict[str, int] = {}
         self._kept_gates = [torch.empty(max_kept_gates, w_hh.shape[0]) for _, _, w_hh in self._word_lstm]
 
