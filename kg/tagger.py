@@ -299,22 +299,22 @@ def _run_lstm(gates: torch.Tensor, index: torch.Tensor, steps: list[int], w_hh: 
     size = w_hh.shape[1]
     w_hh = w_hh.t()
     out = torch.empty(len(index), size)
-    starts = [0]
-    for n in steps:
-        starts.append(starts[-1] + n)
-    h = h_init.expand(steps[-1 if backward else 0], -1)
-    c = c_init.expand(len(h), -1)
+    rows, outs = index.split(steps), out.split(steps)  # each step's packed rows (views, made at once)
+    live = steps[-1] if backward else steps[0]  # sequences running
+    h = h_init.expand(live, -1)
+    c = c_init.expand(live, -1)
     for t in (range(len(steps) - 1, -1, -1) if backward else range(len(steps))):
-        n, a = steps[t], starts[t]
-        if n < len(h):
+        n = steps[t]
+        if n < live:
             h, c = h[:n], c[:n]
-        elif n > len(h):
-            h = torch.cat([h, h_init.expand(n - len(h), -1)])
-            c = torch.cat([c, c_init.expand(n - len(c), -1)])
-        g = gates.index_select(0, index[a:a + n]).addmm_(h, w_hh)
-        sig = g[:, :3 * size].sigmoid_()
-        c = (sig[:, size:2 * size] * c).add_(sig[:, :size] * g[:, 3 * size:].tanh_())
-        h = torch.mul(sig[:, 2 * size:], c.tanh(), out=out[a:a + n])
+        elif n > live:
+            h = torch.cat([h, h_init.expand(n - live, -1)])
+            c = torch.cat([c, c_init.expand(n - live, -1)])
+        live = n
+        g = gates.index_select(0, rows[t]).addmm_(h, w_hh)
+        i, f, o = g[:, :3 * size].sigmoid_().chunk(3, 1)
+        c = (f * c).add_(i * g[:, 3 * size:].tanh_())
+        h = torch.mul(o, c.tanh(), out=outs[t])
     return out
 
 
