@@ -225,7 +225,7 @@ class FastTagger:
         b, longest, _ = scores.shape
         trellis = scores[:, 0].clone()
         back = []
-        active = [sum(1 for n in lens if n > t) for t in range(longest)]  # lens are sorted longest first
+        active = _running(lens, longest)
         for t in range(1, longest):
             k = active[t]
             best, arg = (trellis[:k].unsqueeze(2) + trans).max(1)  # first maximum, as np.argmax
@@ -248,6 +248,18 @@ class FastTagger:
         if tags.count("O") == len(tags):  # most sentences: nothing to fix
             return tags
         return fix_singletons(tags)
+
+
+def _running(lens: list[int], longest: int) -> list[int]:
+    """Per time step, how many of the sequences (`lens`) are longer than it: those still running."""
+    ending = [0] * (longest + 1)
+    for n in lens:
+        ending[n] += 1
+    running, left = [], len(lens)
+    for t in range(longest):
+        left -= ending[t]
+        running.append(left)
+    return running
 
 
 def fix_singletons(tags: list[str]) -> list[str]:
