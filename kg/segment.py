@@ -234,6 +234,24 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     return left in known()  # "CityPep" where "City" stands alone elsewhere
 
 
+_FOLDED: dict[int, tuple[tuple[Token, ...], tuple[str, ...]]] = {}  # id(tokens) → the tokens, their words
+_FOLDED_MAX = 4096  # sentences: more than any one article's, few enough to stay small
+
+
+def folded(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """The casefolded words of a sentence's tokens, computed once: several extraction steps read
+    every sentence's words casefolded. Cached by the tokens' identity (the entry keeps them alive,
+    so the id is not reused while the entry stands)."""
+    hit = _FOLDED.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    if len(_FOLDED) >= _FOLDED_MAX:
+        _FOLDED.clear()
+    words = tuple([t.text.casefold() for t in tokens])
+    _FOLDED[id(tokens)] = (tokens, words)
+    return words
+
+
 def surface(text: str, tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> str:
     """text[start:end] with a space where the tokenizer cut a glued word ("DewanPerwakilan" is
     read "Dewan Perwakilan"): a name's words, while its offsets still index the text as read."""

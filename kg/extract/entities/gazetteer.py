@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.records import Token
+from kg.segment import folded
 from kg.site import is_outlet
 
 
@@ -144,14 +145,15 @@ def _title_heads_cased() -> frozenset[str]:
 def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] = frozenset()) -> list:
     before, head, first_before, first_head = _triggers()
     out = []
-    if first_head.isdisjoint(words) and first_before.isdisjoint(w.casefold() for w in set(words)):
+    lower = folded(toks)
+    if first_head.isdisjoint(words) and first_before.isdisjoint(lower):
         return out  # most sentences: no trigger word
-    for i in [i for i, t in enumerate(toks) if t.text in first_head or t.text.casefold() in first_before]:
+    for i in [i for i, (w, f) in enumerate(zip(words, lower)) if w in first_head or f in first_before]:
         tok = toks[i]
-        if tok.text.casefold() in first_before:
+        if lower[i] in first_before:
             for phrase in before:
                 n = len(phrase)
-                if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                if lower[i:i + n] == phrase and i + n < len(toks) \
                         and toks[i + n].text[:1].isupper() and _capitalised_run(toks, i + n, stops) > i + n:
                     out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
         if tok.text in first_head:
