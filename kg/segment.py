@@ -274,13 +274,27 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Senten
     for p, (start, end) in enumerate(paragraphs):
         toks = tokenize(text, start, end, known)
         first = 0  # index of the current sentence's first token
-        for i, tok in enumerate(toks):
-            if (tok.text in _BREAKS and _ends_sentence(toks, i)) or i + 1 - first >= MAX_TOKENS:
-                sentences.append(Sentence(toks[first].start, tok.end, tuple(toks[first:i + 1]), p))
-                first = i + 1
+        for last in _sentence_ends(toks):
+            sentences.append(Sentence(toks[first].start, toks[last].end, tuple(toks[first:last + 1]), p))
+            first = last + 1
         if first < len(toks):
             sentences.append(Sentence(toks[first].start, toks[-1].end, tuple(toks[first:]), p))
     return sentences
+
+
+def _sentence_ends(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that end a sentence: a stop that `_ends_sentence`, or the
+    MAX_TOKENS-th token of a sentence. Only the few stops and closers are looked at
+    one by one (a Python step per token costs more than the list of them)."""
+    ends, first = [], 0
+    for i in [i for i, tok in enumerate(toks) if tok[0] in _BREAKS] + [len(toks)]:  # tok[0]: its text
+        while i - first >= MAX_TOKENS:  # a sentence too long before this stop
+            ends.append(first + MAX_TOKENS - 1)
+            first += MAX_TOKENS
+        if i < len(toks) and (_ends_sentence(toks, i) or i + 1 - first >= MAX_TOKENS):
+            ends.append(i)
+            first = i + 1
+    return ends
 
 
 def _ends_sentence(toks: list[Token], i: int) -> bool:

@@ -184,18 +184,20 @@ def _regional_matches(toks: tuple[Token, ...], words: list[str], spans: list, st
     if heads.keys().isdisjoint(words):
         return []
     out = []
+    place_end = {s: e for s, e, typ in reversed(spans) if typ == "LOCATION"}  # the first span at a start wins
     for i in [i for i, w in enumerate(words) if w in heads]:
         for phrase in heads[words[i]]:
             n = len(phrase)
             if tuple(words[i:i + n]) == phrase:
-                end = _region_run(toks, words, i + n, spans, stops)
+                end = _region_run(toks, words, i + n, place_end, stops)
                 if end > i + n:
                     out.append((i, end, "ORGANIZATION"))
     return out
 
 
-def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, stops: set[int]) -> int:
-    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name."""
+def _region_run(toks: tuple[Token, ...], words: list[str], j: int, place_end: dict[int, int], stops: set[int]) -> int:
+    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name.
+    `place_end`: where each place NER found ends, by where it starts."""
     _, suffix, units = regional()
     places = lexicon.places()
     start = j
@@ -207,7 +209,7 @@ def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, 
         if w in units and j + 1 < len(toks) and words[j + 1][:1].isupper():
             j = _capitalised_run(toks, j + 1, stops)
             break
-        loc = next((e for s, e, typ in spans if s == toks[j].start and typ == "LOCATION"), None)
+        loc = place_end.get(toks[j].start)
         if loc is not None:  # a place NER found
             while j < len(toks) and toks[j].end <= loc:
                 j += 1

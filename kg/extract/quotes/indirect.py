@@ -44,7 +44,7 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     toks = list(doc.sentences[si].tokens)
     kinds = cue_kinds()
     folded = segment.folded(doc.sentences[si].tokens)
-    cues = [(k, kind) for k, w in enumerate(folded)
+    cues = [] if kinds.keys().isdisjoint(folded) else [(k, kind) for k, w in enumerate(folded)
             if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)
             and not (kind == "view" and (k == 0 or folded[k - 1] in CLAUSE))]  # "..., melihat X, ...": seeing
     opening = _opening_according(folded)
