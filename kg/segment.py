@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 
 from kg import lexicon, site, wordseg
 from kg.records import Sentence, Token
@@ -255,7 +256,7 @@ def folded(tokens: tuple[Token, ...]) -> tuple[str, ...]:
 def surface(text: str, tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> str:
     """text[start:end] with a space where the tokenizer cut a glued word ("DewanPerwakilan" is
     read "Dewan Perwakilan"): a name's words, while its offsets still index the text as read."""
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     if not inside or inside[0].start != start or inside[-1].end != end:
         return text[start:end]  # a span cut inside a token ("Eropa" of "Eropanya")
     out, prev = [], None
@@ -266,6 +267,21 @@ def surface(text: str, tokens: tuple[Token, ...] | list[Token], start: int, end:
         out.append(tok.text)
         prev = tok
     return "".join(out)
+
+
+def _tokens_within(tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying within text[start:end] (tokens in text order): found by bisection, as a
+    sentence is asked for each of its names."""
+    i = bisect_left(tokens, start, key=_START)
+    out = []
+    for tok in tokens[i:]:
+        if tok.end > end:
+            break  # the tokens after it start later still
+        out.append(tok)
+    return out
+
+
+_START = itemgetter(1)  # Token.start
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

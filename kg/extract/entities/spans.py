@@ -24,6 +24,8 @@ _EDGE_PUNCT = set(",.;:!?()[]{}\"“”‘’'«»-–—•/")
 
 def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """BIOES (or BIO) tags → (first token, last token + 1, label) spans."""
+    if tags.count("O") == len(tags):
+        return []  # many sentences name no one
     spans, start, label = [], None, None
     for i, tag in enumerate(tags):
         if tag == "O":  # most tags: only closes an open span
@@ -53,6 +55,8 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
     `tagged()` gives the words NER tagged somewhere in the document."""
     spans: list[tuple[int, int, str]] = []  # character spans with a type
     decoded = spans_from_tags(tags)
+    if not decoded:
+        return spans
     named = {i for a, b, _ in decoded for i in range(a, b)}
     for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, decoded)):
         a, b = _trim(toks, a, b)
