@@ -193,6 +193,8 @@ def _glued_before_outlet(text: str, i: int) -> int | None:
 def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> int | None:
     """'Buditerjatuh' → 4 when the text has "Budi" standing alone and "terjatuh" in lower
     case, and the glued word occurs only once (a name that recurs is no scraping accident)."""
+    if len(word) < 8:
+        return None  # no head and tail of four letters each
     lower = getattr(known, "lower", None)
     alone = known()
     heads = [k for k in range(4, len(word) - 3) if word[:k] in alone]  # heads and tails of four letters or more
