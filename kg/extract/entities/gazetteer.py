@@ -42,10 +42,11 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
     words = list(map(_TEXT, toks))
     persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
     stops = _tokens_in(toks, persons) if persons else set()
-    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
+    seg = text[toks[0].start:toks[-1].end] if toks else ""  # the sentence: one C search rules out most
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(seg, words) \
         + _regional_matches(toks, words, spans, stops)
     chars = [(toks[a].start, toks[b - 1].end, typ) for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0]))]
-    for start, end, typ in chars + _hyphen_pairs(toks):  # longest first, then the parts of "AS-China"
+    for start, end, typ in chars + (_hyphen_pairs(toks) if "-" in seg else []):  # longest first, then the parts of "AS-China"
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
         overlap = [s for s in spans if s[0] < end and start < s[1] and s not in inside]
         if overlap:
@@ -76,8 +77,11 @@ def _hyphen_pairs(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
+def _outlet_matches(seg: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """Outlets named by domain or camel-case name among a sentence's words (`seg`: its text)."""
     pre = lexicon.outlet_prefixes()
+    if seg.count(".") == words.count(".") and not any(p in seg for p in pre):
+        return []  # every full stop a token of its own (no domain), and no outlet prefix
     return [(i, i + 1, "ORGANIZATION") for i, w in enumerate(words)
             if ("." in w or w.startswith(pre)) and is_outlet(w)]
 
