@@ -10,6 +10,8 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib import resources
 
+from kg.prefilter import any_search
+
 
 class DataFileError(RuntimeError):
     """A file of kg/data, or a [section] of it, that the code needs is missing: kg is installed wrongly."""
@@ -102,13 +104,18 @@ def junk_matchers() -> dict[str, Callable[[str], bool]]:
     Patterns anchored with ^ are joined into one alternation tried at the line
     start only; the few unanchored ones scan the line. One combined search
     would try every pattern at every position of every paragraph (2x slower).
+    Those that scan (unanchored, or "^.{0,500}x") run each behind a pre-test for
+    their literal words (kg/prefilter.py): most lines hold none of them.
     """
     out = {}
     for part, pats in _strict("junk.txt", ("line", "end")).items():
-        anchored = _alternation([p for p in pats if p.startswith("^")])
-        floating = _alternation([p for p in pats if not p.startswith("^")])
-        out[part] = partial(_junk_test, anchored.match if anchored else None,
-                               floating.search if floating else None)
+        anchored = _alternation([p for p in pats if p.startswith("^") and not p.startswith("^.")])
+        scans = [p for p in pats if p.startswith("^.")]
+        floating = [p for p in pats if not p.startswith("^")]
+        tests = [t for t in (anchored.match if anchored else None,
+                             any_search(scans, at_start=True) if scans else None,
+                             any_search(floating) if floating else None) if t]
+        out[part] = partial(_junk_test, tuple(tests))
     return out
 
 
@@ -122,8 +129,8 @@ def _alternation(pats: list[str]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) if pats else None
 
 
-def _junk_test(match, search, line: str) -> bool:
-    return bool(match and match(line) or search and search(line))
+def _junk_test(tests, line: str) -> bool:
+    return any(test(line) for test in tests)
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 
 from kg import lexicon, site, wordseg
 from kg.records import Sentence, Token
@@ -192,6 +193,8 @@ def _glued_before_outlet(text: str, i: int) -> int | None:
 def _attested_cut(text: str, word: str, known: Callable[[], frozenset[str]]) -> int | None:
     """'Buditerjatuh' → 4 when the text has "Budi" standing alone and "terjatuh" in lower
     case, and the glued word occurs only once (a name that recurs is no scraping accident)."""
+    if len(word) < 8:
+        return None  # no head and tail of four letters each
     lower = getattr(known, "lower", None)
     alone = known()
     heads = [k for k in range(4, len(word) - 3) if word[:k] in alone]  # heads and tails of four letters or more
@@ -234,10 +237,28 @@ def _camel_cut(text: str, i: int, known: Callable[[], frozenset[str]], cuts: lis
     return left in known()  # "CityPep" where "City" stands alone elsewhere
 
 
+_FOLDED: dict[int, tuple[tuple[Token, ...], tuple[str, ...]]] = {}  # id(tokens) → the tokens, their words
+_FOLDED_MAX = 4096  # sentences: more than any one article's, few enough to stay small
+
+
+def folded(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """The casefolded words of a sentence's tokens, computed once: several extraction steps read
+    every sentence's words casefolded. Cached by the tokens' identity (the entry keeps them alive,
+    so the id is not reused while the entry stands)."""
+    hit = _FOLDED.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    if len(_FOLDED) >= _FOLDED_MAX:
+        _FOLDED.clear()
+    words = tuple([t.text.casefold() for t in tokens])
+    _FOLDED[id(tokens)] = (tokens, words)
+    return words
+
+
 def surface(text: str, tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> str:
     """text[start:end] with a space where the tokenizer cut a glued word ("DewanPerwakilan" is
     read "Dewan Perwakilan"): a name's words, while its offsets still index the text as read."""
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     if not inside or inside[0].start != start or inside[-1].end != end:
         return text[start:end]  # a span cut inside a token ("Eropa" of "Eropanya")
     out, prev = [], None
@@ -250,19 +271,48 @@ def surface(text: str, tokens: tuple[Token, ...] | list[Token], start: int, end:
     return "".join(out)
 
 
+def _tokens_within(tokens: tuple[Token, ...] | list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying within text[start:end] (tokens in text order): found by bisection, as a
+    sentence is asked for each of its names."""
+    i = bisect_left(tokens, start, key=_START)
+    out = []
+    for tok in tokens[i:]:
+        if tok.end > end:
+            break  # the tokens after it start later still
+        out.append(tok)
+    return out
+
+
+_START = itemgetter(1)  # Token.start
+
+
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     sentences: list[Sentence] = []
     known = _KnownWords(text)  # once per document, only if something looks glued
     for p, (start, end) in enumerate(paragraphs):
         toks = tokenize(text, start, end, known)
         first = 0  # index of the current sentence's first token
-        for i, tok in enumerate(toks):
-            if (tok.text in _BREAKS and _ends_sentence(toks, i)) or i + 1 - first >= MAX_TOKENS:
-                sentences.append(Sentence(toks[first].start, tok.end, tuple(toks[first:i + 1]), p))
-                first = i + 1
+        for last in _sentence_ends(toks):
+            sentences.append(Sentence(toks[first].start, toks[last].end, tuple(toks[first:last + 1]), p))
+            first = last + 1
         if first < len(toks):
             sentences.append(Sentence(toks[first].start, toks[-1].end, tuple(toks[first:]), p))
     return sentences
+
+
+def _sentence_ends(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that end a sentence: a stop that `_ends_sentence`, or the
+    MAX_TOKENS-th token of a sentence. Only the few stops and closers are looked at
+    one by one (a Python step per token costs more than the list of them)."""
+    ends, first = [], 0
+    for i in [i for i, tok in enumerate(toks) if tok[0] in _BREAKS] + [len(toks)]:  # tok[0]: its text
+        while i - first >= MAX_TOKENS:  # a sentence too long before this stop
+            ends.append(first + MAX_TOKENS - 1)
+            first += MAX_TOKENS
+        if i < len(toks) and (_ends_sentence(toks, i) or i + 1 - first >= MAX_TOKENS):
+            ends.append(i)
+            first = i + 1
+    return ends
 
 
 def _ends_sentence(toks: list[Token], i: int) -> bool:

@@ -113,7 +113,7 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
     `standalone()` gives the capitalised words that stand alone in the document: evidence
     that a head is a word of its own.
     """
-    if len(word) < 4 or not word[-1].islower() or count(word):
+    if not may_cut(word):
         return []
     upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     if upper >= 4 and word[upper:].islower() and len(word) - upper >= 3 and not count(word[upper:]):
@@ -136,6 +136,20 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
         if best is None or rank < best[0]:
             best = (rank, k)
     return [best[1]] if best else []
+
+
+@lru_cache(maxsize=1 << 16)  # the same capitalised words recur in article after article
+def may_cut(word: str) -> bool:
+    """Whether `cuts` may find a cut in the word, whatever the document: most words are listed,
+    or no common word ends them. The rules of `cuts` that need no document, asked once per word."""
+    if len(word) < 4 or not word[-1].islower() or count(word):
+        return False
+    upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if upper >= 4 and word[upper:].islower() and len(word) - upper >= 3 and not count(word[upper:]):
+        return True
+    if upper >= 2:
+        return _common(word[upper:])
+    return any(_common(word[k:]) for k in range(2, len(word) - 1))
 
 
 @lru_cache(maxsize=4)

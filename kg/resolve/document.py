@@ -275,6 +275,23 @@ def _abbreviation_after(word: str, forms) -> bool:
                for t, w in forms)
 
 
+def _by_opening(forms: dict[tuple[str, tuple[str, ...]], set[int]]):
+    """(type, a short form's first word) → the forms of that type `_abbreviates` may find it in:
+    those opening with the same word in any case, or, for an acronym, with a word starting with
+    its first letter (forms indexed once, not each compared with each)."""
+    by_word: dict[tuple[str, str], list] = defaultdict(list)
+    by_letter: dict[tuple[str, str], list] = defaultdict(list)
+    for (typ, words), cids in forms.items():
+        if words:
+            by_word[(typ, words[0].casefold())].append((words, cids))
+            by_letter[(typ, words[0][:1])].append((words, cids))
+
+    def candidates(typ: str, first: str) -> list:
+        same = by_word.get((typ, first.casefold()), [])
+        return same + by_letter.get((typ, first[:1]), []) if _acronym(first) else same
+    return candidates
+
+
 def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> list[list[int]]:
     """An organization or place named in full once and shorter elsewhere in the article is one
     entity: "Dinas Lingkungan" of "Dinas Lingkungan Hidup Provinsi X", "BPJS" of "BPJS Kesehatan",
@@ -297,6 +314,7 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
         for c in rest:
             sets.join(c, first)
     items = sorted(forms, key=lambda f: (-len(f[1]), f))
+    longer = _by_opening(forms)
     for typ, words in items:
         place_abbr = typ == "LOCATION" and len(words) == 1 and _abbreviation_after(words[0], forms)
         if not _short_form(words) and not (typ == "ORGANIZATION" and _last_word(words)) and not place_abbr:
@@ -305,7 +323,7 @@ def _join_short_forms(mentions: list[Mention], clusters: list[list[int]]) -> lis
             continue  # an all-caps place ("JAKARTA" in a dateline) is no acronym
         for cid in sorted(forms[(typ, words)]):
             if _short_form(words) or place_abbr:
-                hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) >= len(words) and w != words
+                hits = {find(c) for w, cs in longer(typ, words[0]) if len(w) >= len(words) and w != words
                         and _abbreviates(words, w) for c in cs}
             else:
                 hits = {find(c) for (t, w), cs in forms.items() if t == typ and len(w) > 1

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.records import Token
+from kg.segment import folded
 from kg.site import is_outlet
 
 
@@ -41,10 +42,11 @@ def add_lexicon_spans(text: str, toks: tuple[Token, ...], spans: list[tuple[int,
     words = list(map(_TEXT, toks))
     persons = [(s, e) for s, e, typ in spans if typ == "PERSON"]
     stops = _tokens_in(toks, persons) if persons else set()
-    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(words) \
+    seg = text[toks[0].start:toks[-1].end] if toks else ""  # the sentence: one C search rules out most
+    found = _gazetteer_matches(toks, words) + _trigger_matches(toks, words, stops) + _outlet_matches(seg, words) \
         + _regional_matches(toks, words, spans, stops)
     chars = [(toks[a].start, toks[b - 1].end, typ) for a, b, typ in sorted(found, key=lambda x: (x[0] - x[1], x[0]))]
-    for start, end, typ in chars + _hyphen_pairs(toks):  # longest first, then the parts of "AS-China"
+    for start, end, typ in chars + (_hyphen_pairs(toks) if "-" in seg else []):  # longest first, then the parts of "AS-China"
         inside = [s for s in spans if start <= s[0] and s[1] <= end]
         overlap = [s for s in spans if s[0] < end and start < s[1] and s not in inside]
         if overlap:
@@ -75,8 +77,11 @@ def _hyphen_pairs(toks: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _outlet_matches(words: list[str]) -> list[tuple[int, int, str]]:
+def _outlet_matches(seg: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """Outlets named by domain or camel-case name among a sentence's words (`seg`: its text)."""
     pre = lexicon.outlet_prefixes()
+    if seg.count(".") == words.count(".") and not any(p in seg for p in pre):
+        return []  # every full stop a token of its own (no domain), and no outlet prefix
     return [(i, i + 1, "ORGANIZATION") for i, w in enumerate(words)
             if ("." in w or w.startswith(pre)) and is_outlet(w)]
 
@@ -144,14 +149,15 @@ def _title_heads_cased() -> frozenset[str]:
 def _trigger_matches(toks: tuple[Token, ...], words: list[str], stops: set[int] = frozenset()) -> list:
     before, head, first_before, first_head = _triggers()
     out = []
-    if first_head.isdisjoint(words) and first_before.isdisjoint(w.casefold() for w in set(words)):
+    lower = folded(toks)
+    if first_head.isdisjoint(words) and first_before.isdisjoint(lower):
         return out  # most sentences: no trigger word
-    for i in [i for i, t in enumerate(toks) if t.text in first_head or t.text.casefold() in first_before]:
+    for i in [i for i, (w, f) in enumerate(zip(words, lower)) if w in first_head or f in first_before]:
         tok = toks[i]
-        if tok.text.casefold() in first_before:
+        if lower[i] in first_before:
             for phrase in before:
                 n = len(phrase)
-                if tuple(t.text.casefold() for t in toks[i:i + n]) == phrase and i + n < len(toks) \
+                if lower[i:i + n] == phrase and i + n < len(toks) \
                         and toks[i + n].text[:1].isupper() and _capitalised_run(toks, i + n, stops) > i + n:
                     out.append((i + n, _capitalised_run(toks, i + n, stops), "ORGANIZATION"))
         if tok.text in first_head:
@@ -182,18 +188,20 @@ def _regional_matches(toks: tuple[Token, ...], words: list[str], spans: list, st
     if heads.keys().isdisjoint(words):
         return []
     out = []
+    place_end = {s: e for s, e, typ in reversed(spans) if typ == "LOCATION"}  # the first span at a start wins
     for i in [i for i, w in enumerate(words) if w in heads]:
         for phrase in heads[words[i]]:
             n = len(phrase)
             if tuple(words[i:i + n]) == phrase:
-                end = _region_run(toks, words, i + n, spans, stops)
+                end = _region_run(toks, words, i + n, place_end, stops)
                 if end > i + n:
                     out.append((i, end, "ORGANIZATION"))
     return out
 
 
-def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, stops: set[int]) -> int:
-    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name."""
+def _region_run(toks: tuple[Token, ...], words: list[str], j: int, place_end: dict[int, int], stops: set[int]) -> int:
+    """End of the region words from j on: [suffix] words, a place, an administrative unit and its name.
+    `place_end`: where each place NER found ends, by where it starts."""
     _, suffix, units = regional()
     places = lexicon.places()
     start = j
@@ -205,7 +213,7 @@ def _region_run(toks: tuple[Token, ...], words: list[str], j: int, spans: list, 
         if w in units and j + 1 < len(toks) and words[j + 1][:1].isupper():
             j = _capitalised_run(toks, j + 1, stops)
             break
-        loc = next((e for s, e, typ in spans if s == toks[j].start and typ == "LOCATION"), None)
+        loc = place_end.get(toks[j].start)
         if loc is not None:  # a place NER found
             while j < len(toks) and toks[j].end <= loc:
                 j += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from kg import lexicon, wordseg
 from kg.extract.entities.gazetteer import gazetteer, regional
@@ -25,13 +26,13 @@ _EDGE_PUNCT = set(",.;:!?()[]{}\"“”‘’'«»-–—•/")
 def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """BIOES (or BIO) tags → (first token, last token + 1, label) spans."""
     spans, start, label = [], None, None
-    for i, tag in enumerate(tags):
-        if tag == "O":  # most tags: only closes an open span
-            if start is not None:
-                spans.append((start, i, label))
-                start = None
-            continue
-        prefix, _, lab = tag.partition("-")
+    last = -1  # the last tag that is not "O"
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:  # most tags are "O": they only close a span
+        if start is not None and i > last + 1:
+            spans.append((start, last + 1, label))
+            start = None
+        last = i
+        prefix, _, lab = tags[i].partition("-")
         if start is not None and (prefix in {"B", "S"} or lab != label):
             spans.append((start, i, label))
             start = None
@@ -41,7 +42,7 @@ def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
             spans.append((start, i + 1, label))
             start = None
     if start is not None:
-        spans.append((start, len(tags), label))
+        spans.append((start, last + 1, label))  # at the end, or closed by the "O" after it
     return spans
 
 
@@ -53,6 +54,8 @@ def ner_spans(text: str, toks: tuple[Token, ...], tags: Sequence[str],
     `tagged()` gives the words NER tagged somewhere in the document."""
     spans: list[tuple[int, int, str]] = []  # character spans with a type
     decoded = spans_from_tags(tags)
+    if not decoded:
+        return spans
     named = {i for a, b, _ in decoded for i in range(a, b)}
     for a, b, lab in _cut_spans(toks, _split_at_outlets(toks, decoded)):
         a, b = _trim(toks, a, b)
@@ -101,13 +104,20 @@ def issuer_of_act(toks: tuple[Token, ...], a: int, b: int) -> tuple[int, int]:
             break
     if a < b and toks[a].text in act["acts"]:
         return a, a
-    n = next((n for n in (2, 1) if " ".join(t.text for t in toks[a:a + n]) in act["issued"]), 0)
+    n = next((n for n in (2, 1) if " ".join(t.text for t in toks[a:a + n]) in act["issued"]), 0) \
+        if a < len(toks) and toks[a].text in _issued_first_words() else 0
     if n and b - a > 1:
         rest = toks[a + n:b]
         if not rest or rest[0].text in act["issuer_kinds"] or not rest[0].text[:1].isupper():
             return a, a
         return a + n, b
     return a, b
+
+
+@lru_cache(maxsize=None)
+def _issued_first_words() -> frozenset[str]:
+    """The first words of acts.txt's [issued] phrases: most names start with none (no joins tried)."""
+    return frozenset(phrase.split(" ")[0] for phrase in lexicon.acts()["issued"])
 
 
 _LIST_NUMBER = re.compile(r"[^\W\d]{3}(\d{1,2})$")

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.records import Token
+from kg.segment import folded
 
 from kg.extract.quotes.document import Attribution, Document, Found
 from kg.extract.quotes.speakers import subject
@@ -39,10 +40,11 @@ def credited_quotes(doc: Document, found: list[Found]) -> list[Found]:
     """The quotes that source credits make, in sentences where `found` (the other quotes) leaves room."""
     out = []
     for sent in doc.sentences:
+        words = folded(sent.tokens)
+        if _CREDIT.isdisjoint(words):
+            continue  # most sentences: no credit word
         toks = list(sent.tokens)
-        c = next((i for i, t in enumerate(toks) if t.text.casefold() in _CREDIT), None)
-        if c is None:
-            continue
+        c = next(i for i, w in enumerate(words) if w in _CREDIT)
         others = [q.start for q in found if sent.start <= q.start < sent.end]
         others += [a for a, _ in doc.quoted if sent.start <= a < sent.end]  # direct quotes, their cues
         out.extend(q for q in _credit(doc, toks, c, others) if not doc.in_quote(q.start))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg import lexicon
+from kg import lexicon, segment
 from kg.records import Token
 
 from kg.extract.quotes.credits import credit_follows, time_comma
@@ -43,8 +43,8 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     """The reported clauses of sentence si, outside the direct quotes."""
     toks = list(doc.sentences[si].tokens)
     kinds = cue_kinds()
-    folded = [t.text.casefold() for t in toks]
-    cues = [(k, kind) for k, w in enumerate(folded)
+    folded = segment.folded(doc.sentences[si].tokens)
+    cues = [] if kinds.keys().isdisjoint(folded) else [(k, kind) for k, w in enumerate(folded)
             if (kind := kinds.get(w)) and w[:1].isalpha() and not doc.in_quote(toks[k].start)
             and not (kind == "view" and (k == 0 or folded[k - 1] in CLAUSE))]  # "..., melihat X, ...": seeing
     opening = _opening_according(folded)
@@ -72,7 +72,7 @@ def indirect_quotes(doc: Document, si: int) -> list[Found]:
     return out
 
 
-def _opening_according(folded: list[str]) -> int | None:
+def _opening_according(folded: tuple[str, ...]) -> int | None:
     """Index of a "bagi" that opens the sentence as its source ("(Namun yang terpenting) bagi X, ...")."""
     for i, w in enumerate(folded[:5]):
         if w in _SENTENCE_ACCORDING:
@@ -82,7 +82,7 @@ def _opening_according(folded: list[str]) -> int | None:
     return None
 
 
-def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, later: list[tuple[int, str]],
+def _clause_limit(doc: Document, toks: list[Token], folded: tuple[str, ...], k: int, later: list[tuple[int, str]],
                   bounds: list[int]) -> int:
     """Where the content of the cue at k ends: at the last clause boundary before a later cue that
     starts a report of its own (with its own speaker: "..., sementara Siti mengatakan ...").
@@ -116,7 +116,7 @@ def _clause_limit(doc: Document, toks: list[Token], folded: list[str], k: int, l
     return len(toks)
 
 
-def _conjunction_before_subject(doc: Document, toks: list[Token], folded: list[str], bounds: list[int],
+def _conjunction_before_subject(doc: Document, toks: list[Token], folded: tuple[str, ...], bounds: list[int],
                                 k: int, k2: int) -> int | None:
     """The conjunction (not a comma) that opens the clause of the later cue at k2, when that clause
     names its own subject ("tetapi Pemimpin X, Budi, ... menyatakan"); None when there is none."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg import lexicon
 from kg.records import Token
+from kg.segment import folded
 
 from kg.extract.quotes.document import Attribution, Document, Found
 from kg.extract.quotes.grammar import ADVERBS, after_cues, content_span
@@ -24,9 +25,11 @@ def postposed_quotes(doc: Document, found: list[Found]) -> list[Found]:
     for sent in doc.sentences:
         if any(sent.start <= q.start < sent.end for q in found):
             continue
+        words = folded(sent.tokens)
+        if _POSTPOSED.isdisjoint(words) and _PASSIVE.isdisjoint(words):
+            continue  # most sentences: no cue word
         toks = list(sent.tokens)
-        for k, t in enumerate(toks):
-            w = t.text.casefold()
+        for k, w in enumerate(words):
             q = _demikian(doc, toks, k) if w in _POSTPOSED else _passive(doc, toks, k) if w in _PASSIVE else None
             if q is not None and not doc.in_quote(q.start):
                 out.append(q)

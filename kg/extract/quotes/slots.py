@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from kg import lexicon, site, wordseg
 from kg.records import Mention, Sentence, Token
+from kg.segment import folded
 
 from kg.extract.quotes.grammar import ADVERBS, CLAUSE, cue_kinds, is_verb
 
@@ -97,7 +98,8 @@ def slot_names(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
     added: list[Mention] = []
     # only a cue or a speech verb opens a slot: each sentence's are found once, not per token and pass
     opens = _openers()
-    openers = [[k for k, t in enumerate(sent.tokens) if t.text.casefold() in opens] for sent in sentences]
+    openers = [[] if opens.isdisjoint(words) else [k for k, w in enumerate(words) if w in opens]
+               for words in (folded(sent.tokens) for sent in sentences)]
     # the names right after cues first: they are known to the subjects and titled slots anywhere
     for second in (False, True):
         for si, sent in enumerate(sentences):
