@@ -249,7 +249,6 @@ def _import_exporters() -> None:
 
 def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import concurrent.futures as cf
-    import multiprocessing as mp
 
     task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
     with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=pool_context()) as pool:
