@@ -115,8 +115,8 @@ def cuts(word: str, standalone: Callable[[], frozenset[str]] = frozenset) -> lis
     """
     if not may_cut(word):
         return []
-    upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    if upper >= 4 and word[upper:].islower() and len(word) - upper >= 3 and not count(word[upper:]):
+    upper = _capitals(word)
+    if _acronym_before_name(word, upper):
         rest = cuts(word[upper - 1:], standalone)  # "DKIJakartaakan"
         return [upper - 1] + [upper - 1 + c for c in rest]  # "DKIJakarta": an acronym ends before a word
     if upper >= 2:  # an acronym ends where the lower case starts: "KPKyang"
@@ -144,12 +144,22 @@ def may_cut(word: str) -> bool:
     or no common word ends them. The rules of `cuts` that need no document, asked once per word."""
     if len(word) < 4 or not word[-1].islower() or count(word):
         return False
-    upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    if upper >= 4 and word[upper:].islower() and len(word) - upper >= 3 and not count(word[upper:]):
+    upper = _capitals(word)
+    if _acronym_before_name(word, upper):
         return True
     if upper >= 2:
         return _common(word[upper:])
     return any(_common(word[k:]) for k in range(2, len(word) - 1))
+
+
+def _capitals(word: str) -> int:
+    """How many ASCII capitals open the word."""
+    return len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _acronym_before_name(word: str, upper: int) -> bool:
+    """An acronym of four capitals or more glued to an unlisted name: "DKIJakarta"."""
+    return upper >= 4 and word[upper:].islower() and len(word) - upper >= 3 and not count(word[upper:])
 
 
 @lru_cache(maxsize=4)
