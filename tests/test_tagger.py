@@ -125,22 +125,26 @@ def test_repeated_sentences_get_the_tags_they_get_alone_also_when_the_memo_is_fu
 
 @pytest.mark.model
 def test_tags_are_the_same_when_the_kept_input_products_run_out(both):
-    """Words past the kept table's room are computed in each call, beside kept ones."""
+    """Words past the kept table's room are computed in each call, in the rows after the kept ones."""
     import torch
 
     fast, stanza = both
     sents = [_sentence(s) for s in _sentences()[:60]]
     want = stanza.tag([sents])
     ft = fast.fast
-    saved = ft._kept_gates, ft._gate_rows
-    ft._kept_gates, ft._gate_rows = [torch.empty(25, t.shape[1]) for t in saved[0]], {}
+    saved = ft._gate_tables, ft._gate_rows, ft.max_kept
     ft.max_remembered = 0  # every sentence through the network, none from the memo
     try:
-        for docs in ([sents[:20]], [sents], [sents[10:], sents[:10]]):
-            assert fast.tag(docs) == [[want[0][sents.index(s)] for s in d] for d in docs]
-        assert len(ft._gate_rows) == 25
+        # room for 25 kept words, and no spare rows (they grow) or far more than the calls need (they shrink)
+        for spare in (0, 50_000):
+            ft._gate_tables = [torch.empty(25 + spare, t.shape[1]) for t in saved[0]]
+            ft._gate_rows, ft.max_kept = {}, 25
+            for docs in ([sents[:20]], [sents], [sents[10:], sents[:10]]):
+                assert fast.tag(docs) == [[want[0][sents.index(s)] for s in d] for d in docs]
+            assert len(ft._gate_rows) == 25
+            assert 25 < len(ft._gate_tables[0]) < 25 + 50_000
     finally:
-        ft._kept_gates, ft._gate_rows = saved
+        ft._gate_tables, ft._gate_rows, ft.max_kept = saved
         ft.max_remembered = 100_000
 
 
