@@ -107,3 +107,20 @@ def test_outputs_written_by_parallel_processes_are_the_serial_bytes(tmp_path, mo
     for f in OUTPUT_FILES:
         assert (tmp_path / "forked" / f).read_bytes() == (tmp_path / "serial" / f).read_bytes(), f
     assert json.loads((tmp_path / "forked" / "run.json").read_text())["workers"] == 3
+
+
+def test_results_cross_process_boundaries_whole():
+    """Workers pickle their results for the main process: every field comes back, in its own type."""
+    import pickle
+
+    from kg.records import DocResult, Mention, Quote
+
+    res = DocResult("a.txt", "in/a.txt", "abc", 12, 2, title="Judul", date="2025-06-01", url="https://x.id/a",
+                    mentions=[Mention(0, 4, "Budi", "PERSON", 0, role="Menteri", entity=3),
+                              Mention(9, 16, "Jakarta", "LOCATION", 1)],
+                    quotes=[Quote(20, 30, "kata dia", "indirect", cue="kata", speaker=0, addressee=1)],
+                    cooccur=[(0, 1)])
+    back = pickle.loads(pickle.dumps([res, res], protocol=pickle.HIGHEST_PROTOCOL))
+    assert back[0].as_dict() == res.as_dict()
+    assert back[0] is back[1]  # shared objects stay shared
+    assert type(back[0].mentions[0]) is Mention and type(back[0].quotes[0]) is Quote
