@@ -77,7 +77,7 @@ class Annotator:
         self.tagger = tagger
         with _inference_load():
             if tagger == "fast":
-                self.fast = _fast_tagger(paths, batch_size, remember)
+                self.fast = _fast_tagger(paths, remember)
                 if self.fast is None:
                     self.tagger = "stanza"
             if self.fast is None:
@@ -124,13 +124,13 @@ def default_threads(tagger: str, cores: int | None = None) -> int:
     return max(1, min(4, cores - 1)) if tagger == "fast" else max(1, min(4, cores))
 
 
-def _fast_tagger(paths: dict[str, Path], batch_size: int, remember: bool = True):
+def _fast_tagger(paths: dict[str, Path], remember: bool = True):
     """kg.tagger's FastTagger, or None (with a warning) for a model it does not cover."""
     from kg.tagger import FastTagger, UnsupportedModel, load_trainer
 
     trainer = load_trainer(paths["ner_model_path"], paths["ner_pretrain_path"])
     try:
-        return FastTagger(trainer, max_sentences=batch_size, max_remembered=100_000 if remember else 0)
+        return FastTagger(trainer, max_remembered=100_000 if remember else 0)  # its batches: tokens, not sentences
     except UnsupportedModel as e:
         log.warning("%s: tagging with stanza.Pipeline instead", e)
         return None
