@@ -1,6 +1,8 @@
 """Any text goes through every stage; interrupted builds keep the old outputs."""
+import contextlib
 import json
 import os
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -89,6 +91,38 @@ def test_killed_build_process_leaves_previous_outputs_whole(tmp_path):
         assert now == good  # same inputs: a finished build writes the same bytes; a killed one writes nothing
         for line in now["entities.jsonl"].decode().splitlines():
             json.loads(line)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_forked_writers_end_with_a_killed_build(tmp_path):
+    """A build killed by SIGKILL while its forked writers run leaves no writer process behind."""
+    import signal
+    import subprocess
+    import time
+
+    import psutil
+
+    script = ("import time\nfrom pathlib import Path\nfrom kg.export.files import write_all\n"
+              f"write_all(Path({str(tmp_path / 'out')!r}), "
+              "{'a': lambda p: time.sleep(30), 'b': lambda p: time.sleep(30)}, processes=2)\n")
+    p = subprocess.Popen([sys.executable, "-c", script])
+    build = psutil.Process(p.pid)
+    writers = []
+    try:
+        for _ in range(600):  # until both writers are forked (at most 30 s)
+            writers = build.children()
+            if len(writers) == 2:
+                break
+            time.sleep(0.05)
+        assert len(writers) == 2
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        gone, alive = psutil.wait_procs(writers, timeout=10)
+        assert not alive
+    finally:
+        for w in writers:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                w.kill()
 
 
 def test_many_small_files_and_bad_ones_together(tmp_path):

@@ -1,11 +1,14 @@
 """Atomic output: stage all files, then replace the old ones in one short step."""
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import multiprocessing as mp
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -56,12 +59,32 @@ def _write_forked(stage: Path, writers: dict[str, Callable[[Path], None]], proce
     _WRITERS.update(writers)
     try:
         ctx = mp.get_context("fork")
-        with cf.ProcessPoolExecutor(processes, mp_context=ctx, initializer=gc.disable) as pool:
-            # gc off in the short-lived copies: a collection would touch, and so copy, every shared page
+        with cf.ProcessPoolExecutor(processes, mp_context=ctx, initializer=_start_writer,
+                                    initargs=(os.getpid(),)) as pool:
             for fut in [pool.submit(_write_one, stage, name) for name in writers]:
                 fut.result()
     finally:
         _WRITERS.clear()
+
+
+def _start_writer(parent: int) -> None:
+    """In each forked writer: no garbage collection (a collection would touch, and so copy, every
+    shared page), and no life after the build process, even one killed by SIGKILL or the OOM killer.
+
+    A writer waits for work on the pool's queue, whose write end it holds
+    itself, so it would never see its parent go and would sleep on as an
+    orphan holding its copy of the build. Linux kills it when the parent
+    dies (PR_SET_PDEATHSIG); other systems have no such request.
+    """
+    gc.disable()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def _write_one(stage: Path, name: str) -> None:
