@@ -117,7 +117,7 @@ def test_forked_writers_end_with_a_killed_build(tmp_path):
         assert len(writers) == 2
         p.send_signal(signal.SIGKILL)
         p.wait()
-        gone, alive = psutil.wait_procs(writers, timeout=10)
+        _, alive = psutil.wait_procs(writers, timeout=10)
         assert not alive
     finally:
         for w in writers:
