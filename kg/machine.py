@@ -8,6 +8,7 @@ number of documents to tag: every worker loads its own models (up to 650 MB,
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from dataclasses import asdict, dataclass
@@ -173,6 +174,25 @@ def start_workers_early(cfg: "BuildConfig") -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()  # idempotent: the pool connects to the same server
+
+
+def exit_with_build(alive) -> None:
+    """A worker's initializer: exit when the build process dies, even by SIGKILL or the OOM killer.
+
+    A worker forked from the fork server is not the build's child, and it waits
+    for work on a queue whose write end it holds itself, so nothing else would
+    end it: it would sleep on, holding its model. `alive` is the read end of a
+    pipe whose only write end the build holds; a thread waits on it and ends the
+    worker at end-of-file.
+    """
+    import threading
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            alive.recv_bytes()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-build-watch", daemon=True).start()
 
 
 def pool_context():

@@ -21,7 +21,8 @@ from kg.cache import Cache, doc_key
 from kg.check import check_build
 from kg.config import BuildConfig
 from kg.graph import build_graph
-from kg.machine import DOCS_PER_WORKER, Plan, available_memory_mb, plan, pool_context, start_workers_early, usable_cores
+from kg.machine import (DOCS_PER_WORKER, Plan, available_memory_mb, exit_with_build, plan, pool_context,
+                        start_workers_early, usable_cores)
 from kg.process import extract_batch, prepare_batch, run_batch, tag_batch, text_sha
 from kg.read import count_documents, iter_inputs, read_ahead
 from kg.records import Article, DocResult, Entity, Skipped
@@ -251,18 +252,25 @@ def _run_pool(cfg: BuildConfig, run: Plan, batches, collect) -> None:
     import concurrent.futures as cf
 
     task = partial(annotate_and_cache, _worker_factory(cfg, run.threads), str(cfg.cache_root) if cfg.cache else None)
-    with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=pool_context()) as pool:
-        inflight: dict = {}
-        for i, batch in enumerate(batches):
-            inflight[pool.submit(task, batch)] = batch
-            if i == run.workers:
-                _import_exporters()  # while the workers start
-            if len(inflight) >= run.workers * 2:  # bounded: memory stays flat on big inputs
-                done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
-                for fut in done:
-                    collect(inflight.pop(fut), fut.result(), cached=True)
-        for fut in cf.as_completed(list(inflight)):
-            collect(inflight.pop(fut), fut.result(), cached=True)
+    ctx = pool_context()
+    alive, held = ctx.Pipe(duplex=False)  # the workers watch `alive`; only this process holds `held`
+    try:
+        with cf.ProcessPoolExecutor(max_workers=run.workers, mp_context=ctx, initializer=exit_with_build,
+                                    initargs=(alive,)) as pool:
+            inflight: dict = {}
+            for i, batch in enumerate(batches):
+                inflight[pool.submit(task, batch)] = batch
+                if i == run.workers:
+                    _import_exporters()  # while the workers start
+                if len(inflight) >= run.workers * 2:  # bounded: memory stays flat on big inputs
+                    done, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
+                    for fut in done:
+                        collect(inflight.pop(fut), fut.result(), cached=True)
+            for fut in cf.as_completed(list(inflight)):
+                collect(inflight.pop(fut), fut.result(), cached=True)
+    finally:
+        held.close()  # after the pool has shut down: the workers have ended
+        alive.close()
 
 
 def _unique_names(results: list[DocResult]) -> list[DocResult]:

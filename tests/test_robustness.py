@@ -125,6 +125,55 @@ def test_forked_writers_end_with_a_killed_build(tmp_path):
                 w.kill()
 
 
+@pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process trees as Linux shows them")
+def test_tagging_workers_end_with_a_killed_build(tmp_path):
+    """A build killed by SIGKILL while its workers tag leaves none of its processes behind (the workers
+    come from the fork server, not from the build)."""
+    import signal
+    import subprocess
+    import time
+
+    import psutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(2000):
+        (src / f"d{i}.txt").write_text(f"Budi Santoso tiba di Jakarta hari ke-{i}. Ia bertemu Siti Rahma di sana.")
+    script = ("from kg.config import BuildConfig\nfrom kg.pipeline import build\n"
+              "if __name__ == '__main__':\n"
+              f"    build(BuildConfig(inputs=({str(src)!r},), out={str(tmp_path / 'out')!r}, cache=False, workers=2))\n")
+    p = subprocess.Popen([sys.executable, "-c", script])
+    build_process = psutil.Process(p.pid)
+    family = []
+    try:
+        for _ in range(1200):  # until the two workers are there, below the fork server (at most 60 s)
+            family = build_process.children(recursive=True)
+            if len(_grandchildren(family, p.pid)) >= 2:
+                break
+            time.sleep(0.05)
+        assert len(_grandchildren(family, p.pid)) >= 2
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        _, alive = psutil.wait_procs(family, timeout=15)
+        assert not alive
+    finally:
+        for q in family:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                q.kill()
+
+
+def _grandchildren(family, pid: int) -> list:
+    import psutil
+
+    out = []
+    for q in family:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            if q.ppid() != pid:
+                out.append(q)
+    return out
+
+
 def test_many_small_files_and_bad_ones_together(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
