@@ -96,33 +96,10 @@ def test_killed_build_process_leaves_previous_outputs_whole(tmp_path):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 def test_forked_writers_end_with_a_killed_build(tmp_path):
     """A build killed by SIGKILL while its forked writers run leaves no writer process behind."""
-    import signal
-    import subprocess
-    import time
-
-    import psutil
-
     script = ("import time\nfrom pathlib import Path\nfrom kg.export.files import write_all\n"
               f"write_all(Path({str(tmp_path / 'out')!r}), "
               "{'a': lambda p: time.sleep(30), 'b': lambda p: time.sleep(30)}, processes=2)\n")
-    p = subprocess.Popen([sys.executable, "-c", script])
-    build = psutil.Process(p.pid)
-    writers = []
-    try:
-        for _ in range(600):  # until both writers are forked (at most 30 s)
-            writers = build.children()
-            if len(writers) == 2:
-                break
-            time.sleep(0.05)
-        assert len(writers) == 2
-        p.send_signal(signal.SIGKILL)
-        p.wait()
-        _, alive = psutil.wait_procs(writers, timeout=10)
-        assert not alive
-    finally:
-        for w in writers:
-            with contextlib.suppress(psutil.NoSuchProcess):
-                w.kill()
+    assert not _left_after_kill(script, lambda family, pid: len(family) == 2)  # both writers forked
 
 
 @pytest.mark.model
@@ -130,12 +107,6 @@ def test_forked_writers_end_with_a_killed_build(tmp_path):
 def test_tagging_workers_end_with_a_killed_build(tmp_path):
     """A build killed by SIGKILL while its workers tag leaves none of its processes behind (the workers
     come from the fork server, not from the build)."""
-    import signal
-    import subprocess
-    import time
-
-    import psutil
-
     src = tmp_path / "in"
     src.mkdir()
     for i in range(2000):
@@ -143,21 +114,34 @@ def test_tagging_workers_end_with_a_killed_build(tmp_path):
     script = ("from kg.config import BuildConfig\nfrom kg.pipeline import build\n"
               "if __name__ == '__main__':\n"
               f"    build(BuildConfig(inputs=({str(src)!r},), out={str(tmp_path / 'out')!r}, cache=False, workers=2))\n")
+    # killed once the two workers are there, below the fork server
+    assert not _left_after_kill(script, lambda family, pid: len(_grandchildren(family, pid)) >= 2)
+
+
+def _left_after_kill(script: str, ready, seconds: int = 60) -> list:
+    """Run `script` in a new Python process, SIGKILL it once `ready(its descendants, its pid)`, and
+    return the descendants still running 15 s later (killed afterwards, so none outlives the test)."""
+    import signal
+    import subprocess
+    import time
+
+    import psutil
+
     p = subprocess.Popen([sys.executable, "-c", script])
-    build_process = psutil.Process(p.pid)
     family = []
     try:
-        for _ in range(1200):  # until the two workers are there, below the fork server (at most 60 s)
-            family = build_process.children(recursive=True)
-            if len(_grandchildren(family, p.pid)) >= 2:
+        for _ in range(seconds * 20):
+            family = psutil.Process(p.pid).children(recursive=True)
+            if ready(family, p.pid):
                 break
             time.sleep(0.05)
-        assert len(_grandchildren(family, p.pid)) >= 2
+        assert ready(family, p.pid)
         p.send_signal(signal.SIGKILL)
         p.wait()
-        _, alive = psutil.wait_procs(family, timeout=15)
-        assert not alive
+        return psutil.wait_procs(family, timeout=15)[1]
     finally:
+        if p.poll() is None:
+            p.kill()
         for q in family:
             with contextlib.suppress(psutil.NoSuchProcess):
                 q.kill()
